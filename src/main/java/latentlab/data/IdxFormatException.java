@@ -1,0 +1,14 @@
+package latentlab.data;
+
+import java.io.IOException;
+
+/** An IDX file is malformed; the message names the file and the problem. */
+public final class IdxFormatException extends IOException {
+    public IdxFormatException(String message) {
+        super(message);
+    }
+
+    public IdxFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,111 @@
+package latentlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.layout.TilePane;
+import javafx.stage.Stage;
+import latentlab.ui.view.MainView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private MainViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = new MainViewModel();
+        Scene scene = new Scene(new MainView(model), 1280, 800);
+        MainView.applyStyles(scene);
+        stage.setTitle("Latent Lab");
+        stage.setScene(scene);
+        stage.show();
+        model.loadBundledDataset();
+    }
+
+    @AfterEach
+    void stop() {
+        model.shutdown();
+    }
+
+    private void waitForDataset() throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.getDataset() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void loadsMnistInTheBackgroundAndShowsTheSummary(FxRobot robot) throws TimeoutException {
+        waitForDataset();
+        assertNotNull(robot.lookup("60,000").tryQuery().orElse(null), "training count shown");
+        assertNotNull(robot.lookup("10,000").tryQuery().orElse(null), "test count shown");
+        assertTrue(model.statusProperty().get().startsWith("Loaded"), model.statusProperty().get());
+        assertFalse(model.busyProperty().get());
+        Button open = robot.lookup(".button").match(n -> "Open data set…".equals(((Button) n).getText())).query();
+        assertFalse(open.isDisabled());
+    }
+
+    @Test
+    void sampleDigitsAreDrawnCrisplyOnePixelBlockPerSourcePixel(FxRobot robot) throws TimeoutException {
+        waitForDataset();
+        TilePane strip = robot.lookup(".digit-strip").queryAs(TilePane.class);
+        assertEquals(20, strip.getChildren().size(), "two samples of each of the ten digits");
+        ImageView first = (ImageView) strip.getChildren().get(0);
+        assertFalse(first.isSmooth());
+        Image img = first.getImage();
+        assertEquals(56, (int) img.getWidth(), "28 pixels enlarged 2x");
+        PixelReader px = img.getPixelReader();
+        int distinct = 0;
+        for (int y = 0; y < 56; y += 2) {
+            for (int x = 0; x < 56; x += 2) {
+                int c = px.getArgb(x, y);
+                assertEquals(c, px.getArgb(x + 1, y));
+                assertEquals(c, px.getArgb(x, y + 1));
+                assertEquals(c, px.getArgb(x + 1, y + 1));
+                distinct += c != 0xFFFFFFFF ? 1 : 0;
+            }
+        }
+        assertTrue(distinct > 50, "the first digit (a 0) has ink");
+    }
+
+    @Test
+    void aMissingFolderShowsAClearErrorAndKeepsTheDataSet(FxRobot robot) throws TimeoutException {
+        waitForDataset();
+        var before = model.getDataset();
+        robot.interact(() -> model.loadDataset(java.nio.file.Path.of("/no/such/folder")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.errorProperty().get() != null);
+        assertTrue(model.errorProperty().get().contains("/no/such/folder"), model.errorProperty().get());
+        assertEquals(before, model.getDataset());
+        assertTrue(robot.lookup(".error-banner").query().isVisible());
+    }
+
+    @Test
+    void shutdownLeavesNoWorkerThreads() throws TimeoutException, InterruptedException {
+        waitForDataset();
+        model.shutdown();
+        Thread.sleep(100);
+        Set<Thread> threads = Thread.getAllStackTraces().keySet();
+        for (Thread t : threads) {
+            assertFalse(t.getName().startsWith("latentlab-") && t.isAlive() && !t.isDaemon(),
+                    "non-daemon worker left: " + t.getName());
+        }
+        assertTrue(threads.stream().noneMatch(t -> t.getName().startsWith("latentlab-io") && t.isAlive()),
+                "io workers ended");
+    }
+}
