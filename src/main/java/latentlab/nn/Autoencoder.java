@@ -1,0 +1,221 @@
+package latentlab.nn;
+
+import java.util.Objects;
+
+import latentlab.math.Kernels;
+import latentlab.nn.loss.Loss;
+import latentlab.util.Rng;
+
+/**
+ * A multilayer autoencoder: encoder g(x) = f_E(... f_1(W_1 x + b_1)) with a k-dimensional code, and decoder
+ * h(a) built the same way back to d outputs (the notes' g and h, with several layers each).
+ *
+ * <p>All weights and biases live in one flat float vector (see {@link Dense} for the layout), which makes
+ * snapshots, optimiser updates and model files single array operations. Inference ({@link #encode},
+ * {@link #decode}) only reads the parameters and allocates its own scratch, so a copy can be used from any
+ * thread while the live network trains; training uses {@link #forwardBackward} with a {@link Workspace}.
+ */
+public final class Autoencoder implements Codec {
+    private static final int INFERENCE_CHUNK = 64;
+
+    private final Architecture architecture;
+    private final Dense[] layers;
+    private final Activation[] activations;
+    private final float[] params;
+
+    /** A network with all parameters zero (use {@link #initialized} for training). */
+    public Autoencoder(Architecture architecture) {
+        this(architecture, null);
+    }
+
+    private Autoencoder(Architecture architecture, float[] params) {
+        this.architecture = Objects.requireNonNull(architecture);
+        int n = architecture.layerCount();
+        this.layers = new Dense[n];
+        this.activations = new Activation[n];
+        int off = 0;
+        for (int l = 0; l < n; l++) {
+            int[] s = architecture.layerShape(l);
+            layers[l] = new Dense(s[0], s[1], off);
+            activations[l] = architecture.activation(l);
+            off += layers[l].parameterCount();
+        }
+        if (params == null) {
+            this.params = new float[off];
+        } else {
+            if (params.length != off) {
+                throw new IllegalArgumentException(architecture + " has " + off + " parameters, got " + params.length);
+            }
+            this.params = params;
+        }
+    }
+
+    /** A network whose weights are drawn from {@code seed} (He or Glorot per layer), biases zero. */
+    public static Autoencoder initialized(Architecture architecture, long seed) {
+        Autoencoder ae = new Autoencoder(architecture);
+        ae.initialize(seed);
+        return ae;
+    }
+
+    /** A network with the given parameter vector (copied). */
+    public static Autoencoder withParameters(Architecture architecture, float[] params) {
+        return new Autoencoder(architecture, params.clone());
+    }
+
+    /** Re-draws all weights from {@code seed} and zeroes the biases. */
+    public void initialize(long seed) {
+        Rng rng = new Rng(seed);
+        java.util.Arrays.fill(params, 0f);
+        for (int l = 0; l < layers.length; l++) {
+            Dense d = layers[l];
+            Initializer.forActivation(activations[l]).initialize(params, d.weightOffset(), d.inputs(), d.outputs(), rng);
+        }
+    }
+
+    /** A deep copy: same architecture, its own parameter array. */
+    public Autoencoder copy() {
+        return new Autoencoder(architecture, params.clone());
+    }
+
+    /** Copies the parameters of a network of the same architecture into this one. */
+    public void copyParametersFrom(Autoencoder other) {
+        if (!other.architecture.equals(architecture)) {
+            throw new IllegalArgumentException("architectures differ: " + other.architecture + " vs " + architecture);
+        }
+        System.arraycopy(other.params, 0, params, 0, params.length);
+    }
+
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    /** The live parameter vector (the trainer updates it in place; treat it as read-only elsewhere). */
+    public float[] parameters() {
+        return params;
+    }
+
+    public int parameterCount() {
+        return params.length;
+    }
+
+    public int layerCount() {
+        return layers.length;
+    }
+
+    public Dense layer(int l) {
+        return layers[l];
+    }
+
+    public Activation activation(int l) {
+        return activations[l];
+    }
+
+    /** Whether every parameter is a finite number. */
+    public boolean isFinite() {
+        for (float p : params) {
+            if (!Float.isFinite(p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int inputSize() {
+        return architecture.inputSize();
+    }
+
+    @Override
+    public int latentSize() {
+        return architecture.latentSize();
+    }
+
+    @Override
+    public String describe() {
+        return "autoencoder " + architecture;
+    }
+
+    // ------------------------------------------------------------------ training
+
+    /**
+     * Forward and backward pass over rows [r0, r1) of the batch {@code x} (one image per row): writes the gradient
+     * of {@code scale * sum of per-image losses} into {@code grad} (same layout as the parameters) and returns
+     * the unscaled summed loss of these rows.
+     */
+    public double forwardBackward(Kernels k, float[] x, int r0, int r1, Loss loss, float scale, Workspace ws,
+                                  float[] grad) {
+        int rows = r1 - r0;
+        if (rows > ws.capacity) {
+            throw new IllegalArgumentException(rows + " rows do not fit a workspace of " + ws.capacity);
+        }
+        int d = inputSize();
+        int xOff = r0 * d;
+        int last = layers.length - 1;
+        for (int l = 0; l <= last; l++) {
+            float[] in = l == 0 ? x : ws.y[l - 1];
+            int inOff = l == 0 ? xOff : 0;
+            layers[l].forward(k, params, in, inOff, 0, rows, ws.z[l], 0);
+            if (l < last || loss.needsOutput()) {
+                activations[l].forward(k, ws.z[l], ws.y[l], 0, rows * layers[l].outputs());
+            }
+        }
+        double total = loss.lossAndGradient(k, activations[last], ws.z[last], ws.y[last], ws.delta[last], 0,
+                x, xOff, rows * d, scale);
+        for (int l = last; l >= 0; l--) {
+            float[] in = l == 0 ? x : ws.y[l - 1];
+            int inOff = l == 0 ? xOff : 0;
+            layers[l].backwardParams(k, in, inOff, ws.delta[l], 0, rows, grad);
+            if (l > 0) {
+                layers[l].backwardInput(k, params, ws.delta[l], 0, rows, ws.delta[l - 1], 0);
+                activations[l - 1].backward(k, ws.z[l - 1], ws.y[l - 1], ws.delta[l - 1], ws.delta[l - 1], 0,
+                        rows * layers[l - 1].outputs());
+            }
+        }
+        return total;
+    }
+
+    // ------------------------------------------------------------------ inference
+
+    @Override
+    public void encode(float[] x, int xOff, int n, float[] a, int aOff) {
+        run(0, architecture.encoderLayers(), x, xOff, n, a, aOff);
+    }
+
+    @Override
+    public void decode(float[] a, int aOff, int n, float[] x, int xOff) {
+        run(architecture.encoderLayers(), layers.length, a, aOff, n, x, xOff);
+    }
+
+    @Override
+    public void reconstruct(float[] x, int xOff, int n, float[] out, int outOff) {
+        run(0, layers.length, x, xOff, n, out, outOff);
+    }
+
+    /** Runs layers [from, to) on n rows, in chunks so that scratch stays small. */
+    private void run(int from, int to, float[] in, int inOff, int n, float[] out, int outOff) {
+        Kernels k = Kernels.get();
+        int widest = 0;
+        for (int l = from; l < to; l++) {
+            widest = Math.max(widest, layers[l].outputs());
+        }
+        int chunk = Math.min(n, INFERENCE_CHUNK);
+        float[] bufA = new float[chunk * widest];
+        float[] bufB = new float[chunk * widest];
+        int inW = layers[from].inputs();
+        int outW = layers[to - 1].outputs();
+        for (int r = 0; r < n; r += chunk) {
+            int rows = Math.min(chunk, n - r);
+            float[] src = in;
+            int srcOff = inOff + r * inW;
+            for (int l = from; l < to; l++) {
+                boolean lastLayer = l == to - 1;
+                float[] dst = lastLayer ? out : (src == bufA ? bufB : bufA);
+                int dstOff = lastLayer ? outOff + r * outW : 0;
+                layers[l].forward(k, params, src, srcOff, 0, rows, dst, dstOff);
+                activations[l].forward(k, dst, dst, dstOff, rows * layers[l].outputs());
+                src = dst;
+                srcOff = dstOff;
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package latentlab.train;
+
+import latentlab.math.ComputePool;
+import latentlab.math.Kernels;
+import latentlab.nn.Autoencoder;
+import latentlab.nn.Dense;
+import latentlab.nn.Workspace;
+import latentlab.nn.loss.Loss;
+import latentlab.nn.optim.Optimizer;
+
+/**
+ * One synchronous minibatch step, data-parallel: the batch is cut into one slice of rows per thread, each thread
+ * runs forward and backward on its slice with its own workspace and gradient vector, then the optimiser updates
+ * disjoint ranges of the parameters from the sum of the slices' gradients (summed in a fixed order).
+ *
+ * <p>Objective: the mean over the batch of the per-image loss (summed over pixels), so the gradient scale is
+ * 1 / rows. The split depends only on the batch size and the thread count, so the same seed and thread count
+ * give bit-identical weights.
+ */
+public final class DataParallelStep {
+    private final Autoencoder net;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final ComputePool pool;
+    private final Kernels kernels;
+    private final Workspace[] workspaces;
+    private final float[][] grads;
+    private final double[] partLoss;
+    private final int maxBatch;
+
+    public DataParallelStep(Autoencoder net, Loss loss, Optimizer optimizer, ComputePool pool, int maxBatch) {
+        loss.checkOutput(net.architecture().output());
+        this.net = net;
+        this.loss = loss;
+        this.optimizer = optimizer;
+        this.pool = pool;
+        this.kernels = Kernels.get();
+        this.maxBatch = maxBatch;
+        int parts = pool.threads();
+        int rowsPerPart = (maxBatch + parts - 1) / parts;
+        this.workspaces = new Workspace[parts];
+        this.grads = new float[parts][];
+        for (int t = 0; t < parts; t++) {
+            workspaces[t] = new Workspace(net.architecture(), Math.max(1, rowsPerPart));
+            grads[t] = new float[net.parameterCount()];
+        }
+        this.partLoss = new double[parts];
+    }
+
+    public Autoencoder network() {
+        return net;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    public Loss loss() {
+        return loss;
+    }
+
+    /**
+     * Trains on {@code rows} images stored one after another in {@code batch}; returns their summed loss (divide by
+     * rows for the per-image loss). The parameters are updated in place.
+     */
+    public double step(float[] batch, int rows) {
+        if (rows < 1 || rows > maxBatch) {
+            throw new IllegalArgumentException("batch of " + rows + " rows; this step takes 1.." + maxBatch);
+        }
+        int parts = pool.threads();
+        float scale = 1f / rows;
+        pool.run(t -> {
+            int r0 = ComputePool.splitStart(rows, parts, t);
+            int r1 = ComputePool.splitStart(rows, parts, t + 1);
+            partLoss[t] = net.forwardBackward(kernels, batch, r0, r1, loss, scale, workspaces[t], grads[t]);
+        });
+        optimizer.beginStep();
+        float[] params = net.parameters();
+        int total = params.length;
+        pool.run(t -> {
+            int p0 = ComputePool.splitStart(total, parts, t);
+            int p1 = ComputePool.splitStart(total, parts, t + 1);
+            for (int l = 0; l < net.layerCount(); l++) {
+                Dense d = net.layer(l);
+                update(params, d.weightOffset(), d.biasOffset(), p0, p1, true);
+                update(params, d.biasOffset(), d.biasOffset() + d.outputs(), p0, p1, false);
+            }
+        });
+        double sum = 0;
+        for (double v : partLoss) {
+            sum += v;
+        }
+        return sum;
+    }
+
+    private void update(float[] params, int segFrom, int segTo, int p0, int p1, boolean weights) {
+        int from = Math.max(segFrom, p0);
+        int to = Math.min(segTo, p1);
+        if (from < to) {
+            optimizer.update(kernels, params, grads, from, to, weights);
+        }
+    }
+}
