@@ -36,6 +36,8 @@ public final class Cli {
     /** The configured picocli command tree. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new LatentLabCommand());
+        // The last of a repeated option wins, as in most Unix tools.
+        cl.setOverwrittenOptionsAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("error: " + ex.getMessage() + " (see: " + ex.getCommandLine().getCommandSpec().qualifiedName()

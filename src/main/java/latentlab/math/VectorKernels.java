@@ -1,6 +1,7 @@
 package latentlab.math;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -188,109 +189,84 @@ final class VectorKernels implements Kernels {
         }
     }
 
-    // ---------------------------------------------------------------- C = A B^T (dot products)
+    // ---------------------------------------------------------------- C = A B^T
+    // Computed as C^T = B A^T with the register-blocked kernel above and two transposes of the small operands
+    // (A and C have as many rows as a batch slice). Unlike dot products this needs no horizontal lane reduction,
+    // whose order the JIT may change, so results are bit-identical from the first call on.
+
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
+
+    private static float[] scratch(int which, int size) {
+        float[][] s = SCRATCH.get();
+        if (s[which].length < size) {
+            s[which] = new float[Math.max(size, s[which].length * 2)];
+        }
+        return s[which];
+    }
 
     @Override
     public void gemmNT(int m0, int m1, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                        float[] c, int cOff, int ldc, boolean accumulate) {
-        int kv = k - k % L;
-        int i = m0;
-        for (; i + 4 <= m1; i += 4) {
-            int j = 0;
-            for (; j + 4 <= n; j += 4) {
-                dot4x4(i, j, kv, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-            }
-            for (; j < n; j++) {
-                for (int r = 0; r < 4; r++) {
-                    dot1(i + r, j, kv, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-                }
+        int m = m1 - m0;
+        if (m <= 0 || n <= 0) {
+            return;
+        }
+        float[] at = scratch(0, k * m);
+        for (int i = 0; i < m; i++) {
+            int src = aOff + (m0 + i) * lda;
+            for (int p = 0; p < k; p++) {
+                at[p * m + i] = a[src + p];
             }
         }
-        for (; i < m1; i++) {
-            for (int j = 0; j < n; j++) {
-                dot1(i, j, kv, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        float[] ct = scratch(1, n * m);
+        gemm(0, n, m, k, b, bOff, ldb, 1, at, 0, m, ct, 0, m, null, 0, false);
+        for (int i = 0; i < m; i++) {
+            int dst = cOff + (m0 + i) * ldc;
+            if (accumulate) {
+                for (int j = 0; j < n; j++) {
+                    c[dst + j] += ct[j * m + i];
+                }
+            } else {
+                for (int j = 0; j < n; j++) {
+                    c[dst + j] = ct[j * m + i];
+                }
             }
         }
     }
 
-    /** A 4 x 4 block of dot products, vectorised over p < kv (a multiple of L), scalar for the rest. */
-    private static void dot4x4(int i, int j, int kv, int k, float[] a, int aOff, int lda, float[] b, int bOff,
-                               int ldb, float[] c, int cOff, int ldc, boolean acc) {
-        final int a0 = aOff + i * lda;
-        final int a1 = a0 + lda;
-        final int a2 = a1 + lda;
-        final int a3 = a2 + lda;
-        final int b0 = bOff + j * ldb;
-        final int b1 = b0 + ldb;
-        final int b2 = b1 + ldb;
-        final int b3 = b2 + ldb;
-        FloatVector z = FloatVector.zero(S);
-        FloatVector s00 = z, s01 = z, s02 = z, s03 = z, s10 = z, s11 = z, s12 = z, s13 = z;
-        FloatVector s20 = z, s21 = z, s22 = z, s23 = z, s30 = z, s31 = z, s32 = z, s33 = z;
-        for (int p = 0; p < kv; p += L) {
-            FloatVector y0 = FloatVector.fromArray(S, b, b0 + p);
-            FloatVector y1 = FloatVector.fromArray(S, b, b1 + p);
-            FloatVector y2 = FloatVector.fromArray(S, b, b2 + p);
-            FloatVector y3 = FloatVector.fromArray(S, b, b3 + p);
-            FloatVector x = FloatVector.fromArray(S, a, a0 + p);
-            s00 = x.fma(y0, s00);
-            s01 = x.fma(y1, s01);
-            s02 = x.fma(y2, s02);
-            s03 = x.fma(y3, s03);
-            x = FloatVector.fromArray(S, a, a1 + p);
-            s10 = x.fma(y0, s10);
-            s11 = x.fma(y1, s11);
-            s12 = x.fma(y2, s12);
-            s13 = x.fma(y3, s13);
-            x = FloatVector.fromArray(S, a, a2 + p);
-            s20 = x.fma(y0, s20);
-            s21 = x.fma(y1, s21);
-            s22 = x.fma(y2, s22);
-            s23 = x.fma(y3, s23);
-            x = FloatVector.fromArray(S, a, a3 + p);
-            s30 = x.fma(y0, s30);
-            s31 = x.fma(y1, s31);
-            s32 = x.fma(y2, s32);
-            s33 = x.fma(y3, s33);
-        }
-        int ci = cOff + i * ldc + j;
-        float[] r = {
-            s00.reduceLanes(VectorOperators.ADD), s01.reduceLanes(VectorOperators.ADD),
-            s02.reduceLanes(VectorOperators.ADD), s03.reduceLanes(VectorOperators.ADD),
-            s10.reduceLanes(VectorOperators.ADD), s11.reduceLanes(VectorOperators.ADD),
-            s12.reduceLanes(VectorOperators.ADD), s13.reduceLanes(VectorOperators.ADD),
-            s20.reduceLanes(VectorOperators.ADD), s21.reduceLanes(VectorOperators.ADD),
-            s22.reduceLanes(VectorOperators.ADD), s23.reduceLanes(VectorOperators.ADD),
-            s30.reduceLanes(VectorOperators.ADD), s31.reduceLanes(VectorOperators.ADD),
-            s32.reduceLanes(VectorOperators.ADD), s33.reduceLanes(VectorOperators.ADD)};
-        for (int ri = 0; ri < 4; ri++) {
-            int ar = a0 + ri * lda;
-            for (int cj = 0; cj < 4; cj++) {
-                float s = r[ri * 4 + cj];
-                int bc = b0 + cj * ldb;
-                for (int p = kv; p < k; p++) {
-                    s += a[ar + p] * b[bc + p];
-                }
-                int idx = ci + ri * ldc + cj;
-                c[idx] = acc ? c[idx] + s : s;
-            }
-        }
-    }
+    // ---------------------------------------------------------------- exp
+    // The JDK's vector EXP is an SVML intrinsic once compiled but a scalar loop before, and the two differ in
+    // the last bit; training must not depend on when the JIT kicks in. This exp uses only exactly rounded
+    // operations (add, mul, fma, bit shifts), so it gives the same bits interpreted or compiled.
 
-    private static void dot1(int i, int j, int kv, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                             float[] c, int cOff, int ldc, boolean acc) {
-        int ai = aOff + i * lda;
-        int bj = bOff + j * ldb;
-        FloatVector s = FloatVector.zero(S);
-        for (int p = 0; p < kv; p += L) {
-            s = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bj + p), s);
-        }
-        float r = s.reduceLanes(VectorOperators.ADD);
-        for (int p = kv; p < k; p++) {
-            r += a[ai + p] * b[bj + p];
-        }
-        int ci = cOff + i * ldc + j;
-        c[ci] = acc ? c[ci] + r : r;
+    private static final float LOG2E = 1.44269504088896341f;
+    private static final float LN2_HI = 0.693359375f;
+    private static final float LN2_LO = -2.12194440e-4f;
+    private static final float ROUND = 12582912f; // 1.5 * 2^23: adding it rounds to an integer
+    private static final float EXP_MAX = 88.0f; // keeps n <= 127, so 2^n stays finite
+    private static final float EXP_MIN = -87.33654f;
+
+    /**
+     * e^x for float lanes, relative error below 2 ulp on [-87.3, 88] (Cody-Waite reduction x = n ln 2 + r,
+     * degree-6 polynomial for e^r on |r| <= ln2 / 2 with the coefficients of Cephes' expf, then scaling by 2^n
+     * built in the exponent bits). Arguments outside the range are clamped to it.
+     */
+    static FloatVector exp(FloatVector x) {
+        x = x.max(EXP_MIN).min(EXP_MAX);
+        FloatVector shifted = x.fma(FloatVector.broadcast(S, LOG2E), FloatVector.broadcast(S, ROUND));
+        FloatVector n = shifted.sub(ROUND);
+        FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), x);
+        r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
+        FloatVector p = r.fma(FloatVector.broadcast(S, 1.9875691500e-4f), FloatVector.broadcast(S, 1.3981999507e-3f));
+        p = p.fma(r, FloatVector.broadcast(S, 8.3334519073e-3f));
+        p = p.fma(r, FloatVector.broadcast(S, 4.1665795894e-2f));
+        p = p.fma(r, FloatVector.broadcast(S, 1.6666665459e-1f));
+        p = p.fma(r, FloatVector.broadcast(S, 5.0000001201e-1f));
+        FloatVector r2 = r.mul(r);
+        FloatVector e = p.fma(r2, r).add(1f);
+        IntVector bits = (IntVector) shifted.reinterpretAsInts();
+        IntVector pow2 = bits.sub(0x4B400000 - 127).lanewise(VectorOperators.LSHL, 23);
+        return e.mul((FloatVector) pow2.reinterpretAsFloats());
     }
 
     // ---------------------------------------------------------------- activations
@@ -353,7 +329,9 @@ final class VectorKernels implements Kernels {
         int i = off;
         int end = off + len;
         for (int bound = off + S.loopBound(len); i < bound; i += L) {
-            FloatVector.fromArray(S, z, i).lanewise(VectorOperators.TANH).intoArray(y, i);
+            // tanh z = 1 - 2 / (e^{2z} + 1): exact at the ends, absolute error ~1e-7 near 0.
+            FloatVector e2 = exp(FloatVector.fromArray(S, z, i).mul(2f));
+            FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(e2.add(1f))).intoArray(y, i);
         }
         for (; i < end; i++) {
             y[i] = (float) Math.tanh(z[i]);
@@ -378,7 +356,7 @@ final class VectorKernels implements Kernels {
         int i = off;
         int end = off + len;
         for (int bound = off + S.loopBound(len); i < bound; i += L) {
-            FloatVector e = FloatVector.fromArray(S, z, i).neg().lanewise(VectorOperators.EXP);
+            FloatVector e = exp(FloatVector.fromArray(S, z, i).neg());
             FloatVector.broadcast(S, 1f).div(e.add(1f)).intoArray(y, i);
         }
         for (; i < end; i++) {
@@ -413,7 +391,7 @@ final class VectorKernels implements Kernels {
             for (; i < chunkEnd; i += L) {
                 FloatVector zv = FloatVector.fromArray(S, z, zOff + i);
                 FloatVector xv = FloatVector.fromArray(S, x, xOff + i);
-                FloatVector e = zv.abs().neg().lanewise(VectorOperators.EXP);
+                FloatVector e = exp(zv.abs().neg());
                 FloatVector l = zv.max(0f).sub(xv.mul(zv)).add(e.lanewise(VectorOperators.LOG1P));
                 sum = sum.add(l);
                 FloatVector num = e.blend(1f, zv.compare(VectorOperators.GE, 0f));

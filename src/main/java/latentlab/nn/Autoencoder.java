@@ -138,27 +138,42 @@ public final class Autoencoder implements Codec {
     // ------------------------------------------------------------------ training
 
     /**
+     * Forward pass over rows [r0, r1) of {@code x}, keeping every layer's pre-activations and activations in
+     * {@code ws} (the output layer's logits and outputs included).
+     */
+    public void forward(Kernels k, float[] x, int r0, int r1, Workspace ws) {
+        forward(k, x, r0, r1, ws, true);
+    }
+
+    private void forward(Kernels k, float[] x, int r0, int r1, Workspace ws, boolean activateOutput) {
+        int rows = r1 - r0;
+        if (rows > ws.capacity) {
+            throw new IllegalArgumentException(rows + " rows do not fit a workspace of " + ws.capacity);
+        }
+        int xOff = r0 * inputSize();
+        int last = layers.length - 1;
+        for (int l = 0; l <= last; l++) {
+            float[] in = l == 0 ? x : ws.y[l - 1];
+            int inOff = l == 0 ? xOff : 0;
+            layers[l].forward(k, params, in, inOff, 0, rows, ws.z[l], 0);
+            if (l < last || activateOutput) {
+                activations[l].forward(k, ws.z[l], ws.y[l], 0, rows * layers[l].outputs());
+            }
+        }
+    }
+
+    /**
      * Forward and backward pass over rows [r0, r1) of the batch {@code x} (one image per row): writes the gradient
      * of {@code scale * sum of per-image losses} into {@code grad} (same layout as the parameters) and returns
      * the unscaled summed loss of these rows.
      */
     public double forwardBackward(Kernels k, float[] x, int r0, int r1, Loss loss, float scale, Workspace ws,
                                   float[] grad) {
+        forward(k, x, r0, r1, ws, loss.needsOutput());
         int rows = r1 - r0;
-        if (rows > ws.capacity) {
-            throw new IllegalArgumentException(rows + " rows do not fit a workspace of " + ws.capacity);
-        }
         int d = inputSize();
         int xOff = r0 * d;
         int last = layers.length - 1;
-        for (int l = 0; l <= last; l++) {
-            float[] in = l == 0 ? x : ws.y[l - 1];
-            int inOff = l == 0 ? xOff : 0;
-            layers[l].forward(k, params, in, inOff, 0, rows, ws.z[l], 0);
-            if (l < last || loss.needsOutput()) {
-                activations[l].forward(k, ws.z[l], ws.y[l], 0, rows * layers[l].outputs());
-            }
-        }
         double total = loss.lossAndGradient(k, activations[last], ws.z[last], ws.y[last], ws.delta[last], 0,
                 x, xOff, rows * d, scale);
         for (int l = last; l >= 0; l--) {

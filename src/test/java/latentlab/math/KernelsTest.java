@@ -206,4 +206,37 @@ class KernelsTest {
         kern.sgd(p, parts.toArray(new float[0][]), u, 0, 3, 0.1f, 0.9f, 0f);
         assertEquals(0.9f * 0.75f + 0.75f, u[0], 1e-7);
     }
+
+    @Test
+    void vectorExpIsAccurateAndSaturatesWithoutOverflow() {
+        if (!KernelSelector.vectorApiPresent()) {
+            return;
+        }
+        int n = 4096;
+        float[] z = new float[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = -100f + 200f * i / (n - 1);
+        }
+        float[] y = new float[n];
+        Kernels.get().sigmoid(z, y, 0, n);
+        for (int i = 0; i < n; i++) {
+            double s = 1 / (1 + Math.exp(-z[i]));
+            assertEquals(s, y[i], 1.5e-7 * Math.max(1e-30, s) + 1e-38, "sigmoid(" + z[i] + ")");
+            assertTrue(Float.isFinite(y[i]));
+        }
+        float[] e = new float[n];
+        float[] probe = new float[n];
+        for (int i = 0; i < n; i++) {
+            probe[i] = -87f + 175f * i / (n - 1);
+        }
+        for (int i = 0; i + 16 <= n; i += 16) {
+            jdk.incubator.vector.FloatVector v = jdk.incubator.vector.FloatVector.fromArray(
+                    jdk.incubator.vector.FloatVector.SPECIES_PREFERRED, probe, i);
+            VectorKernels.exp(v).intoArray(e, i);
+        }
+        for (int i = 0; i + 16 <= n; i++) {
+            double exact = Math.exp(probe[i]);
+            assertEquals(exact, e[i], 2.5e-7 * exact, "exp(" + probe[i] + ")");
+        }
+    }
 }

@@ -1,0 +1,56 @@
+package latentlab.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import latentlab.data.DatasetPair;
+import latentlab.eval.Encoding;
+import latentlab.eval.KnnClassifier;
+import latentlab.eval.ReconstructionError;
+import latentlab.io.ModelFile;
+import latentlab.math.ComputePool;
+import latentlab.nn.Codec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code eval}: test reconstruction error and 5-NN accuracy of a saved model. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evaluate a saved model on the test set:",
+                "per-image squared error and cross-entropy, and 5-nearest-neighbour accuracy of its codes."})
+public final class EvalCommand implements Callable<Integer> {
+    @Mixin
+    ModelOption model;
+
+    @Mixin
+    DataOption data;
+
+    @Mixin
+    ThreadsOption threads;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter w = spec.commandLine().getOut();
+        ModelFile.Contents contents = model.load();
+        DatasetPair pair = data.open();
+        Codec codec = contents.codec();
+        Encoding.checkDimension(codec, pair.test());
+        try (ComputePool pool = new ComputePool(threads.threads())) {
+            ReconstructionError.Result r = ReconstructionError.evaluate(codec, pair.test(), pool);
+            float[] trainCodes = Encoding.encode(codec, pair.train(), pool);
+            float[] testCodes = Encoding.encode(codec, pair.test(), pool);
+            double knn = new KnnClassifier(trainCodes, KnnClassifier.labels(pair.train()), codec.latentSize(), 5)
+                    .accuracy(testCodes, KnnClassifier.labels(pair.test()), pool);
+            w.printf("model: %s%n", codec.describe());
+            w.printf("test_se_per_image: %.4f%n", r.squaredError());
+            w.printf("test_bce_per_image: %s%n", Double.isNaN(r.crossEntropy()) ? "n/a (no sigmoid output)"
+                    : String.format("%.4f", r.crossEntropy()));
+            w.printf("knn5_accuracy: %.4f%n", knn);
+        }
+        return 0;
+    }
+}

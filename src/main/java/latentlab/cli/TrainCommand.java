@@ -1,0 +1,187 @@
+package latentlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import latentlab.data.DatasetPair;
+import latentlab.io.ModelFile;
+import latentlab.nn.Activations;
+import latentlab.nn.Architecture;
+import latentlab.nn.loss.Losses;
+import latentlab.train.Checkpoint;
+import latentlab.train.EpochRecord;
+import latentlab.train.LearningRateSchedule;
+import latentlab.train.OptimizerKind;
+import latentlab.train.Snapshot;
+import latentlab.train.Trainer;
+import latentlab.train.TrainingConfig;
+import latentlab.train.TrainingListener;
+import latentlab.train.TrainingState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code train}: trains an autoencoder, printing one line per epoch, and saves it. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train an autoencoder on a data set and save it.",
+                "Prints one line per epoch: epoch, training loss, test squared error per image, seconds, samples/s."})
+public final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--arch", paramLabel = "SIZES", defaultValue = "d-256-64-2",
+            description = "Encoder layer sizes, input first, code last; the decoder mirrors it (default: ${DEFAULT-VALUE}, d = pixels).")
+    String arch;
+
+    @Option(names = "--decoder", paramLabel = "SIZES", description = "Decoder sizes if not the mirror, e.g. 2-128-784.")
+    String decoder;
+
+    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "relu",
+            description = "Hidden layers: relu, leakyrelu, tanh, sigmoid, identity (default: ${DEFAULT-VALUE}).")
+    String activation;
+
+    @Option(names = "--code-activation", paramLabel = "NAME", defaultValue = "identity",
+            description = "Code layer activation (default: ${DEFAULT-VALUE}).")
+    String codeActivation;
+
+    @Option(names = "--output-activation", paramLabel = "NAME", defaultValue = "sigmoid",
+            description = "Output layer activation (default: ${DEFAULT-VALUE}).")
+    String outputActivation;
+
+    @Option(names = "--loss", paramLabel = "bce|se", defaultValue = "bce",
+            description = "Cross-entropy (needs a sigmoid output) or squared error (default: ${DEFAULT-VALUE}).")
+    String loss;
+
+    @Option(names = "--optimizer", paramLabel = "adam|sgd", defaultValue = "adam", description = "Default: ${DEFAULT-VALUE}.")
+    String optimizer;
+
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.001", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--lr-schedule", paramLabel = "SCHEDULE", defaultValue = "constant",
+            description = "constant, cosine or exp:GAMMA, applied per epoch (default: ${DEFAULT-VALUE}).")
+    String schedule;
+
+    @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
+    double momentum;
+
+    @Option(names = "--weight-decay", paramLabel = "L2", defaultValue = "0", description = "L2 weight decay (default: 0).")
+    double weightDecay;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "128", description = "Minibatch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--max-seconds", paramLabel = "S", description = "Stop after this much training time (mid-epoch if need be).")
+    Double maxSeconds;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed for weights and batch order (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
+    ThreadsOption threads;
+
+    @Option(names = "--resume", paramLabel = "FILE", description = "Continue training from a saved model file.")
+    Path resume;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to save the model (default: model.llm).",
+            defaultValue = "model.llm")
+    Path out;
+
+    @Option(names = "--debug", hidden = true)
+    boolean debug;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter w = spec.commandLine().getOut();
+        if (epochs < 1 || epochs > 100_000) {
+            throw new UserError("--epochs must be between 1 and 100000, got " + epochs);
+        }
+        if (maxSeconds != null && !(maxSeconds > 0)) {
+            throw new UserError("--max-seconds must be positive, got " + maxSeconds);
+        }
+        LearningRateSchedule lrSchedule = LearningRateSchedule.parse(schedule);
+        Checkpoint resumeFrom = null;
+        TrainingConfig config;
+        DatasetPair pair;
+        if (resume != null) {
+            ModelFile.Contents c = ModelFile.load(resume);
+            resumeFrom = c.checkpoint();
+            if (resumeFrom == null) {
+                throw new UserError(resume + " holds no training state to resume");
+            }
+            config = resumeFrom.config().withThreads(threads.threads()).withLearningRate(lr);
+            pair = data.open();
+        } else {
+            pair = data.open();
+            int d = pair.train().dimension();
+            Architecture a = Architecture.parse(arch, decoder, d, Activations.byName(activation),
+                    Activations.byName(codeActivation), Activations.byName(outputActivation));
+            config = new TrainingConfig(a, Losses.byName(loss), OptimizerKind.byName(optimizer), lr, batch, seed,
+                    threads.threads(), weightDecay, momentum);
+        }
+        checkOutputWritable();
+        w.printf("# %s%n# data %s: %,d training, %,d test images of %d x %d; %,d parameters; kernels: %s%n", config,
+                pair.name(), pair.train().size(), pair.test().size(), pair.train().rows(), pair.train().cols(),
+                config.architecture().parameterCount(), latentlab.math.Kernels.get().description());
+        w.println("epoch  train_loss  test_se_per_image  seconds  samples_per_s");
+        w.flush();
+        try (Trainer trainer = new Trainer(config, pair.train(), pair.test(), null, resumeFrom)) {
+            trainer.setPublishInterval(1000);
+            trainer.addListener(new TrainingListener() {
+                @Override
+                public void epochFinished(EpochRecord r) {
+                    w.printf("%5d  %10.3f  %17.3f  %7.2f  %13.0f%n", r.epoch(), r.trainLoss(), r.testSquaredError(),
+                            r.seconds(), r.samplesPerSecond());
+                    w.flush();
+                }
+            });
+            long start = System.nanoTime();
+            int startEpoch = trainer.latest().epoch();
+            boolean outOfTime = false;
+            for (int e = 0; e < epochs && !outOfTime; e++) {
+                trainer.setLearningRate(lrSchedule.rate(config.learningRate(), e, epochs));
+                trainer.stepEpoch();
+                while (!trainer.awaitIdle(50, TimeUnit.MILLISECONDS)) {
+                    if (maxSeconds != null && (System.nanoTime() - start) / 1e9 >= maxSeconds) {
+                        trainer.pause();
+                        trainer.awaitIdle(60, TimeUnit.SECONDS);
+                        outOfTime = true;
+                        break;
+                    }
+                }
+                if (trainer.latest().state() == TrainingState.DIVERGED) {
+                    throw new UserError(trainer.latest().message());
+                }
+            }
+            Snapshot s = trainer.latest();
+            if (outOfTime) {
+                w.printf("# stopped after --max-seconds %.0f at epoch %.2f%n", maxSeconds, s.epochProgress());
+            }
+            Checkpoint cp = trainer.checkpoint();
+            ModelFile.save(out, new Checkpoint(cp.config().withLearningRate(config.learningRate()), cp.architecture(),
+                    cp.parameters(), cp.optimizerName(), cp.optimizerState(), cp.step(), cp.sampler(), cp.epochs(),
+                    cp.batchLosses()), new ModelFile.DataInfo(pair.name(), pair.train().rows(), pair.train().cols(),
+                    pair.train().size()), null);
+            w.printf("# trained %d epochs (%,d steps) in %.1f s; saved %s%n", s.epoch() - startEpoch, s.step(),
+                    (System.nanoTime() - start) / 1e9, out);
+        }
+        return 0;
+    }
+
+    private void checkOutputWritable() {
+        Path dir = out.toAbsolutePath().getParent();
+        if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+            throw new UserError("cannot save to " + out + ": folder " + dir + " does not exist");
+        }
+    }
+}

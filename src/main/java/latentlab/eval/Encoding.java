@@ -1,0 +1,55 @@
+package latentlab.eval;
+
+import latentlab.data.Dataset;
+import latentlab.math.ComputePool;
+import latentlab.nn.Codec;
+import latentlab.util.Progress;
+
+/** Codes of a whole data set, computed in chunks on all threads of a pool. */
+public final class Encoding {
+    private static final int CHUNK = 256;
+
+    private Encoding() {
+    }
+
+    /** The {@code n x k} codes of every image of {@code data}. */
+    public static float[] encode(Codec codec, Dataset data, ComputePool pool) {
+        float[] out = new float[data.size() * codec.latentSize()];
+        encodeInto(codec, data, pool, out, Progress.NONE);
+        return out;
+    }
+
+    /** Writes the codes of every image into {@code out} ({@code n x k}). */
+    public static void encodeInto(Codec codec, Dataset data, ComputePool pool, float[] out, Progress progress) {
+        checkDimension(codec, data);
+        int n = data.size();
+        int k = codec.latentSize();
+        int d = data.dimension();
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        int parts = pool.threads();
+        pool.run(t -> {
+            float[] x = new float[CHUNK * d];
+            int c0 = ComputePool.splitStart(chunks, parts, t);
+            int c1 = ComputePool.splitStart(chunks, parts, t + 1);
+            for (int c = c0; c < c1; c++) {
+                int from = c * CHUNK;
+                int rows = Math.min(CHUNK, n - from);
+                for (int r = 0; r < rows; r++) {
+                    data.copyImage(from + r, x, r * d);
+                }
+                codec.encode(x, 0, rows, out, from * k);
+                if (t == 0) {
+                    progress.update(c - c0 + 1, c1 - c0, "Encoding " + data.name());
+                }
+            }
+        });
+    }
+
+    /** Throws if the codec's input size differs from the images' size. */
+    public static void checkDimension(Codec codec, Dataset data) {
+        if (codec.inputSize() != data.dimension()) {
+            throw new IllegalArgumentException(codec.describe() + " takes " + codec.inputSize()
+                    + " inputs but the images of " + data.name() + " have " + data.dimension() + " pixels");
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package latentlab.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import latentlab.data.BatchSampler;
+import latentlab.io.LabFile.SectionReader;
+import latentlab.io.LabFile.SectionWriter;
+import latentlab.nn.Activation;
+import latentlab.nn.Activations;
+import latentlab.nn.Architecture;
+import latentlab.nn.Autoencoder;
+import latentlab.nn.Codec;
+import latentlab.nn.loss.Losses;
+import latentlab.train.Checkpoint;
+import latentlab.train.EpochRecord;
+import latentlab.train.LossTrace;
+import latentlab.train.OptimizerKind;
+import latentlab.train.TrainingConfig;
+
+/**
+ * Latent Lab model files ({@code .llm}): a {@link LabFile} whose sections describe one model.
+ * <pre>
+ * kind        string: "autoencoder"
+ * network     encoder sizes, decoder sizes, hidden / code / output activation names, float32 parameters
+ * training    loss, optimiser, learning rate, batch, seed, threads, weight decay, momentum, step
+ * optimizer   optimiser name, step count, its per-parameter float32 arrays
+ * sampler     batch-order RNG state, epoch, position, permutation
+ * history     finished epochs (epoch, step, train loss, test loss, test SE, seconds, samples/s), batch losses
+ * data        name, image rows and cols, training images the model was trained on
+ * </pre>
+ * Loading checks everything (checksum, version, sizes against the architecture) and never allocates from an
+ * unchecked length. Other sections (for example a lesson's view state) are kept and handed back unread.
+ */
+public final class ModelFile {
+    /** The kinds of model a file can hold. */
+    public static final String AUTOENCODER = "autoencoder";
+
+    /** What a model was trained on. */
+    public record DataInfo(String name, int rows, int cols, int trainImages) {
+    }
+
+    /**
+     * A loaded model file.
+     *
+     * @param kind        {@link #AUTOENCODER}
+     * @param codec       the model, ready to encode and decode
+     * @param checkpoint  the training state (autoencoders), or null
+     * @param data        what it was trained on, or null
+     * @param sections    all sections, including ones this class does not interpret
+     */
+    public record Contents(String kind, Codec codec, Checkpoint checkpoint, DataInfo data,
+                           Map<String, byte[]> sections) {
+        /** The autoencoder, or an exception naming what the file holds instead. */
+        public Autoencoder autoencoder() throws LabFileException {
+            if (codec instanceof Autoencoder ae) {
+                return ae;
+            }
+            throw new LabFileException("the file holds a " + kind + " model, not an autoencoder");
+        }
+    }
+
+    private ModelFile() {
+    }
+
+    /** Saves an autoencoder with its training state, atomically. {@code extra} sections are added unchanged. */
+    public static void save(Path file, Checkpoint cp, DataInfo data, Map<String, byte[]> extra) throws IOException {
+        LabFile.write(file, sections(cp, data, extra));
+    }
+
+    /** The sections of an autoencoder model file (for containers that add their own, like lesson files). */
+    public static Map<String, byte[]> sections(Checkpoint cp, DataInfo data, Map<String, byte[]> extra) {
+        Map<String, byte[]> s = new LinkedHashMap<>();
+        s.put("kind", new SectionWriter().putString(AUTOENCODER).toByteArray());
+        Architecture a = cp.architecture();
+        s.put("network", new SectionWriter().putString(a.encoderSpec()).putString(a.decoderSpec())
+                .putString(a.hidden().name()).putString(a.code().name()).putString(a.output().name())
+                .putFloats(cp.parameters()).toByteArray());
+        TrainingConfig c = cp.config();
+        s.put("training", new SectionWriter().putString(c.loss().name()).putString(c.optimizer().id())
+                .putDouble(c.learningRate()).putInt(c.batchSize()).putLong(c.seed()).putInt(c.threads())
+                .putDouble(c.weightDecay()).putDouble(c.momentum()).putLong(cp.step()).toByteArray());
+        if (cp.optimizerState() != null) {
+            SectionWriter w = new SectionWriter().putString(cp.optimizerName()).putLong(cp.step())
+                    .putInt(cp.optimizerState().length);
+            for (float[] b : cp.optimizerState()) {
+                w.putFloats(b);
+            }
+            s.put("optimizer", w.toByteArray());
+        }
+        if (cp.sampler() != null) {
+            BatchSampler.State st = cp.sampler();
+            s.put("sampler", new SectionWriter().putLong(st.rngState()).putInt(st.epoch()).putInt(st.position())
+                    .putInts(st.order()).toByteArray());
+        }
+        SectionWriter h = new SectionWriter().putInt(cp.epochs().size());
+        for (EpochRecord e : cp.epochs()) {
+            h.putInt(e.epoch()).putLong(e.step()).putDouble(e.trainLoss()).putDouble(e.testLoss())
+                    .putDouble(e.testSquaredError()).putDouble(e.seconds()).putDouble(e.samplesPerSecond());
+        }
+        LossTrace.View v = cp.batchLosses();
+        long[] steps = new long[v.length()];
+        float[] values = new float[v.length()];
+        for (int i = 0; i < v.length(); i++) {
+            steps[i] = v.step(i);
+            values[i] = v.value(i);
+        }
+        h.putLongs(steps).putFloats(values);
+        s.put("history", h.toByteArray());
+        if (data != null) {
+            s.put("data", new SectionWriter().putString(data.name()).putInt(data.rows()).putInt(data.cols())
+                    .putInt(data.trainImages()).toByteArray());
+        }
+        if (extra != null) {
+            s.putAll(extra);
+        }
+        return s;
+    }
+
+    /**
+     * Loads and validates a model file.
+     *
+     * @throws LabFileException naming the file and the problem (not a model file, corrupt, truncated, newer format,
+     *                          sizes that do not fit the architecture)
+     */
+    public static Contents load(Path file) throws IOException {
+        return parse(file.getFileName().toString(), LabFile.read(file));
+    }
+
+    /** Interprets sections already read from {@code name}. */
+    public static Contents parse(String name, Map<String, byte[]> s) throws LabFileException {
+        String kind = new SectionReader(require(s, "kind", name), name + " (kind)").getString();
+        if (!kind.equals(AUTOENCODER)) {
+            throw new LabFileException(name + ": holds a model of unknown kind '" + kind + "'");
+        }
+        try {
+            return parseAutoencoder(name, s);
+        } catch (IllegalArgumentException e) {
+            throw new LabFileException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] require(Map<String, byte[]> s, String section, String name) throws LabFileException {
+        byte[] b = s.get(section);
+        if (b == null) {
+            throw new LabFileException(name + ": not a Latent Lab model file (no '" + section + "' section)");
+        }
+        return b;
+    }
+
+    private static Contents parseAutoencoder(String name, Map<String, byte[]> s) throws LabFileException {
+        SectionReader net = new SectionReader(require(s, "network", name), name + " (network)");
+        String enc = net.getString();
+        String dec = net.getString();
+        Activation hidden = Activations.byName(net.getString());
+        Activation code = Activations.byName(net.getString());
+        Activation output = Activations.byName(net.getString());
+        int d = firstSize(enc, name);
+        Architecture arch = Architecture.parse(enc, dec, d, hidden, code, output);
+        float[] params = net.getFloats();
+        net.end();
+        if (params.length != arch.parameterCount()) {
+            throw new LabFileException(name + ": " + arch + " needs " + arch.parameterCount() + " parameters, the file has "
+                    + params.length);
+        }
+        Autoencoder ae = Autoencoder.withParameters(arch, params);
+
+        SectionReader tr = new SectionReader(require(s, "training", name), name + " (training)");
+        String loss = tr.getString();
+        String opt = tr.getString();
+        double lr = tr.getDouble();
+        int batch = tr.getInt();
+        long seed = tr.getLong();
+        int threads = tr.getInt();
+        double wd = tr.getDouble();
+        double momentum = tr.getDouble();
+        long step = tr.getLong();
+        tr.end();
+        TrainingConfig config = new TrainingConfig(arch, Losses.byName(loss), OptimizerKind.byName(opt), lr, batch, seed,
+                threads, wd, momentum);
+
+        String optName = null;
+        float[][] optState = null;
+        if (s.containsKey("optimizer")) {
+            SectionReader o = new SectionReader(s.get("optimizer"), name + " (optimizer)");
+            optName = o.getString();
+            o.getLong();
+            int buffers = o.getInt();
+            if (buffers < 0 || buffers > 4) {
+                throw new LabFileException(name + ": optimizer section claims " + buffers + " state arrays");
+            }
+            optState = new float[buffers][];
+            for (int i = 0; i < buffers; i++) {
+                optState[i] = o.getFloats();
+                if (optState[i].length != params.length) {
+                    throw new LabFileException(name + ": optimizer state has " + optState[i].length
+                            + " values for " + params.length + " parameters");
+                }
+            }
+            o.end();
+        }
+        BatchSampler.State sampler = null;
+        if (s.containsKey("sampler")) {
+            SectionReader r = new SectionReader(s.get("sampler"), name + " (sampler)");
+            sampler = new BatchSampler.State(r.getLong(), r.getInt(), r.getInt(), r.getInts());
+            r.end();
+            if (sampler.position() < 0 || sampler.position() > sampler.order().length || sampler.epoch() < 0) {
+                throw new LabFileException(name + ": sampler position out of range");
+            }
+        }
+        List<EpochRecord> epochs = new ArrayList<>();
+        LossTrace.View losses = LossTrace.View.empty();
+        if (s.containsKey("history")) {
+            SectionReader h = new SectionReader(s.get("history"), name + " (history)");
+            int n = h.getInt();
+            if (n < 0 || n > 1_000_000) {
+                throw new LabFileException(name + ": history claims " + n + " epochs");
+            }
+            for (int i = 0; i < n; i++) {
+                epochs.add(new EpochRecord(h.getInt(), h.getLong(), h.getDouble(), h.getDouble(), h.getDouble(),
+                        h.getDouble(), h.getDouble()));
+            }
+            long[] steps = h.getLongs();
+            float[] values = h.getFloats();
+            h.end();
+            if (steps.length != values.length) {
+                throw new LabFileException(name + ": history has " + steps.length + " steps but " + values.length
+                        + " losses");
+            }
+            losses = LossTrace.View.of(steps, values);
+        }
+        DataInfo data = null;
+        if (s.containsKey("data")) {
+            SectionReader r = new SectionReader(s.get("data"), name + " (data)");
+            data = new DataInfo(r.getString(), r.getInt(), r.getInt(), r.getInt());
+            r.end();
+            if (data.rows() * data.cols() != arch.inputSize()) {
+                throw new LabFileException(name + ": trained on " + data.rows() + " x " + data.cols()
+                        + " images but the network takes " + arch.inputSize() + " inputs");
+            }
+        }
+        Checkpoint cp = new Checkpoint(config, arch, params, optName, optState, step, sampler, List.copyOf(epochs), losses);
+        return new Contents(AUTOENCODER, ae, cp, data, s);
+    }
+
+    private static int firstSize(String spec, String name) throws LabFileException {
+        try {
+            return Integer.parseInt(spec.split("-")[0].trim());
+        } catch (NumberFormatException e) {
+            throw new LabFileException(name + ": malformed architecture '" + spec + "'");
+        }
+    }
+}

@@ -1,0 +1,614 @@
+package latentlab.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import latentlab.data.BatchSampler;
+import latentlab.data.Dataset;
+import latentlab.eval.Encoding;
+import latentlab.eval.ReconstructionError;
+import latentlab.math.ComputePool;
+import latentlab.nn.Autoencoder;
+import latentlab.nn.optim.Optimizer;
+
+/**
+ * Trains an autoencoder on its own thread, which alone owns the live network. Other threads control it (play,
+ * pause, single steps, reset, learning rate, speed) and read {@link #latest()}: an immutable {@link Snapshot},
+ * republished about every 100 ms, never the weights being updated.
+ *
+ * <p>Each step draws a shuffled minibatch (seeded), runs a data-parallel forward/backward pass and an optimiser
+ * update. After every epoch the network is evaluated on the test set. If the loss becomes NaN or infinite the
+ * trainer restores the last published weights, stops and says so.
+ *
+ * <p>Codes of the display images (e.g. the 10,000 test digits) are recomputed at publication time, but never
+ * using more than about a quarter of the time: at full speed they refresh a few times per second, in slow
+ * motion or single steps after every change.
+ */
+public final class Trainer implements AutoCloseable {
+    /** Default time between snapshots. */
+    public static final int DEFAULT_PUBLISH_MILLIS = 100;
+    private static final double LOSS_SMOOTHING = 0.05;
+
+    private final Dataset train;
+    private final Dataset test;
+    private final Dataset display;
+    private final Autoencoder net;
+    private final ComputePool pool;
+    private final float[] batch;
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Snapshot> latest = new AtomicReference<>();
+    private final Thread thread;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    // Commands, guarded by lock.
+    private boolean running;
+    private int pendingBatches;
+    private boolean pendingEpoch;
+    private boolean resetRequested;
+    private boolean closed;
+
+    private volatile TrainingConfig config;
+    private volatile double maxStepsPerSecond = Double.POSITIVE_INFINITY;
+    private volatile int publishMillis = DEFAULT_PUBLISH_MILLIS;
+    private volatile boolean evaluateEachEpoch = true;
+    private volatile boolean busy;
+    private final List<Runnable> trainingThreadTasks = new ArrayList<>();
+
+    // Owned by the training thread.
+    private Optimizer optimizer;
+    private DataParallelStep stepper;
+    private BatchSampler sampler;
+    private long step;
+    private long version;
+    private double runningLoss = Double.NaN;
+    private double lastBatchLoss = Double.NaN;
+    private double epochLossSum;
+    private int epochSamples;
+    private long epochNanos;
+    private final LossTrace batchLosses = new LossTrace();
+    private final List<EpochRecord> epochs = new ArrayList<>();
+    private float[] displayCodes;
+    private long codesStep = -1;
+    private long lastCodesNanos;
+    private long codesCostNanos;
+    private long lastPublishNanos;
+    private long rateWindowStart;
+    private long rateWindowSamples;
+    private double samplesPerSecond;
+    private TrainingState state = TrainingState.PAUSED;
+    private String message;
+    /** The newest published model whose loss was not blowing up, and its step: what divergence rolls back to. */
+    private Autoencoder goodModel;
+    private long goodStep;
+    private double bestLoss = Double.POSITIVE_INFINITY;
+
+    /**
+     * @param config  the run
+     * @param train   images to train on
+     * @param test    images evaluated after every epoch (may be null: no evaluation)
+     * @param display images whose codes each snapshot carries (may be null)
+     */
+    public Trainer(TrainingConfig config, Dataset train, Dataset test, Dataset display) {
+        this(config, train, test, display, null);
+    }
+
+    /** Same, continuing from a saved checkpoint (weights, optimiser state, batch order and history). */
+    public Trainer(TrainingConfig config, Dataset train, Dataset test, Dataset display, Checkpoint resume) {
+        this.config = Objects.requireNonNull(config);
+        this.train = Objects.requireNonNull(train);
+        this.test = test;
+        this.display = display;
+        if (train.dimension() != config.architecture().inputSize()) {
+            throw new IllegalArgumentException("the network takes " + config.architecture().inputSize()
+                    + " inputs but the images have " + train.dimension() + " pixels");
+        }
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("the training set is empty");
+        }
+        this.net = Autoencoder.initialized(config.architecture(), config.seed());
+        this.pool = new ComputePool(config.threads());
+        this.batch = new float[config.batchSize() * train.dimension()];
+        freshRun();
+        if (resume != null) {
+            applyCheckpoint(resume);
+        }
+        publish(true);
+        this.thread = new Thread(this::loop, "latentlab-trainer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void freshRun() {
+        TrainingConfig c = config;
+        net.initialize(c.seed());
+        optimizer = c.optimizer().create(net.parameterCount(), c.learningRate(), c.momentum(), c.weightDecay());
+        stepper = new DataParallelStep(net, c.loss(), optimizer, pool, c.batchSize());
+        sampler = new BatchSampler(train, c.batchSize(), c.samplerSeed());
+        step = 0;
+        runningLoss = Double.NaN;
+        lastBatchLoss = Double.NaN;
+        epochLossSum = 0;
+        epochSamples = 0;
+        epochNanos = 0;
+        batchLosses.clear();
+        epochs.clear();
+        displayCodes = null;
+        codesStep = -1;
+        samplesPerSecond = 0;
+        message = null;
+        goodModel = null;
+        goodStep = 0;
+        bestLoss = Double.POSITIVE_INFINITY;
+    }
+
+    private void applyCheckpoint(Checkpoint cp) {
+        if (!cp.architecture().equals(config.architecture())) {
+            throw new IllegalArgumentException("the checkpoint is for " + cp.architecture() + ", not "
+                    + config.architecture());
+        }
+        System.arraycopy(cp.parameters(), 0, net.parameters(), 0, net.parameterCount());
+        if (cp.optimizerState() != null && cp.optimizerName().equals(optimizer.name())) {
+            optimizer.restore(cp.step(), cp.optimizerState());
+        }
+        if (cp.sampler() != null && cp.sampler().order().length == train.size()) {
+            sampler.restore(cp.sampler());
+        }
+        step = cp.step();
+        epochs.addAll(cp.epochs());
+        LossTrace.View v = cp.batchLosses();
+        for (int i = 0; i < v.length(); i++) {
+            batchLosses.add(v.step(i), v.value(i));
+        }
+        if (v.length() > 0) {
+            runningLoss = v.value(v.length() - 1);
+            lastBatchLoss = runningLoss;
+        }
+    }
+
+    // ------------------------------------------------------------------ control (any thread)
+
+    /** Trains continuously until paused. */
+    public void play() {
+        command(() -> {
+            running = true;
+        });
+    }
+
+    /** Stops after the current minibatch. */
+    public void pause() {
+        command(() -> {
+            running = false;
+            pendingBatches = 0;
+            pendingEpoch = false;
+        });
+    }
+
+    /** Trains on one more minibatch (while paused). */
+    public void stepBatch() {
+        command(() -> {
+            if (!running) {
+                pendingBatches++;
+            }
+        });
+    }
+
+    /** Trains to the end of the current epoch, then pauses. */
+    public void stepEpoch() {
+        command(() -> {
+            if (!running) {
+                pendingEpoch = true;
+            }
+        });
+    }
+
+    /** Re-initialises the network from the seed and forgets the history; pauses. */
+    public void reset() {
+        command(() -> {
+            running = false;
+            pendingBatches = 0;
+            pendingEpoch = false;
+            resetRequested = true;
+        });
+    }
+
+    private void command(Runnable r) {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            r.run();
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the trainer is training continuously (or about to). */
+    public boolean isRunning() {
+        lock.lock();
+        try {
+            return running;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Changes the learning rate from the next step on, without resetting anything. */
+    public void setLearningRate(double lr) {
+        Optimizer.checkLearningRate(lr);
+        config = config.withLearningRate(lr);
+        Optimizer o = optimizer;
+        if (o != null) {
+            o.setLearningRate(lr);
+        }
+    }
+
+    /** Changes the L2 weight decay from the next step on. */
+    public void setWeightDecay(double wd) {
+        Optimizer.checkWeightDecay(wd);
+        config = config.withWeightDecay(wd);
+        Optimizer o = optimizer;
+        if (o != null) {
+            o.setWeightDecay(wd);
+        }
+    }
+
+    /** Limits training to this many minibatches per second (slow motion); infinity = full speed. */
+    public void setMaxStepsPerSecond(double stepsPerSecond) {
+        if (!(stepsPerSecond > 0)) {
+            throw new IllegalArgumentException("speed must be positive, got " + stepsPerSecond);
+        }
+        this.maxStepsPerSecond = stepsPerSecond;
+        command(() -> {
+        });
+    }
+
+    public double maxStepsPerSecond() {
+        return maxStepsPerSecond;
+    }
+
+    /** Time between snapshots (default 100 ms). */
+    public void setPublishInterval(int millis) {
+        this.publishMillis = Math.max(10, millis);
+    }
+
+    /** Whether to evaluate on the test set after every epoch (default true). */
+    public void setEvaluateEachEpoch(boolean evaluate) {
+        this.evaluateEachEpoch = evaluate;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** The latest snapshot; never null. */
+    public Snapshot latest() {
+        return latest.get();
+    }
+
+    public void addListener(TrainingListener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(TrainingListener l) {
+        listeners.remove(l);
+    }
+
+    /** A checkpoint of the current state, taken on the training thread between steps. */
+    public Checkpoint checkpoint() throws InterruptedException {
+        AtomicReference<Checkpoint> out = new AtomicReference<>();
+        runOnTrainingThread(() -> out.set(new Checkpoint(config, net.architecture(), net.parameters().clone(),
+                optimizer.name(), copy(optimizer.stateBuffers()), step, sampler.state(), List.copyOf(epochs),
+                batchLosses.view())));
+        return out.get();
+    }
+
+    private static float[][] copy(float[][] a) {
+        float[][] c = new float[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+
+    /** Runs {@code r} on the training thread between two steps and waits for it. */
+    private void runOnTrainingThread(Runnable r) throws InterruptedException {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        command(() -> trainingThreadTasks.add(() -> {
+            try {
+                r.run();
+            } finally {
+                done.countDown();
+            }
+        }));
+        if (!done.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the training thread did not answer");
+        }
+    }
+
+    /**
+     * Blocks until the trainer is paused with no pending steps (e.g. after {@link #stepEpoch()}), or the timeout
+     * passes; returns whether it is idle.
+     */
+    public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
+        long end = System.nanoTime() + unit.toNanos(timeout);
+        while (System.nanoTime() < end) {
+            lock.lock();
+            try {
+                if (closed || (!running && pendingBatches == 0 && !pendingEpoch && !resetRequested && !busy)) {
+                    return true;
+                }
+            } finally {
+                lock.unlock();
+            }
+            Thread.sleep(2);
+        }
+        return false;
+    }
+
+    /** Stops the training thread and the compute threads. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pool.close();
+    }
+
+    // ------------------------------------------------------------------ the training thread
+
+    private enum Work { STEP, RESET, TASKS, CLOSE }
+
+    private Work awaitWork() throws InterruptedException {
+        lock.lock();
+        try {
+            while (!closed && !resetRequested && !running && pendingBatches == 0 && !pendingEpoch
+                    && trainingThreadTasks.isEmpty()) {
+                busy = false;
+                wake.await();
+            }
+            busy = true;
+            if (closed) {
+                return Work.CLOSE;
+            }
+            if (!trainingThreadTasks.isEmpty()) {
+                return Work.TASKS;
+            }
+            if (resetRequested) {
+                resetRequested = false;
+                return Work.RESET;
+            }
+            if (!running && !pendingEpoch && pendingBatches > 0) {
+                pendingBatches--;
+            }
+            return Work.STEP;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void loop() {
+        try {
+            while (true) {
+                Work w = awaitWork();
+                if (w == Work.CLOSE) {
+                    break;
+                }
+                switch (w) {
+                    case TASKS -> runTasks();
+                    case RESET -> {
+                        freshRun();
+                        setState(TrainingState.PAUSED, null);
+                        publish(true);
+                    }
+                    default -> trainOneStep();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            setState(TrainingState.PAUSED, "Training stopped: " + e);
+            publish(false);
+        } finally {
+            lock.lock();
+            try {
+                running = false;
+                closed = true;
+                busy = false;
+            } finally {
+                lock.unlock();
+            }
+            state = TrainingState.CLOSED;
+            publish(false);
+        }
+    }
+
+    private void runTasks() {
+        List<Runnable> tasks;
+        lock.lock();
+        try {
+            tasks = new ArrayList<>(trainingThreadTasks);
+            trainingThreadTasks.clear();
+        } finally {
+            lock.unlock();
+        }
+        tasks.forEach(Runnable::run);
+    }
+
+    private void trainOneStep() throws InterruptedException {
+        TrainingState now0 = isRunning() ? TrainingState.RUNNING : TrainingState.PAUSED;
+        if (state != now0) {
+            setState(now0, null);
+        }
+        long t0 = System.nanoTime();
+        int rows = sampler.next(batch, null);
+        double loss = stepper.step(batch, rows) / rows;
+        long t1 = System.nanoTime();
+        epochNanos += t1 - t0;
+        if (!Double.isFinite(loss)) {
+            diverge(loss);
+            return;
+        }
+        step++;
+        lastBatchLoss = loss;
+        runningLoss = Double.isNaN(runningLoss) ? loss : runningLoss + LOSS_SMOOTHING * (loss - runningLoss);
+        batchLosses.add(step, loss);
+        epochLossSum += loss * rows;
+        epochSamples += rows;
+        countRate(rows, t1);
+        boolean epochEnded = sampler.atEpochEnd();
+        if (epochEnded) {
+            finishEpoch();
+        }
+        boolean stillWorking;
+        lock.lock();
+        try {
+            if (epochEnded && pendingEpoch) {
+                pendingEpoch = false;
+            }
+            stillWorking = running || pendingEpoch || pendingBatches > 0;
+        } finally {
+            lock.unlock();
+        }
+        if (!stillWorking && state == TrainingState.RUNNING) {
+            setState(TrainingState.PAUSED, null);
+        }
+        long now = System.nanoTime();
+        if (!stillWorking || epochEnded || now - lastPublishNanos >= publishMillis * 1_000_000L) {
+            publish(!stillWorking || now - lastCodesNanos >= Math.max(publishMillis * 1_000_000L, 3 * codesCostNanos));
+        }
+        throttle(t0);
+    }
+
+    private void countRate(int rows, long now) {
+        if (rateWindowStart == 0) {
+            rateWindowStart = now;
+        }
+        rateWindowSamples += rows;
+        long span = now - rateWindowStart;
+        if (span >= 500_000_000L) {
+            samplesPerSecond = rateWindowSamples / (span / 1e9);
+            rateWindowStart = now;
+            rateWindowSamples = 0;
+        }
+    }
+
+    /** Sleeps (interruptibly by commands) so that steps are at least 1 / maxStepsPerSecond apart. */
+    private void throttle(long stepStart) throws InterruptedException {
+        double max = maxStepsPerSecond;
+        if (Double.isInfinite(max)) {
+            return;
+        }
+        long due = stepStart + (long) (1e9 / max);
+        lock.lock();
+        try {
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0 && !closed && !resetRequested && running
+                    && trainingThreadTasks.isEmpty() && maxStepsPerSecond == max) {
+                wake.awaitNanos(wait);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void finishEpoch() {
+        double trainLoss = epochLossSum / Math.max(1, epochSamples);
+        double seconds = epochNanos / 1e9;
+        double rate = epochSamples / Math.max(1e-9, seconds);
+        double testLoss = Double.NaN;
+        double testSe = Double.NaN;
+        if (test != null && evaluateEachEpoch) {
+            ReconstructionError.Result r = ReconstructionError.evaluate(net, test, pool);
+            testSe = r.squaredError();
+            testLoss = config.loss().name().equals("bce") ? r.crossEntropy() : r.squaredError();
+        }
+        EpochRecord rec = new EpochRecord(sampler.epoch() + 1, step, trainLoss, testLoss, testSe, seconds, rate);
+        epochs.add(rec);
+        epochLossSum = 0;
+        epochSamples = 0;
+        epochNanos = 0;
+        for (TrainingListener l : listeners) {
+            l.epochFinished(rec);
+        }
+    }
+
+    private void diverge(double loss) {
+        net.copyParametersFrom(goodModel);
+        TrainingConfig c = config;
+        optimizer = c.optimizer().create(net.parameterCount(), c.learningRate(), c.momentum(), c.weightDecay());
+        stepper = new DataParallelStep(net, c.loss(), optimizer, pool, c.batchSize());
+        lock.lock();
+        try {
+            running = false;
+            pendingBatches = 0;
+            pendingEpoch = false;
+        } finally {
+            lock.unlock();
+        }
+        step = goodStep;
+        setState(TrainingState.DIVERGED, String.format(
+                "Training diverged (the loss became %s at learning rate %.3g) — learning rate too high? "
+                        + "Kept the last good model from step %,d; lower the learning rate and press Play.",
+                Double.isNaN(loss) ? "NaN" : "infinite", c.learningRate(), goodStep));
+        publish(true);
+    }
+
+    private void setState(TrainingState s, String msg) {
+        state = s;
+        message = msg;
+        for (TrainingListener l : listeners) {
+            l.stateChanged(s, msg);
+        }
+    }
+
+    /** Publishes a snapshot; recomputes the display codes if asked (and there are display images). */
+    private void publish(boolean refreshCodes) {
+        long now = System.nanoTime();
+        if (refreshCodes && display != null) {
+            if (displayCodes == null || codesStep != step) {
+                float[] codes = new float[display.size() * net.latentSize()];
+                Encoding.encodeInto(net, display, pool, codes, latentlab.util.Progress.NONE);
+                displayCodes = codes;
+                codesStep = step;
+            }
+            long after = System.nanoTime();
+            codesCostNanos = after - now;
+            lastCodesNanos = after;
+        }
+        lastPublishNanos = System.nanoTime();
+        version++;
+        Autoencoder copy = net.copy();
+        // A model counts as good while its loss has not run away from the best seen (a loss can be finite but
+        // already exploding, and rolling back to that would only diverge again).
+        if (Double.isFinite(runningLoss)) {
+            bestLoss = Math.min(bestLoss, runningLoss);
+        }
+        if (goodModel == null || (Double.isFinite(runningLoss) && runningLoss <= 2 * bestLoss && copy.isFinite())) {
+            goodModel = copy;
+            goodStep = step;
+        }
+        boolean atEnd = sampler.atEpochEnd();
+        latest.set(new Snapshot(version, copy, config, state, message, step,
+                atEnd ? sampler.epoch() + 1 : sampler.epoch(), atEnd ? 0 : sampler.epochFraction(),
+                sampler.batchesPerEpoch(), lastBatchLoss,
+                runningLoss, samplesPerSecond, displayCodes, codesStep, batchLosses.view(), List.copyOf(epochs)));
+    }
+}
