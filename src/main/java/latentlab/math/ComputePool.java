@@ -14,7 +14,7 @@ import java.util.function.IntConsumer;
  * Workers are daemon threads; {@link #close()} ends them.
  */
 public final class ComputePool implements AutoCloseable {
-    private static final long SPIN_NANOS = 200_000;
+    private static final long SPIN_NANOS = 50_000;
 
     private final int threads;
     private final Thread[] workers;
@@ -76,7 +76,8 @@ public final class ComputePool implements AutoCloseable {
         }
         int spins = 0;
         while (remaining.get() > 0) {
-            if (++spins < 10_000) {
+            // Spin briefly (the parts are balanced, so the wait is usually short), then give the core away.
+            if (++spins < 2_000) {
                 Thread.onSpinWait();
             } else {
                 Thread.yield();

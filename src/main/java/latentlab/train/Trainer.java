@@ -374,13 +374,17 @@ public final class Trainer implements AutoCloseable {
 
     // ------------------------------------------------------------------ the training thread
 
-    private enum Work { STEP, RESET, TASKS, CLOSE }
+    private enum Work { STEP, RESET, TASKS, IDLE, CLOSE }
 
     private Work awaitWork() throws InterruptedException {
         lock.lock();
         try {
             while (!closed && !resetRequested && !running && pendingBatches == 0 && !pendingEpoch
                     && trainingThreadTasks.isEmpty()) {
+                if (state == TrainingState.RUNNING) {
+                    // Paused between two steps: say so before waiting.
+                    return Work.IDLE;
+                }
                 busy = false;
                 wake.await();
             }
@@ -413,6 +417,10 @@ public final class Trainer implements AutoCloseable {
                 }
                 switch (w) {
                     case TASKS -> runTasks();
+                    case IDLE -> {
+                        setState(TrainingState.PAUSED, null);
+                        publish(true);
+                    }
                     case RESET -> {
                         freshRun();
                         setState(TrainingState.PAUSED, null);

@@ -28,7 +28,38 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final Background background = new Background("latentlab-io");
+    private final SelectionModel selection = new SelectionModel();
+    private final LatentSpaceModel autoencoderSpace = new LatentSpaceModel("Autoencoder", selection);
+    private final TrainingViewModel training = new TrainingViewModel();
     private Task<DatasetPair> loading;
+
+    /** Which test image is selected, hovered, and which digit is isolated (shared by all latent views). */
+    public SelectionModel selection() {
+        return selection;
+    }
+
+    /** The autoencoder's latent space: its latest snapshot and the codes of the test images. */
+    public LatentSpaceModel autoencoderSpace() {
+        return autoencoderSpace;
+    }
+
+    /** Training state and commands. */
+    public TrainingViewModel training() {
+        return training;
+    }
+
+    /**
+     * Called once per frame on the FX thread: picks up the newest training snapshot (never waiting for the
+     * training thread) and hands its model and codes to the latent views.
+     */
+    public void tick() {
+        training.poll();
+        var s = training.getSnapshot();
+        if (s != null && s.displayCodes() != null && autoencoderSpace.getDisplay() != null
+                && (s.displayCodes() != autoencoderSpace.getCodes() || s.model() != autoencoderSpace.getCodec())) {
+            autoencoderSpace.update(s.model(), s.displayCodes());
+        }
+    }
 
     public ReadOnlyObjectProperty<DatasetPair> datasetProperty() {
         return dataset.getReadOnlyProperty();
@@ -105,6 +136,10 @@ public final class MainViewModel {
             finish(task);
             DatasetPair pair = task.getValue();
             dataset.set(pair);
+            selection.clear();
+            autoencoderSpace.setDisplay(pair.test());
+            training.attach(pair);
+            tick();
             status.set(String.format("Loaded %s: %,d training and %,d test images of %d x %d in %.1f s",
                     pair.name(), pair.train().size(), pair.test().size(), pair.train().rows(), pair.train().cols(),
                     (System.nanoTime() - t0) / 1e9));
@@ -148,6 +183,7 @@ public final class MainViewModel {
         if (loading != null) {
             loading.cancel();
         }
+        training.shutdown();
         background.shutdown();
     }
 }

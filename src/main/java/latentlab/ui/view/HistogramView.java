@@ -1,0 +1,55 @@
+package latentlab.ui.view;
+
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+
+/** A small histogram of codes along one latent dimension, with the slider's value marked. */
+public final class HistogramView extends Canvas {
+    private int[] counts = new int[0];
+    private double low;
+    private double high = 1;
+    private double value;
+
+    public HistogramView(double width, double height) {
+        super(width, height);
+        getStyleClass().add("histogram");
+    }
+
+    /** Sets counts over [low, high] and redraws. */
+    public void setData(int[] counts, double low, double high) {
+        this.counts = counts;
+        this.low = low;
+        this.high = high;
+        draw();
+    }
+
+    /** Moves the marker. */
+    public void setValue(double v) {
+        this.value = v;
+        draw();
+    }
+
+    private void draw() {
+        GraphicsContext g = getGraphicsContext2D();
+        double w = getWidth();
+        double h = getHeight();
+        g.clearRect(0, 0, w, h);
+        int max = 1;
+        for (int c : counts) {
+            max = Math.max(max, c);
+        }
+        g.setFill(Color.web("#b9c4d6"));
+        double bw = w / Math.max(1, counts.length);
+        for (int i = 0; i < counts.length; i++) {
+            double bh = (h - 1) * counts[i] / max;
+            g.fillRect(i * bw, h - bh, Math.max(1, bw - 0.5), bh);
+        }
+        if (high > low) {
+            double x = (value - low) / (high - low) * w;
+            g.setStroke(Color.web("#3355cc"));
+            g.setLineWidth(2);
+            g.strokeLine(x, 0, x, h);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package latentlab.ui.view;
+
+import java.util.List;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import latentlab.train.EpochRecord;
+import latentlab.train.LossTrace;
+import latentlab.train.Snapshot;
+import latentlab.ui.render.NiceTicks;
+
+/**
+ * The live loss chart: the loss of every minibatch (averaged per pixel column, with a smoothed line) and the test
+ * loss after every epoch, both per image, against epochs. Drawn on a canvas from the snapshot's arrays, so tens of
+ * thousands of batches cost one pass per redraw.
+ */
+public final class LossChartView extends Region {
+    private static final double LEFT = 46;
+    private static final double BOTTOM = 22;
+    private static final double TOP = 20;
+    private static final double RIGHT = 8;
+    private final Canvas canvas = new Canvas();
+    private Snapshot snapshot;
+
+    public LossChartView() {
+        getStyleClass().add("loss-chart");
+        getChildren().add(canvas);
+        setMinHeight(120);
+        setPrefHeight(170);
+        setPrefWidth(240);
+        setMaxWidth(Double.MAX_VALUE);
+        widthProperty().addListener(o -> draw());
+        heightProperty().addListener(o -> draw());
+    }
+
+    /** Shows a snapshot's losses. */
+    public void show(Snapshot s) {
+        this.snapshot = s;
+        draw();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        g.setFont(Font.font("DejaVu Sans", 10.5));
+        Snapshot s = snapshot;
+        double pw = w - LEFT - RIGHT;
+        double ph = h - TOP - BOTTOM;
+        if (pw < 20 || ph < 20) {
+            return;
+        }
+        g.setStroke(Color.web("#d5dbe4"));
+        g.strokeRect(LEFT + 0.5, TOP + 0.5, pw - 1, ph - 1);
+        if (s == null || s.batchLosses().length() == 0) {
+            g.setFill(Color.web("#5d6778"));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText("The loss appears here once training starts", LEFT + pw / 2, TOP + ph / 2);
+            return;
+        }
+        LossTrace.View v = s.batchLosses();
+        List<EpochRecord> epochs = s.epochs();
+        double perEpoch = Math.max(1, s.batchesPerEpoch());
+        long firstStep = v.step(0);
+        double xMax = Math.max(s.step() / perEpoch, v.step(v.length() - 1) / perEpoch);
+        double xMin = Math.max(0, (firstStep - 1) / perEpoch);
+        if (xMax - xMin < 1e-9) {
+            xMax = xMin + 1 / perEpoch;
+        }
+        int cols = (int) Math.max(1, pw);
+        double[] sum = new double[cols];
+        int[] count = new int[cols];
+        for (int i = 0; i < v.length(); i++) {
+            int c = (int) ((v.step(i) / perEpoch - xMin) / (xMax - xMin) * (cols - 1));
+            if (c >= 0 && c < cols && Float.isFinite(v.value(i))) {
+                sum[c] += v.value(i);
+                count[c]++;
+            }
+        }
+        // Range: ignore the first steep drop so later progress stays visible.
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        int skip = cols / 20;
+        for (int c = 0; c < cols; c++) {
+            if (count[c] > 0) {
+                double m = sum[c] / count[c];
+                lo = Math.min(lo, m);
+                if (c >= skip) {
+                    hi = Math.max(hi, m);
+                }
+            }
+        }
+        for (EpochRecord e : epochs) {
+            if (Double.isFinite(e.testLoss())) {
+                lo = Math.min(lo, e.testLoss());
+                hi = Math.max(hi, e.testLoss());
+            }
+        }
+        if (!(hi > lo)) {
+            hi = lo + 1;
+        }
+        double pad = (hi - lo) * 0.08;
+        lo -= pad;
+        hi += pad;
+        double yStep = NiceTicks.step(lo, hi, 4);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (double t : NiceTicks.ticks(lo, hi, 4)) {
+            double y = TOP + (hi - t) / (hi - lo) * ph;
+            g.setStroke(Color.web("#eef1f5"));
+            g.strokeLine(LEFT + 1, Math.round(y) + 0.5, LEFT + pw - 1, Math.round(y) + 0.5);
+            g.setFill(Color.web("#5d6778"));
+            g.fillText(NiceTicks.label(t, yStep), LEFT - 5, y);
+        }
+        double xStep = NiceTicks.step(xMin, xMax, Math.max(2, (int) (pw / 70)));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (double t : NiceTicks.ticks(xMin, xMax, Math.max(2, (int) (pw / 70)))) {
+            double x = LEFT + (t - xMin) / (xMax - xMin) * pw;
+            g.fillText(NiceTicks.label(t, xStep), x, TOP + ph + 4);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("epochs", LEFT + pw - 36, TOP + ph + 4 + 0 * xStep);
+        // Batch losses, averaged per column, then an exponentially smoothed line over them.
+        g.setStroke(Color.web("#9db4e8"));
+        g.setLineWidth(1);
+        g.beginPath();
+        boolean started = false;
+        double smooth = Double.NaN;
+        double[] sm = new double[cols];
+        for (int c = 0; c < cols; c++) {
+            if (count[c] == 0) {
+                sm[c] = Double.NaN;
+                continue;
+            }
+            double m = sum[c] / count[c];
+            smooth = Double.isNaN(smooth) ? m : smooth + 0.08 * (m - smooth);
+            sm[c] = smooth;
+            double x = LEFT + c;
+            double y = TOP + (hi - m) / (hi - lo) * ph;
+            y = Math.max(TOP, Math.min(TOP + ph, y));
+            if (!started) {
+                g.moveTo(x, y);
+                started = true;
+            } else {
+                g.lineTo(x, y);
+            }
+        }
+        g.stroke();
+        g.setStroke(Color.web("#3355cc"));
+        g.setLineWidth(2);
+        g.beginPath();
+        started = false;
+        for (int c = 0; c < cols; c++) {
+            if (Double.isNaN(sm[c])) {
+                continue;
+            }
+            double y = Math.max(TOP, Math.min(TOP + ph, TOP + (hi - sm[c]) / (hi - lo) * ph));
+            if (!started) {
+                g.moveTo(LEFT + c, y);
+                started = true;
+            } else {
+                g.lineTo(LEFT + c, y);
+            }
+        }
+        g.stroke();
+        // Test loss after each epoch.
+        g.setStroke(Color.web("#d55e00"));
+        g.setFill(Color.web("#d55e00"));
+        g.setLineWidth(2);
+        double px = Double.NaN;
+        double py = Double.NaN;
+        for (EpochRecord e : epochs) {
+            if (!Double.isFinite(e.testLoss())) {
+                continue;
+            }
+            double x = LEFT + (e.step() / perEpoch - xMin) / (xMax - xMin) * pw;
+            double y = TOP + (hi - e.testLoss()) / (hi - lo) * ph;
+            if (!Double.isNaN(px)) {
+                g.strokeLine(px, py, x, y);
+            }
+            g.fillOval(x - 3.5, y - 3.5, 7, 7);
+            px = x;
+            py = y;
+        }
+        // Key.
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(Color.web("#3355cc"));
+        g.fillRect(LEFT + 4, 6, 14, 3);
+        g.setFill(Color.web("#1c2330"));
+        g.fillText("training batches", LEFT + 22, 8);
+        g.setFill(Color.web("#d55e00"));
+        g.fillOval(LEFT + 128, 4, 7, 7);
+        g.setFill(Color.web("#1c2330"));
+        g.fillText("test set, per epoch", LEFT + 140, 8);
+    }
+}
