@@ -45,6 +45,26 @@ public final class Encoding {
         });
     }
 
+    /** Writes the codes of images [from, to) into {@code out} at their places ({@code n x k} layout). */
+    public static void encodeRange(Codec codec, Dataset data, int from, int to, ComputePool pool, float[] out) {
+        checkDimension(codec, data);
+        int k = codec.latentSize();
+        int d = data.dimension();
+        int parts = pool.threads();
+        pool.run(t -> {
+            int a = from + ComputePool.splitStart(to - from, parts, t);
+            int b = from + ComputePool.splitStart(to - from, parts, t + 1);
+            float[] x = new float[Math.min(CHUNK, Math.max(1, b - a)) * d];
+            for (int c = a; c < b; c += CHUNK) {
+                int rows = Math.min(CHUNK, b - c);
+                for (int r = 0; r < rows; r++) {
+                    data.copyImage(c + r, x, r * d);
+                }
+                codec.encode(x, 0, rows, out, c * k);
+            }
+        });
+    }
+
     /** Throws if the codec's input size differs from the images' size. */
     public static void checkDimension(Codec codec, Dataset data) {
         if (codec.inputSize() != data.dimension()) {

@@ -77,7 +77,13 @@ public final class Trainer implements AutoCloseable {
     private float[] displayCodes;
     private long codesStep = -1;
     private long lastCodesNanos;
-    private long codesCostNanos;
+    /** A code refresh spread over several training steps: the frozen model, its step, the codes so far. */
+    private Autoencoder cyclingModel;
+    private long cyclingStep;
+    private float[] cyclingCodes;
+    private int cyclingNext;
+    private double nanosPerCode = 20_000;
+    private double nanosPerStep = 5_000_000;
     private long lastPublishNanos;
     private long rateWindowStart;
     private long rateWindowSamples;
@@ -141,6 +147,7 @@ public final class Trainer implements AutoCloseable {
         epochs.clear();
         displayCodes = null;
         codesStep = -1;
+        cyclingModel = null;
         samplesPerSecond = 0;
         message = null;
         goodModel = null;
@@ -498,9 +505,16 @@ public final class Trainer implements AutoCloseable {
         if (!stillWorking && state == TrainingState.RUNNING) {
             setState(TrainingState.PAUSED, null);
         }
+        nanosPerStep += 0.1 * ((t1 - t0) - nanosPerStep);
         long now = System.nanoTime();
-        if (!stillWorking || epochEnded || now - lastPublishNanos >= publishMillis * 1_000_000L) {
-            publish(!stillWorking || now - lastCodesNanos >= Math.max(publishMillis * 1_000_000L, 3 * codesCostNanos));
+        if (!stillWorking) {
+            cyclingModel = null;
+            publish(true);
+        } else {
+            boolean fresh = advanceCodeCycle(now);
+            if (fresh || epochEnded || now - lastPublishNanos >= publishMillis * 1_000_000L) {
+                publish(false);
+            }
         }
         throttle(t0);
     }
@@ -535,6 +549,40 @@ public final class Trainer implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * While training runs, the display codes are refreshed a chunk at a time after each step, with a model frozen at
+     * the cycle's start, so that encoding never takes both cores for long (the window stays smooth) and costs
+     * about a quarter of the training time. Returns true when a cycle completed.
+     */
+    private boolean advanceCodeCycle(long now) {
+        if (display == null) {
+            return false;
+        }
+        if (cyclingModel == null) {
+            if (now - lastCodesNanos < publishMillis * 1_000_000L) {
+                return false;
+            }
+            cyclingModel = net.copy();
+            cyclingStep = step;
+            cyclingCodes = new float[display.size() * net.latentSize()];
+            cyclingNext = 0;
+        }
+        int rows = (int) Math.max(64, Math.min(display.size(), nanosPerStep * 0.33 / nanosPerCode));
+        int to = Math.min(display.size(), cyclingNext + rows);
+        long t0 = System.nanoTime();
+        Encoding.encodeRange(cyclingModel, display, cyclingNext, to, pool, cyclingCodes);
+        nanosPerCode += 0.2 * ((System.nanoTime() - t0) / (double) (to - cyclingNext) - nanosPerCode);
+        cyclingNext = to;
+        if (cyclingNext < display.size()) {
+            return false;
+        }
+        displayCodes = cyclingCodes;
+        codesStep = cyclingStep;
+        cyclingModel = null;
+        lastCodesNanos = System.nanoTime();
+        return true;
     }
 
     private void finishEpoch() {
@@ -589,7 +637,6 @@ public final class Trainer implements AutoCloseable {
 
     /** Publishes a snapshot; recomputes the display codes if asked (and there are display images). */
     private void publish(boolean refreshCodes) {
-        long now = System.nanoTime();
         if (refreshCodes && display != null) {
             if (displayCodes == null || codesStep != step) {
                 float[] codes = new float[display.size() * net.latentSize()];
@@ -597,9 +644,7 @@ public final class Trainer implements AutoCloseable {
                 displayCodes = codes;
                 codesStep = step;
             }
-            long after = System.nanoTime();
-            codesCostNanos = after - now;
-            lastCodesNanos = after;
+            lastCodesNanos = System.nanoTime();
         }
         lastPublishNanos = System.nanoTime();
         version++;

@@ -88,7 +88,10 @@ public final class LatentSpaceModel {
         return latentSize.get();
     }
 
-    /** Increases whenever the model or the codes change. */
+    /**
+     * Increases whenever the model or the codes change (the model changes with every training snapshot; the codes
+     * less often: listen to {@link #codesProperty()} for those).
+     */
     public ReadOnlyIntegerProperty versionProperty() {
         return version.getReadOnlyProperty();
     }
@@ -128,9 +131,12 @@ public final class LatentSpaceModel {
             throw new IllegalArgumentException(newCodes.length + " code values for " + d.size() + " images of k = " + k);
         }
         boolean newK = k != latentSize.get();
+        boolean codesChanged = newCodes != codes.get() || newK;
+        if (codesChanged) {
+            computeStatistics(newCodes, k);
+        }
         codec.set(model);
         codes.set(newCodes);
-        computeStatistics(newCodes, k);
         if (newK) {
             latentSize.set(k);
             dimX.set(0);

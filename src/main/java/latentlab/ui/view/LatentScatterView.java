@@ -147,7 +147,12 @@ public final class LatentScatterView extends Region {
         tip.getChildren().addAll(tipImage, tipText);
         getChildren().addAll(imageView, overlay, legend, tip);
 
-        model.versionProperty().addListener((o, a, b) -> codesChanged(true));
+        model.codesProperty().addListener((o, a, b) -> codesChanged(true));
+        model.codecProperty().addListener((o, a, b) -> {
+            if (manifold.get()) {
+                markDirty();
+            }
+        });
         model.dimXProperty().addListener((o, a, b) -> codesChanged(true));
         model.dimYProperty().addListener((o, a, b) -> codesChanged(true));
         model.displayProperty().addListener((o, a, b) -> {

@@ -108,7 +108,13 @@ public final class LatentSlidersView extends VBox {
         setPadding(new Insets(0));
 
         model.latentSizeProperty().addListener((o, a, b) -> rebuild());
-        model.versionProperty().addListener((o, a, b) -> modelChanged());
+        model.codesProperty().addListener((o, a, b) -> modelChanged());
+        model.codecProperty().addListener((o, a, b) -> {
+            // A new snapshot of the network: redraw what it decodes, keep the ranges.
+            decode();
+            refreshStrip();
+            refreshTriple();
+        });
         model.position().addListener((arr, changed, from, to) -> positionChanged());
         model.selection().selectedProperty().addListener((o, a, b) -> refreshTriple());
         rebuild();

@@ -133,8 +133,10 @@ public final class LossChartView extends Region {
             double x = LEFT + (t - xMin) / (xMax - xMin) * pw;
             g.fillText(NiceTicks.label(t, xStep), x, TOP + ph + 4);
         }
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("epochs", LEFT + pw - 36, TOP + ph + 4 + 0 * xStep);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText("epochs", LEFT + pw - 3, TOP + ph - 3);
+        g.setTextBaseline(VPos.TOP);
         // Batch losses, averaged per column, then an exponentially smoothed line over them.
         g.setStroke(Color.web("#9db4e8"));
         g.setLineWidth(1);

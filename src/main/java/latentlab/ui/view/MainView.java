@@ -67,11 +67,6 @@ public final class MainView extends BorderPane {
                 frames.stop();
             }
         });
-        model.training().snapshotProperty().addListener((o, a, s) -> {
-            if (s != null) {
-                scatterPane.setHeading("Latent space · " + s.config().architecture());
-            }
-        });
     }
 
     /** Adds the application style sheet to a scene. */

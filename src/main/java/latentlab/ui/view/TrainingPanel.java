@@ -295,7 +295,8 @@ public final class TrainingPanel extends VBox {
         state.setText(st);
         state.pseudoClassStateChanged(PseudoClass.getPseudoClass("running"), s.state() == TrainingState.RUNNING);
         state.pseudoClassStateChanged(PseudoClass.getPseudoClass("diverged"), s.state() == TrainingState.DIVERGED);
-        counters.setText(String.format("Epoch %.2f  ·  step %,d  ·  %s", s.epochProgress(), s.step(),
+        counters.setText(String.format("%s  ·  epoch %.2f  ·  step %,d  ·  %s", s.config().architecture(),
+                s.epochProgress(), s.step(),
                 s.state() == TrainingState.RUNNING && s.samplesPerSecond() > 0
                         ? String.format("%,.0f images/s", s.samplesPerSecond()) : "idle"));
         epochProgress.setProgress(s.epochFraction());
