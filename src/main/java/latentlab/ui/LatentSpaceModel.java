@@ -135,18 +135,19 @@ public final class LatentSpaceModel {
         if (codesChanged) {
             computeStatistics(newCodes, k);
         }
-        codec.set(model);
-        codes.set(newCodes);
+        // Order matters to listeners: position and k first, then the model, then the codes.
         if (newK) {
-            latentSize.set(k);
-            dimX.set(0);
-            dimY.set(Math.min(1, k - 1));
             float[] mid = new float[k];
             for (int j = 0; j < k; j++) {
                 mid[j] = (float) ((low[j] + high[j]) / 2);
             }
             position.setAll(mid);
+            dimX.set(0);
+            dimY.set(Math.min(1, k - 1));
+            latentSize.set(k);
         }
+        codec.set(model);
+        codes.set(newCodes);
         version.set(version.get() + 1);
     }
 

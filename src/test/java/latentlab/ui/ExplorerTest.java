@@ -55,6 +55,7 @@ class ExplorerTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> model.autoencoderSpace().getCodes() != null && model.training().getSnapshot() != null);
         WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(10_000, view.scatter().pointCount(), "the map shows every test image from the start");
     }
 
     private void trainSteps(FxRobot robot, int steps) throws TimeoutException {

@@ -306,9 +306,12 @@ public final class LatentScatterView extends Region {
         Dataset d = model.getDisplay();
         float[] codes = model.getCodes();
         int newK = model.getLatentSize();
-        if (d == null || codes == null || newK == 0) {
-            n = 0;
-            k = 0;
+        if (d == null || codes == null || newK == 0 || codes.length != d.size() * newK) {
+            // No codes, or k changed and the matching codes are on their way.
+            if (codes == null || newK == 0) {
+                n = 0;
+                k = 0;
+            }
             markDirty();
             return;
         }
