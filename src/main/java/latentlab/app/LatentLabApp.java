@@ -27,12 +27,25 @@ public final class LatentLabApp extends Application {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = Math.min(1440, screen.getWidth() * 0.92);
         double h = Math.min(900, screen.getHeight() * 0.92);
+        double[] saved = model.preferences().windowBounds();
+        if (saved != null) {
+            w = Math.min(saved[2], screen.getWidth());
+            h = Math.min(saved[3], screen.getHeight());
+        }
         Scene scene = new Scene(view, w, h);
-        MainView.applyStyles(scene);
+        MainView.applyStyles(scene, model.appearance().getTheme());
         stage.setTitle(TITLE);
         stage.setMinWidth(960);
         stage.setMinHeight(640);
         stage.setScene(scene);
+        if (saved != null && Double.isFinite(saved[0]) && Double.isFinite(saved[1])
+                && !Screen.getScreensForRectangle(saved[0], saved[1], 100, 60).isEmpty()) {
+            stage.setX(saved[0]);
+            stage.setY(saved[1]);
+        }
+        stage.setMaximized(model.preferences().windowMaximized());
+        stage.setOnHiding(e -> model.preferences().saveWindow(stage.getX(), stage.getY(), stage.getWidth(),
+                stage.getHeight(), stage.isMaximized()));
         stage.show();
         model.loadBundledDataset();
     }

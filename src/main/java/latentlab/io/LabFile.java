@@ -214,6 +214,13 @@ public final class LabFile {
             return this;
         }
 
+        /** Length, then the bytes. */
+        public SectionWriter putBytes(byte[] a) {
+            putInt(a.length);
+            bytes.writeBytes(a);
+            return this;
+        }
+
         public SectionWriter putLongs(long[] a) {
             putInt(a.length);
             ByteBuffer b = ByteBuffer.allocate(a.length * 8).order(ByteOrder.BIG_ENDIAN);
@@ -295,6 +302,14 @@ public final class LabFile {
             int[] a = new int[n];
             buf.asIntBuffer().get(a);
             buf.position(buf.position() + 4 * n);
+            return a;
+        }
+
+        public byte[] getBytes() throws LabFileException {
+            int n = getInt();
+            need(n);
+            byte[] a = new byte[n];
+            buf.get(a);
             return a;
         }
 

@@ -15,6 +15,8 @@ import javafx.concurrent.Task;
 import latentlab.util.Messages;
 import latentlab.data.DatasetLocator;
 import latentlab.data.DatasetPair;
+import latentlab.io.LessonFile;
+import latentlab.io.ModelFile;
 import latentlab.util.Progress;
 
 /**
@@ -31,6 +33,50 @@ public final class MainViewModel {
     private final SelectionModel selection = new SelectionModel();
     private final LatentSpaceModel autoencoderSpace = new LatentSpaceModel("Autoencoder", selection);
     private final TrainingViewModel training = new TrainingViewModel();
+    private final Appearance appearance = new Appearance();
+    private final AppPreferences preferences;
+    private final ReadOnlyObjectWrapper<Path> datasetFolder = new ReadOnlyObjectWrapper<>(this, "datasetFolder");
+    private final ReadOnlyObjectWrapper<Path> lessonFile = new ReadOnlyObjectWrapper<>(this, "lessonFile");
+    private final ReadOnlyObjectWrapper<ViewState> pendingViewState = new ReadOnlyObjectWrapper<>(this,
+            "pendingViewState");
+
+    public MainViewModel() {
+        this(AppPreferences.user());
+    }
+
+    public MainViewModel(AppPreferences preferences) {
+        this.preferences = preferences;
+        appearance.themeProperty().set(Theme.byId(preferences.theme()));
+        appearance.themeProperty().addListener((o, a, b) -> preferences.saveTheme(b));
+    }
+
+    /** What is remembered between runs. */
+    public AppPreferences preferences() {
+        return preferences;
+    }
+
+    /** The folder the open data set came from. */
+    public ReadOnlyObjectProperty<Path> datasetFolderProperty() {
+        return datasetFolder.getReadOnlyProperty();
+    }
+
+    /** The lesson file last opened or saved (Save writes here), or null. */
+    public ReadOnlyObjectProperty<Path> lessonFileProperty() {
+        return lessonFile.getReadOnlyProperty();
+    }
+
+    /**
+     * A view state from an opened lesson that the window should apply once the lesson's codes are shown; the
+     * window clears it with {@link #viewStateApplied()}.
+     */
+    public ReadOnlyObjectProperty<ViewState> pendingViewStateProperty() {
+        return pendingViewState.getReadOnlyProperty();
+    }
+
+    /** The window applied the pending view state. */
+    public void viewStateApplied() {
+        pendingViewState.set(null);
+    }
     private Task<DatasetPair> loading;
 
     /** Which test image is selected, hovered, and which digit is isolated (shared by all latent views). */
@@ -41,6 +87,11 @@ public final class MainViewModel {
     /** The autoencoder's latent space: its latest snapshot and the codes of the test images. */
     public LatentSpaceModel autoencoderSpace() {
         return autoencoderSpace;
+    }
+
+    /** Theme, text scale and presenter mode. */
+    public Appearance appearance() {
+        return appearance;
     }
 
     /** Training state and commands. */
@@ -136,6 +187,8 @@ public final class MainViewModel {
             finish(task);
             DatasetPair pair = task.getValue();
             dataset.set(pair);
+            datasetFolder.set(folder.toAbsolutePath().normalize());
+            lessonFile.set(null);
             selection.clear();
             autoencoderSpace.setDisplay(pair.test());
             training.attach(pair);
@@ -171,6 +224,109 @@ public final class MainViewModel {
         if (loading == task) {
             loading = null;
         }
+    }
+
+    private record LoadedLesson(LessonFile.Lesson lesson, ViewState view, DatasetPair pair, Path folder) {
+    }
+
+    /**
+     * Opens a lesson in the background: reads and checks the file, opens its data set if it is not the one open,
+     * then continues its training run and restores the view. On any problem the error names it and nothing
+     * changes.
+     */
+    public void openLesson(Path file) {
+        DatasetPair current = dataset.get();
+        Path currentFolder = datasetFolder.get();
+        Task<LoadedLesson> task = new Task<>() {
+            @Override
+            protected LoadedLesson call() throws Exception {
+                updateMessage("Reading lesson " + file.getFileName());
+                LessonFile.Lesson l = LessonFile.load(file);
+                ViewState vs = ViewState.fromBytes(l.viewState(), file.getFileName().toString());
+                var cp = l.model().checkpoint();
+                int d = cp.architecture().inputSize();
+                Path wanted = l.dataFolder().isEmpty() ? null : Path.of(l.dataFolder());
+                if (wanted != null && !wanted.equals(currentFolder) && DatasetPair.looksLikeDatasetFolder(wanted)) {
+                    updateMessage("Reading data set " + wanted.getFileName());
+                    return new LoadedLesson(l, vs, DatasetPair.open(wanted), wanted);
+                }
+                if (current != null && current.train().dimension() == d) {
+                    return new LoadedLesson(l, vs, current, currentFolder);
+                }
+                String made = l.model().data() == null ? "another data set" : "data set '" + l.model().data().name()
+                        + "' (" + l.model().data().rows() + " x " + l.model().data().cols() + " images)";
+                throw new java.io.IOException("the lesson was made with " + made
+                        + (wanted == null ? "" : " from " + wanted) + ", which is not open and was not found; "
+                        + "open that data set first");
+            }
+        };
+        task.setOnSucceeded(e -> {
+            finish(task);
+            LoadedLesson r = task.getValue();
+            if (r.pair() != dataset.get()) {
+                dataset.set(r.pair());
+                datasetFolder.set(r.folder());
+            }
+            selection.clear();
+            autoencoderSpace.setDisplay(r.pair().test());
+            training.resume(r.pair(), r.lesson().model().checkpoint());
+            tick();
+            pendingViewState.set(r.view());
+            lessonFile.set(file.toAbsolutePath().normalize());
+            preferences.addRecentLesson(file);
+            status.set("Opened lesson " + file.getFileName() + " (" + r.lesson().model().checkpoint().architecture()
+                    + ", step " + String.format("%,d", r.lesson().model().checkpoint().step()) + ")");
+        });
+        task.setOnFailed(e -> {
+            finish(task);
+            error.set("Could not open " + file.getFileName() + ": " + Messages.describe(task.getException()));
+            status.set("Nothing changed");
+        });
+        start(task);
+    }
+
+    /**
+     * Saves the current run and the given view state as a lesson, in the background (the training thread is
+     * asked for a checkpoint between two steps). The write is atomic: on failure the old file is untouched.
+     */
+    public void saveLesson(Path file, ViewState view) {
+        DatasetPair pair = dataset.get();
+        if (pair == null || !training.readyProperty().get()) {
+            error.set("Nothing to save yet: open a data set first");
+            return;
+        }
+        Path folder = datasetFolder.get();
+        byte[] viewBytes = view == null ? new byte[0] : view.toBytes();
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() throws Exception {
+                updateMessage("Saving lesson " + file.getFileName());
+                var cp = training.checkpoint();
+                LessonFile.save(file, cp, new ModelFile.DataInfo(pair.name(), pair.train().rows(), pair.train().cols(),
+                        pair.train().size()), folder == null ? "" : folder.toString(), viewBytes, null);
+                return null;
+            }
+        };
+        task.setOnSucceeded(e -> {
+            finish(task);
+            lessonFile.set(file.toAbsolutePath().normalize());
+            preferences.addRecentLesson(file);
+            status.set("Saved lesson " + file.getFileName());
+        });
+        task.setOnFailed(e -> {
+            finish(task);
+            error.set("Could not save " + file.getFileName() + ": " + Messages.describe(task.getException())
+                    + " (the previous file, if any, is unchanged)");
+        });
+        start(task);
+    }
+
+    private void start(Task<?> task) {
+        busy.set(true);
+        error.set(null);
+        progress.set(-1);
+        status.bind(task.messageProperty());
+        background.submit(task);
     }
 
     /** Clears the shown error. */

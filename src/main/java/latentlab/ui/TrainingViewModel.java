@@ -223,16 +223,17 @@ public final class TrainingViewModel {
 
     /** Reads the latest snapshot; returns true if it is new. Called once per frame on the FX thread. */
     public boolean poll() {
-        if (trainer == null) {
+        Trainer t = trainer;
+        if (t == null) {
             return false;
         }
-        Snapshot s = trainer.latest();
+        Snapshot s = t.latest();
         if (s == null || s.version() == seenVersion) {
             return false;
         }
         seenVersion = s.version();
         snapshot.set(s);
-        running.set(trainer.isRunning());
+        running.set(t.isRunning());
         String m = s.message();
         if (!Objects.equals(m, message.get())) {
             message.set(m);

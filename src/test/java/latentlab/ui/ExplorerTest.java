@@ -47,8 +47,9 @@ class ExplorerTest {
     }
 
     @AfterEach
-    void stop() {
-        model.shutdown();
+    void stop() throws Exception {
+        // On the FX thread, as the application's stop() does.
+        WaitForAsyncUtils.asyncFx(model::shutdown).get();
     }
 
     private void ready() throws TimeoutException {

@@ -41,8 +41,9 @@ class MainWindowTest {
     }
 
     @AfterEach
-    void stop() {
-        model.shutdown();
+    void stop() throws Exception {
+        // On the FX thread, as the application's stop() does.
+        WaitForAsyncUtils.asyncFx(model::shutdown).get();
     }
 
     private void waitForDataset() throws TimeoutException {
@@ -96,9 +97,9 @@ class MainWindowTest {
     }
 
     @Test
-    void shutdownLeavesNoWorkerThreads() throws TimeoutException, InterruptedException {
+    void shutdownLeavesNoWorkerThreads() throws Exception {
         waitForDataset();
-        model.shutdown();
+        WaitForAsyncUtils.asyncFx(model::shutdown).get();
         Thread.sleep(100);
         Set<Thread> threads = Thread.getAllStackTraces().keySet();
         for (Thread t : threads) {

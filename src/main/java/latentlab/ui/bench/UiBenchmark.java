@@ -127,7 +127,7 @@ public final class UiBenchmark {
                 LatentSpaceModel big = new LatentSpaceModel("all", new SelectionModel());
                 big.setDisplay(all);
                 big.update(snap.model(), codes);
-                LatentScatterView s = new LatentScatterView(big, "a");
+                LatentScatterView s = new LatentScatterView(big, "a", vm.appearance());
                 s.resize(view.scatter().getWidth(), view.scatter().getHeight());
                 s.thumbnailsProperty().set(thumbs);
                 s.fit();

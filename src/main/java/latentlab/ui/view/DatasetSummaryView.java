@@ -19,9 +19,14 @@ public final class DatasetSummaryView extends VBox {
     private final Label title = new Label("Data set");
     private final GridPane facts = new GridPane();
     private final TilePane strip = new TilePane();
-    private final DigitImages digits = DigitImages.light();
+    private DigitImages digits;
 
-    public DatasetSummaryView(ReadOnlyObjectProperty<DatasetPair> dataset) {
+    public DatasetSummaryView(ReadOnlyObjectProperty<DatasetPair> dataset, latentlab.ui.Appearance appearance) {
+        this.digits = DigitImages.of(appearance.getTheme());
+        appearance.themeProperty().addListener((o, a, b) -> {
+            digits = DigitImages.of(b);
+            show(dataset.get());
+        });
         getStyleClass().addAll("card", "dataset-summary");
         title.getStyleClass().add("card-title");
         facts.getStyleClass().add("facts");

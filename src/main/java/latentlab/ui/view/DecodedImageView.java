@@ -8,8 +8,10 @@ import javafx.scene.image.WritableImage;
  * the image and its pixel buffer are reused between updates, so a slider drag allocates nothing.
  */
 public final class DecodedImageView extends ImageView {
-    private final DigitImages digits;
+    private DigitImages digits;
     private final int targetSize;
+    private float[] last;
+    private int lastOff;
     private WritableImage image;
     private int[] buffer = new int[0];
     private int rows;
@@ -39,7 +41,17 @@ public final class DecodedImageView extends ImageView {
             setImage(image);
         }
         digits.render(src, off, rows, cols, scale, image, buffer);
+        last = src;
+        lastOff = off;
         updates++;
+    }
+
+    /** Changes the digit colours (theme) and redraws the last image. */
+    public void setDigits(DigitImages d) {
+        this.digits = d;
+        if (last != null && image != null) {
+            digits.render(last, lastOff, rows, cols, scale, image, buffer);
+        }
     }
 
     /** Shows the bytes of a stored image. */

@@ -22,9 +22,21 @@ public final class DigitImages {
         }
     }
 
-    /** Black ink on white paper. */
+    private static final DigitImages LIGHT = new DigitImages(latentlab.ui.Theme.LIGHT);
+    private static final DigitImages DARK = new DigitImages(latentlab.ui.Theme.DARK);
+
+    private DigitImages(latentlab.ui.Theme t) {
+        this(latentlab.ui.Theme.color(t.paper()), latentlab.ui.Theme.color(t.ink()));
+    }
+
+    /** Dark ink on white paper. */
     public static DigitImages light() {
-        return new DigitImages(Color.WHITE, Color.rgb(20, 24, 32));
+        return LIGHT;
+    }
+
+    /** The digit colours of a theme (dark ink on white, or white on black). */
+    public static DigitImages of(latentlab.ui.Theme theme) {
+        return theme == latentlab.ui.Theme.DARK ? DARK : LIGHT;
     }
 
     private static int argb(Color c) {

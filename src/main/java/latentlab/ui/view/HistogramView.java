@@ -10,6 +10,13 @@ public final class HistogramView extends Canvas {
     private double low;
     private double high = 1;
     private double value;
+    private latentlab.ui.Theme theme = latentlab.ui.Theme.LIGHT;
+
+    /** Colours of a theme. */
+    public void setTheme(latentlab.ui.Theme t) {
+        this.theme = t;
+        draw();
+    }
 
     public HistogramView(double width, double height) {
         super(width, height);
@@ -39,7 +46,7 @@ public final class HistogramView extends Canvas {
         for (int c : counts) {
             max = Math.max(max, c);
         }
-        g.setFill(Color.web("#b9c4d6"));
+        g.setFill(theme.tick().deriveColor(0, 1, 1, 0.8));
         double bw = w / Math.max(1, counts.length);
         for (int i = 0; i < counts.length; i++) {
             double bh = (h - 1) * counts[i] / max;
@@ -47,7 +54,7 @@ public final class HistogramView extends Canvas {
         }
         if (high > low) {
             double x = (value - low) / (high - low) * w;
-            g.setStroke(Color.web("#3355cc"));
+            g.setStroke(theme == latentlab.ui.Theme.DARK ? Color.web("#7aa7ff") : Color.web("#3355cc"));
             g.setLineWidth(2);
             g.strokeLine(x, 0, x, h);
         }

@@ -33,8 +33,9 @@ import latentlab.nn.Codec;
 import latentlab.ui.GridDecoder;
 import latentlab.ui.LatentSpaceModel;
 import latentlab.ui.SelectionModel;
+import latentlab.ui.Appearance;
+import latentlab.ui.Theme;
 import latentlab.ui.render.NiceTicks;
-import latentlab.ui.render.Palette;
 import latentlab.ui.render.PixelCanvas;
 
 /**
@@ -58,6 +59,7 @@ public final class LatentScatterView extends Region {
     private final LatentSpaceModel model;
     private final SelectionModel selection;
     private final String axisPrefix;
+    private final Appearance appearance;
     private final BooleanProperty thumbnails = new SimpleBooleanProperty(this, "thumbnails", false);
     private final BooleanProperty manifold = new SimpleBooleanProperty(this, "manifold", false);
     private final BooleanProperty clusterLabels = new SimpleBooleanProperty(this, "clusterLabels", true);
@@ -71,7 +73,7 @@ public final class LatentScatterView extends Region {
     private final VBox tip = new VBox(4);
     private final ImageView tipImage = new ImageView();
     private final Label tipText = new Label();
-    private final DigitImages digits = DigitImages.light();
+
     private final PixelCanvas pixels = new PixelCanvas();
     private final GridDecoder grid = new GridDecoder("manifold");
     private PixelBuffer<IntBuffer> buffer;
@@ -130,16 +132,26 @@ public final class LatentScatterView extends Region {
     /**
      * @param model      the latent space to show
      * @param axisPrefix "a" for an autoencoder (axes a1, a2), "PC" for PCA
+     * @param appearance theme and text scale
      */
-    public LatentScatterView(LatentSpaceModel model, String axisPrefix) {
+    public LatentScatterView(LatentSpaceModel model, String axisPrefix, Appearance appearance) {
         this.model = model;
         this.selection = model.selection();
         this.axisPrefix = axisPrefix;
+        this.appearance = appearance;
         getStyleClass().add("latent-scatter");
+        thumbnailScale.bind(javafx.beans.binding.Bindings.when(appearance.largeThumbnailsProperty()).then(2).otherwise(1));
+
         imageView.setSmooth(false);
         imageView.setMouseTransparent(true);
         overlay.setMouseTransparent(true);
-        legend = new ScatterLegend(selection);
+        legend = new ScatterLegend(selection, appearance);
+        appearance.themeProperty().addListener((o, a, b) -> {
+            legend.setClasses(model.getDisplay() == null ? 0 : model.getDisplay().classCount());
+            rebuildColours();
+            markDirty();
+        });
+        appearance.scaleProperty().addListener((o, a, b) -> markDirty());
         tip.getStyleClass().add("scatter-tip");
         tip.setMouseTransparent(true);
         tip.setVisible(false);
@@ -232,6 +244,21 @@ public final class LatentScatterView extends Region {
         vx1 = fx1;
         vy0 = fy0;
         vy1 = fy1;
+        markDirty();
+    }
+
+    /** Shows the region {x0, x1, y0, y1} (a restored lesson); with autoFit the view follows the codes again. */
+    public void setViewBounds(double[] b, boolean follow) {
+        if (b.length == 4 && b[1] > b[0] && b[3] > b[2]) {
+            vx0 = b[0];
+            vx1 = b[1];
+            vy0 = b[2];
+            vy1 = b[3];
+        }
+        autoFit.set(follow);
+        if (follow) {
+            computeFitTarget();
+        }
         markDirty();
     }
 
@@ -388,11 +415,12 @@ public final class LatentScatterView extends Region {
         }
         int iso = selection.isolatedClassProperty().get();
         double alpha = n > 20_000 ? 0.55 : 0.85;
-        int[] byClass = new int[Math.max(1, Palette.size())];
+        Theme theme = appearance.getTheme();
+        int[] byClass = new int[theme.classColours()];
         for (int c = 0; c < byClass.length; c++) {
-            byClass[c] = PixelCanvas.premultiply(Palette.rgb(c), alpha);
+            byClass[c] = PixelCanvas.premultiply(theme.classColour(c), alpha);
         }
-        int dim = PixelCanvas.premultiply(Palette.DIMMED_RGB, 0.45);
+        int dim = PixelCanvas.premultiply(theme.dimmed(), 0.45);
         int front = 0;
         int back = 0;
         for (int i = 0; i < n; i++) {
@@ -561,7 +589,8 @@ public final class LatentScatterView extends Region {
             sx[i] = curX[i] * ax + bx;
             sy[i] = curY[i] * ay + by;
         }
-        pixels.clear(0);
+        Theme theme = appearance.getTheme();
+        pixels.clear(PixelCanvas.premultiply(theme.plotBackground(), 1.0));
         int plotX0 = (int) LEFT;
         int plotY0 = (int) TOP;
         int plotX1 = (int) (LEFT + plotW());
@@ -584,16 +613,15 @@ public final class LatentScatterView extends Region {
         lastRenderNanos = System.nanoTime() - t0;
     }
 
-    private static final int GRID_LINE = PixelCanvas.premultiply(0xE3E8EF, 1.0);
-
     /** Light grid lines at the tick positions, under the points. */
     private void drawGridLines(int x0, int y0, int x1, int y1) {
+        int line = PixelCanvas.premultiply(appearance.getTheme().gridLine(), 1.0);
         for (double v : NiceTicks.ticks(vx0, vx1, Math.max(2, (int) (plotW() / 90)))) {
-            pixels.vline((int) Math.round(screenX(v)), y0, y1, GRID_LINE);
+            pixels.vline((int) Math.round(screenX(v)), y0, y1, line);
         }
         if (k != 1) {
             for (double v : NiceTicks.ticks(vy0, vy1, Math.max(2, (int) (plotH() / 70)))) {
-                pixels.hline(x0, x1, (int) Math.round(screenY(v)), GRID_LINE);
+                pixels.hline(x0, x1, (int) Math.round(screenY(v)), line);
             }
         }
     }
@@ -677,19 +705,10 @@ public final class LatentScatterView extends Region {
             occupant[gy * gw + gx] = i + 1;
             d.copyRaw(i, raw, 0);
             pixels.image(raw, 0, rows, cols, Math.round(x - tw / 2f), Math.round(y - th / 2f), scale,
-                    ink(labels[i]), 1.0);
+                    appearance.getTheme().thumbnailInk(labels[i]), 1.0);
             thumbnailIndices[drawn++] = i;
         }
         thumbnailsDrawn = drawn;
-    }
-
-    /** Thumbnail ink: the class colour, darkened for contrast on white. */
-    private static int ink(int c) {
-        int rgb = Palette.rgb(c);
-        int r = (int) (((rgb >> 16) & 0xFF) * 0.72);
-        int g = (int) (((rgb >> 8) & 0xFF) * 0.72);
-        int b = (int) ((rgb & 0xFF) * 0.72);
-        return (r << 16) | (g << 8) | b;
     }
 
     private record GridTag(double x0, double x1, double y0, double y1, int cols, int rows, int dx, int dy,
@@ -745,7 +764,7 @@ public final class LatentScatterView extends Region {
                 int py0 = (int) Math.round(screenY(cy0));
                 int py1 = (int) Math.round(screenY(cy1));
                 pixels.stretched(res.images(), (r * tag.cols() + c) * dim, d.rows(), d.cols(), px0 + 1, py0 + 1,
-                        Math.max(1, px1 - px0 - 2), Math.max(1, py1 - py0 - 2), 0x2A3140, 0.42);
+                        Math.max(1, px1 - px0 - 2), Math.max(1, py1 - py0 - 2), appearance.getTheme().manifoldInk(), 0.42);
             }
         }
     }
@@ -755,18 +774,20 @@ public final class LatentScatterView extends Region {
         double w = overlay.getWidth();
         double h = overlay.getHeight();
         g.clearRect(0, 0, w, h);
+        Theme theme = appearance.getTheme();
+        double fs = appearance.scaleProperty().get();
         double pw = plotW();
         double ph = plotH();
-        // Frame, grid lines, ticks.
-        g.setStroke(Color.web("#d5dbe4"));
+        // Frame and ticks (the grid lines are in the pixel layer, under the points).
+        g.setStroke(theme.frame());
         g.setLineWidth(1);
         g.strokeRect(LEFT + 0.5, TOP + 0.5, pw - 1, ph - 1);
-        g.setFont(Font.font("DejaVu Sans", 11));
-        g.setFill(Color.web("#5d6778"));
+        g.setFont(Font.font("DejaVu Sans", 11 * fs));
+        g.setFill(theme.axisText());
         double xs = NiceTicks.step(vx0, vx1, Math.max(2, (int) (pw / 90)));
         for (double v : NiceTicks.ticks(vx0, vx1, Math.max(2, (int) (pw / 90)))) {
             double x = Math.round(screenX(v)) + 0.5;
-            g.setStroke(Color.web("#9aa3b2"));
+            g.setStroke(theme.tick());
             g.strokeLine(x, TOP + ph, x, TOP + ph + 5);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
@@ -776,7 +797,7 @@ public final class LatentScatterView extends Region {
             double ys = NiceTicks.step(vy0, vy1, Math.max(2, (int) (ph / 70)));
             for (double v : NiceTicks.ticks(vy0, vy1, Math.max(2, (int) (ph / 70)))) {
                 double y = Math.round(screenY(v)) + 0.5;
-                g.setStroke(Color.web("#9aa3b2"));
+                g.setStroke(theme.tick());
                 g.strokeLine(LEFT - 5, y, LEFT, y);
                 g.setTextAlign(TextAlignment.RIGHT);
                 g.setTextBaseline(VPos.CENTER);
@@ -786,8 +807,8 @@ public final class LatentScatterView extends Region {
         // Axis titles.
         int dx = Math.min(model.dimXProperty().get(), Math.max(0, k - 1));
         int dy = Math.min(model.dimYProperty().get(), Math.max(0, k - 1));
-        g.setFill(Color.web("#1c2330"));
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 13));
+        g.setFill(theme.strong());
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 13 * fs));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText(axisPrefix + (dx + 1), LEFT + pw / 2, h - 4);
@@ -800,8 +821,8 @@ public final class LatentScatterView extends Region {
             g.restore();
         }
         if (n == 0) {
-            g.setFill(Color.web("#5d6778"));
-            g.setFont(Font.font("DejaVu Sans", 14));
+            g.setFill(theme.axisText());
+            g.setFont(Font.font("DejaVu Sans", 14 * fs));
             g.setTextBaseline(VPos.CENTER);
             g.fillText(model.getCodec() == null ? "No model yet" : "No codes yet", LEFT + pw / 2, TOP + ph / 2);
             return;
@@ -811,18 +832,18 @@ public final class LatentScatterView extends Region {
         g.rect(LEFT, TOP, pw, ph);
         g.clip();
         if (clusterLabels.get()) {
-            drawClusterLabels(g);
+            drawClusterLabels(g, theme, fs);
         }
-        drawCrosshair(g, dx, dy);
+        drawCrosshair(g, dx, dy, theme);
         int hov = selection.hoveredProperty().get();
         if (hov >= 0 && hov < n) {
-            g.setStroke(Color.web("#1c2330"));
+            g.setStroke(theme.strong());
             g.setLineWidth(1.5);
             g.strokeOval(sx[hov] - 7, sy[hov] - 7, 14, 14);
         }
         int sel = selection.getSelected();
         if (sel >= 0 && sel < n) {
-            g.setStroke(Color.web("#ffffff"));
+            g.setStroke(Theme.color(theme.plotBackground()));
             g.setLineWidth(5);
             g.strokeOval(sx[sel] - 9, sy[sel] - 9, 18, 18);
             g.setStroke(Color.web("#d62728"));
@@ -832,9 +853,10 @@ public final class LatentScatterView extends Region {
         g.restore();
     }
 
-    private void drawClusterLabels(GraphicsContext g) {
+    private void drawClusterLabels(GraphicsContext g, Theme theme, double fs) {
         int iso = selection.isolatedClassProperty().get();
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 20));
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 20 * fs));
+        Color halo = Theme.color(theme.plotBackground()).deriveColor(0, 1, 1, 0.9);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.setLineWidth(4);
@@ -845,21 +867,20 @@ public final class LatentScatterView extends Region {
             double x = screenX(medians[c][0]);
             double y = screenY(medians[c][1]);
             String s = Integer.toString(c);
-            g.setStroke(Color.rgb(255, 255, 255, 0.9));
+            g.setStroke(halo);
             g.strokeText(s, x, y);
-            int rgb = ink(c);
-            g.setFill(Color.rgb((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF));
+            g.setFill(Theme.color(theme.thumbnailInk(c)));
             g.fillText(s, x, y);
         }
     }
 
-    private void drawCrosshair(GraphicsContext g, int dx, int dy) {
+    private void drawCrosshair(GraphicsContext g, int dx, int dy, Theme theme) {
         if (model.position().size() != k || k == 0) {
             return;
         }
         double x = screenX(model.position().get(dx));
         double y = k == 1 ? TOP + plotH() / 2 : screenY(model.position().get(dy));
-        g.setStroke(Color.rgb(28, 35, 48, 0.55));
+        g.setStroke(theme.strong().deriveColor(0, 1, 1, 0.55));
         g.setLineWidth(1);
         g.setLineDashes(4, 4);
         g.strokeLine(x, TOP, x, TOP + plotH());
@@ -867,9 +888,9 @@ public final class LatentScatterView extends Region {
             g.strokeLine(LEFT, y, LEFT + plotW(), y);
         }
         g.setLineDashes();
-        g.setFill(Color.rgb(255, 255, 255, 0.85));
+        g.setFill(Theme.color(theme.plotBackground()).deriveColor(0, 1, 1, 0.85));
         g.fillOval(x - 7, y - 7, 14, 14);
-        g.setStroke(Color.web("#1c2330"));
+        g.setStroke(theme.strong());
         g.setLineWidth(2);
         g.strokeOval(x - 7, y - 7, 14, 14);
         g.strokeLine(x - 3, y, x + 3, y);
@@ -927,7 +948,7 @@ public final class LatentScatterView extends Region {
         byte[] img = new byte[d.dimension()];
         d.copyRaw(i, img, 0);
         int scale = d.rows() <= 32 ? 3 : 1;
-        tipImage.setImage(digits.render(img, 0, d.rows(), d.cols(), scale));
+        tipImage.setImage(DigitImages.of(appearance.getTheme()).render(img, 0, d.rows(), d.cols(), scale));
         StringBuilder s = new StringBuilder("Label ").append(d.label(i)).append("  ·  image #").append(i);
         for (int j = 0; j < Math.min(code.length, 6); j++) {
             s.append(j % 2 == 0 ? "\n" : "    ").append(axisPrefix).append(j + 1).append(" = ")

@@ -20,6 +20,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import latentlab.data.Dataset;
 import latentlab.nn.Codec;
+import latentlab.ui.Appearance;
 import latentlab.ui.LatentSpaceModel;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
@@ -35,8 +36,9 @@ public final class LatentSlidersView extends VBox {
 
     private final LatentSpaceModel model;
     private final String axisPrefix;
-    private final DigitImages digits = DigitImages.light();
-    private final DecodedImageView decoded = new DecodedImageView(digits, 252);
+    private final Appearance appearance;
+    private DigitImages digits;
+    private final DecodedImageView decoded;
     private final VBox rows = new VBox(6);
     private final ScrollPane sliderScroll = new ScrollPane();
     private final List<Slider> sliders = new ArrayList<>();
@@ -45,9 +47,9 @@ public final class LatentSlidersView extends VBox {
     private final Label decodedCaption = new Label();
     private final Button snap;
     private final HBox triple = new HBox(8);
-    private final DecodedImageView original = new DecodedImageView(digits, 84);
-    private final DecodedImageView reconstruction = new DecodedImageView(digits, 84);
-    private final DecodedImageView current = new DecodedImageView(digits, 84);
+    private final DecodedImageView original;
+    private final DecodedImageView reconstruction;
+    private final DecodedImageView current;
     private final Label reconstructionError = new Label();
     private final ComboBox<String> traverseDim = new ComboBox<>();
     private final HBox strip = new HBox(2);
@@ -57,9 +59,23 @@ public final class LatentSlidersView extends VBox {
     private boolean updating;
     private long lastDecodeNanos;
 
-    public LatentSlidersView(LatentSpaceModel model, String axisPrefix) {
+    public LatentSlidersView(LatentSpaceModel model, String axisPrefix, Appearance appearance) {
         this.model = model;
         this.axisPrefix = axisPrefix;
+        this.appearance = appearance;
+        this.digits = DigitImages.of(appearance.getTheme());
+        decoded = new DecodedImageView(digits, 252);
+        original = new DecodedImageView(digits, 84);
+        reconstruction = new DecodedImageView(digits, 84);
+        current = new DecodedImageView(digits, 84);
+        appearance.themeProperty().addListener((o, a, b) -> {
+            digits = DigitImages.of(b);
+            for (DecodedImageView v : new DecodedImageView[] {decoded, original, reconstruction, current}) {
+                v.setDigits(digits);
+            }
+            stripImages.forEach(v -> v.setDigits(digits));
+            histograms.forEach(h -> h.setTheme(b));
+        });
         getStyleClass().add("latent-sliders");
         setSpacing(10);
 
@@ -166,6 +182,7 @@ public final class LatentSlidersView extends VBox {
             value.getStyleClass().add("slider-value");
             value.setMinWidth(58);
             HistogramView hist = new HistogramView(150, 16);
+            hist.setTheme(appearance.getTheme());
             s.valueProperty().addListener((o, a, b) -> {
                 if (!updating) {
                     model.setPosition(dim, b.floatValue());

@@ -22,12 +22,16 @@ import latentlab.ui.render.NiceTicks;
 public final class LossChartView extends Region {
     private static final double LEFT = 46;
     private static final double BOTTOM = 22;
-    private static final double TOP = 20;
+    private static final double TOP = 22;
     private static final double RIGHT = 8;
     private final Canvas canvas = new Canvas();
+    private final latentlab.ui.Appearance appearance;
     private Snapshot snapshot;
 
-    public LossChartView() {
+    public LossChartView(latentlab.ui.Appearance appearance) {
+        this.appearance = appearance;
+        appearance.themeProperty().addListener(o -> draw());
+        appearance.scaleProperty().addListener(o -> draw());
         getStyleClass().add("loss-chart");
         getChildren().add(canvas);
         setMinHeight(120);
@@ -56,17 +60,19 @@ public final class LossChartView extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
-        g.setFont(Font.font("DejaVu Sans", 10.5));
+        latentlab.ui.Theme theme = appearance.getTheme();
+        boolean dark = theme == latentlab.ui.Theme.DARK;
+        g.setFont(Font.font("DejaVu Sans", 10.5 * appearance.scaleProperty().get()));
         Snapshot s = snapshot;
         double pw = w - LEFT - RIGHT;
         double ph = h - TOP - BOTTOM;
         if (pw < 20 || ph < 20) {
             return;
         }
-        g.setStroke(Color.web("#d5dbe4"));
+        g.setStroke(theme.frame());
         g.strokeRect(LEFT + 0.5, TOP + 0.5, pw - 1, ph - 1);
         if (s == null || s.batchLosses().length() == 0) {
-            g.setFill(Color.web("#5d6778"));
+            g.setFill(theme.axisText());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.fillText("The loss appears here once training starts", LEFT + pw / 2, TOP + ph / 2);
@@ -121,9 +127,9 @@ public final class LossChartView extends Region {
         g.setTextBaseline(VPos.CENTER);
         for (double t : NiceTicks.ticks(lo, hi, 4)) {
             double y = TOP + (hi - t) / (hi - lo) * ph;
-            g.setStroke(Color.web("#eef1f5"));
+            g.setStroke(latentlab.ui.Theme.color(theme.gridLine()));
             g.strokeLine(LEFT + 1, Math.round(y) + 0.5, LEFT + pw - 1, Math.round(y) + 0.5);
-            g.setFill(Color.web("#5d6778"));
+            g.setFill(theme.axisText());
             g.fillText(NiceTicks.label(t, yStep), LEFT - 5, y);
         }
         double xStep = NiceTicks.step(xMin, xMax, Math.max(2, (int) (pw / 70)));
@@ -138,7 +144,7 @@ public final class LossChartView extends Region {
         g.fillText("epochs", LEFT + pw - 3, TOP + ph - 3);
         g.setTextBaseline(VPos.TOP);
         // Batch losses, averaged per column, then an exponentially smoothed line over them.
-        g.setStroke(Color.web("#9db4e8"));
+        g.setStroke((dark ? Color.web("#4f6a9e") : Color.web("#9db4e8")));
         g.setLineWidth(1);
         g.beginPath();
         boolean started = false;
@@ -163,7 +169,7 @@ public final class LossChartView extends Region {
             }
         }
         g.stroke();
-        g.setStroke(Color.web("#3355cc"));
+        g.setStroke((dark ? Color.web("#7aa7ff") : Color.web("#3355cc")));
         g.setLineWidth(2);
         g.beginPath();
         started = false;
@@ -181,8 +187,8 @@ public final class LossChartView extends Region {
         }
         g.stroke();
         // Test loss after each epoch.
-        g.setStroke(Color.web("#d55e00"));
-        g.setFill(Color.web("#d55e00"));
+        g.setStroke((dark ? Color.web("#ffa560") : Color.web("#d55e00")));
+        g.setFill((dark ? Color.web("#ffa560") : Color.web("#d55e00")));
         g.setLineWidth(2);
         double px = Double.NaN;
         double py = Double.NaN;
@@ -199,16 +205,22 @@ public final class LossChartView extends Region {
             px = x;
             py = y;
         }
-        // Key.
+        // Key, laid out from the measured text widths so it never overlaps at any text scale.
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(Color.web("#3355cc"));
-        g.fillRect(LEFT + 4, 6, 14, 3);
-        g.setFill(Color.web("#1c2330"));
-        g.fillText("training batches", LEFT + 22, 8);
-        g.setFill(Color.web("#d55e00"));
-        g.fillOval(LEFT + 128, 4, 7, 7);
-        g.setFill(Color.web("#1c2330"));
-        g.fillText("test set, per epoch", LEFT + 140, 8);
+        javafx.scene.text.Text measure = new javafx.scene.text.Text("training batches");
+        measure.setFont(g.getFont());
+        double trainWidth = measure.getLayoutBounds().getWidth();
+        double keyY = TOP / 2 - 1;
+        double x = LEFT + 4;
+        g.setFill(dark ? Color.web("#7aa7ff") : Color.web("#3355cc"));
+        g.fillRect(x, keyY - 1.5, 14, 3);
+        g.setFill(theme.strong());
+        g.fillText("training batches", x + 18, keyY);
+        x += 18 + trainWidth + 14;
+        g.setFill(dark ? Color.web("#ffa560") : Color.web("#d55e00"));
+        g.fillOval(x, keyY - 3.5, 7, 7);
+        g.setFill(theme.strong());
+        g.fillText("test set, per epoch", x + 11, keyY);
     }
 }

@@ -25,7 +25,18 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import latentlab.ui.Appearance;
 import latentlab.ui.MainViewModel;
+import latentlab.ui.Theme;
+import latentlab.ui.ViewState;
+import latentlab.io.LessonFile;
 import latentlab.ui.TrainingViewModel;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -44,6 +55,8 @@ public final class MainView extends BorderPane {
     private final MainViewModel model;
     private final ScatterPane scatterPane;
     private final LatentSlidersView sliders;
+    private SplitPane explorer;
+    private TabPane tabs;
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -54,24 +67,271 @@ public final class MainView extends BorderPane {
     public MainView(MainViewModel model) {
         this.model = model;
         getStyleClass().add("main-view");
-        scatterPane = new ScatterPane(model.autoencoderSpace(), "a", "Latent space");
-        sliders = new LatentSlidersView(model.autoencoderSpace(), "a");
-        setTop(toolbar());
+        scatterPane = new ScatterPane(model.autoencoderSpace(), "a", "Latent space", model.appearance());
+        sliders = new LatentSlidersView(model.autoencoderSpace(), "a", model.appearance());
+        setTop(new VBox(menuBar(), toolbar()));
         setCenter(body());
         setBottom(statusBar());
         sceneProperty().addListener((o, a, s) -> {
             if (s != null) {
                 s.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+                applyAppearance(s);
                 frames.start();
             } else {
                 frames.stop();
             }
         });
+        model.pendingViewStateProperty().addListener(o -> applyPendingViewState());
+        model.autoencoderSpace().codesProperty().addListener(o -> applyPendingViewState());
+        Appearance look = model.appearance();
+        look.themeProperty().addListener(o -> applyAppearance(getScene()));
+        look.scaleProperty().addListener(o -> applyAppearance(getScene()));
     }
 
     /** Adds the application style sheet to a scene. */
     public static void applyStyles(Scene scene) {
-        scene.getStylesheets().add(MainView.class.getResource("/latentlab/ui/latentlab.css").toExternalForm());
+        applyStyles(scene, Theme.LIGHT);
+    }
+
+    /** Sets the style sheets of a theme on a scene. */
+    public static void applyStyles(Scene scene, Theme theme) {
+        scene.getStylesheets().setAll(MainView.class.getResource("/latentlab/ui/latentlab.css").toExternalForm());
+        if (theme.styleSheet() != null) {
+            scene.getStylesheets().add(MainView.class.getResource(theme.styleSheet()).toExternalForm());
+        }
+    }
+
+    private void applyAppearance(Scene scene) {
+        if (scene == null) {
+            return;
+        }
+        Appearance look = model.appearance();
+        applyStyles(scene, look.getTheme());
+        scene.getRoot().setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", look.fontSize()));
+    }
+
+    /** The window's state for a lesson file: map, selection, sliders, layout, speed, appearance. */
+    public ViewState captureViewState() {
+        LatentScatterView s = scatter();
+        var space = model.autoencoderSpace();
+        Appearance look = model.appearance();
+        return new ViewState(s.viewBounds(), s.autoFitProperty().get(), space.dimXProperty().get(),
+                space.dimYProperty().get(), s.thumbnailsProperty().get(), s.manifoldProperty().get(),
+                s.gridSizeProperty().get(), s.clusterLabelsProperty().get(), model.selection().getSelected(),
+                model.selection().isolatedClassProperty().get(), space.position().toArray(new float[0]),
+                explorer.getDividerPositions(), tabs.getSelectionModel().getSelectedIndex(),
+                model.training().speedProperty().get(), look.getTheme().id(), look.scaleProperty().get(),
+                look.largeThumbnailsProperty().get(), look.hideAdvancedProperty().get(),
+                look.presenterProperty().get());
+    }
+
+    private void applyPendingViewState() {
+        ViewState v = model.pendingViewStateProperty().get();
+        var space = model.autoencoderSpace();
+        if (v == null) {
+            return;
+        }
+        if (space.getCodes() == null || space.getLatentSize() != v.position().length) {
+            return;
+        }
+        model.viewStateApplied();
+        Appearance look = model.appearance();
+        look.presenterProperty().set(v.presenter());
+        look.themeProperty().set(Theme.byId(v.theme()));
+        look.scaleProperty().set(Math.max(Appearance.MIN_SCALE, Math.min(Appearance.MAX_SCALE, v.scale())));
+        look.largeThumbnailsProperty().set(v.largeThumbnails());
+        look.hideAdvancedProperty().set(v.hideAdvanced());
+        int k = space.getLatentSize();
+        space.dimXProperty().set(Math.max(0, Math.min(k - 1, v.dimX())));
+        space.dimYProperty().set(Math.max(0, Math.min(k - 1, v.dimY())));
+        space.position().setAll(v.position());
+        LatentScatterView s = scatter();
+        s.thumbnailsProperty().set(v.thumbnails());
+        s.manifoldProperty().set(v.manifold());
+        s.gridSizeProperty().set(Math.max(3, Math.min(40, v.gridSize())));
+        s.clusterLabelsProperty().set(v.clusterLabels());
+        s.setViewBounds(v.bounds(), v.autoFit());
+        int n = space.getDisplay() == null ? 0 : space.getDisplay().size();
+        model.selection().select(v.selected() < n ? v.selected() : -1);
+        model.selection().isolatedClassProperty().set(v.isolatedClass());
+        if (v.dividers().length == explorer.getDividers().size()) {
+            explorer.setDividerPositions(v.dividers());
+        }
+        if (v.tab() >= 0 && v.tab() < tabs.getTabs().size()) {
+            tabs.getSelectionModel().select(v.tab());
+        }
+        model.training().speedProperty().set(Math.max(0, Math.min(1, v.speed())));
+    }
+
+    private void openLesson() {
+        javafx.stage.FileChooser chooser = lessonChooser("Open a lesson");
+        var f = chooser.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            model.openLesson(f.toPath());
+        }
+    }
+
+    private void saveLesson(boolean as) {
+        var current = model.lessonFileProperty().get();
+        if (!as && current != null) {
+            model.saveLesson(current, captureViewState());
+            return;
+        }
+        javafx.stage.FileChooser chooser = lessonChooser("Save the lesson");
+        chooser.setInitialFileName(current == null ? "lesson" + LessonFile.EXTENSION
+                : current.getFileName().toString());
+        var f = chooser.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            java.nio.file.Path p = f.toPath();
+            if (!p.getFileName().toString().contains(".")) {
+                p = p.resolveSibling(p.getFileName() + LessonFile.EXTENSION);
+            }
+            model.saveLesson(p, captureViewState());
+        }
+    }
+
+    private javafx.stage.FileChooser lessonChooser(String title) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter("Latent Lab lessons", "*" + LessonFile.EXTENSION),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+        var current = model.lessonFileProperty().get();
+        if (current != null && current.getParent() != null && java.nio.file.Files.isDirectory(current.getParent())) {
+            chooser.setInitialDirectory(current.getParent().toFile());
+        }
+        return chooser;
+    }
+
+    private MenuBar menuBar() {
+        Appearance look = model.appearance();
+        TrainingViewModel t = model.training();
+
+        MenuItem openData = item("Open data set…", null, e -> openDataset());
+        openData.disableProperty().bind(model.busyProperty());
+        MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+                e -> javafx.application.Platform.exit());
+        MenuItem openLesson = item("Open lesson…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+                e -> openLesson());
+        MenuItem saveLesson = item("Save lesson", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
+                e -> saveLesson(false));
+        MenuItem saveLessonAs = item("Save lesson as…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), e -> saveLesson(true));
+        for (MenuItem m : new MenuItem[] {openLesson, saveLesson, saveLessonAs}) {
+            m.disableProperty().bind(model.busyProperty());
+        }
+        saveLesson.disableProperty().unbind();
+        saveLesson.disableProperty().bind(model.busyProperty().or(t.readyProperty().not()));
+        saveLessonAs.disableProperty().unbind();
+        saveLessonAs.disableProperty().bind(model.busyProperty().or(t.readyProperty().not()));
+        Menu recent = new Menu("Recent lessons");
+        recent.setOnShowing(e -> fillRecent(recent));
+        recent.getItems().add(new MenuItem("(none)"));
+        fillRecent(recent);
+        Menu file = new Menu("File", null, openData, new SeparatorMenuItem(), openLesson, recent, saveLesson,
+                saveLessonAs, new SeparatorMenuItem(), quit);
+
+        MenuItem play = item("Play / pause", null, e -> t.playPause());
+        play.textProperty().bind(Bindings.when(t.runningProperty()).then("Pause      Space").otherwise("Play      Space"));
+        MenuItem step = item("Step one minibatch      →", null, e -> t.stepBatch());
+        MenuItem epoch = item("Step to the end of the epoch      Shift+→", null, e -> t.stepEpoch());
+        MenuItem reset = item("Train from scratch (reset to the seed)", null, e -> t.reset());
+        for (MenuItem m : new MenuItem[] {play, step, epoch, reset}) {
+            m.disableProperty().bind(t.readyProperty().not());
+        }
+        Menu training = new Menu("Training", null, play, step, epoch, new SeparatorMenuItem(), reset);
+
+        CheckMenuItem presenter = new CheckMenuItem("Presenter mode");
+        presenter.setAccelerator(new KeyCodeCombination(KeyCode.F5));
+        presenter.selectedProperty().bindBidirectional(look.presenterProperty());
+        MenuItem fullScreen = item("Full screen", new KeyCodeCombination(KeyCode.F11), e -> toggleFullScreen());
+        MenuItem bigger = item("Larger text", new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN),
+                e -> look.zoomIn());
+        MenuItem smaller = item("Smaller text", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN),
+                e -> look.zoomOut());
+        MenuItem normal = item("Normal text size", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
+                e -> look.resetZoom());
+        CheckMenuItem dark = new CheckMenuItem("Dark high-contrast theme");
+        dark.setSelected(look.getTheme() == Theme.DARK);
+        dark.selectedProperty().addListener((o, a, b) -> look.themeProperty().set(b ? Theme.DARK : Theme.LIGHT));
+        look.themeProperty().addListener((o, a, b) -> dark.setSelected(b == Theme.DARK));
+        CheckMenuItem large = new CheckMenuItem("Large thumbnails");
+        large.selectedProperty().bindBidirectional(look.largeThumbnailsProperty());
+        CheckMenuItem hide = new CheckMenuItem("Hide advanced controls");
+        hide.selectedProperty().bindBidirectional(look.hideAdvancedProperty());
+        Menu view = new Menu("View", null, presenter, fullScreen, new SeparatorMenuItem(), bigger, smaller, normal,
+                new SeparatorMenuItem(), dark, large, hide);
+
+        MenuItem guide = item("Guide: what am I looking at?", new KeyCodeCombination(KeyCode.F1),
+                e -> GuideWindow.show(getScene().getWindow(), getScene()));
+        MenuItem keys = item("Keyboard shortcuts", null, e -> showShortcuts());
+        Menu help = new Menu("Help", null, guide, keys);
+        MenuBar bar = new MenuBar(file, training, view, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private void fillRecent(Menu recent) {
+        recent.getItems().clear();
+        var files = model.preferences().recentLessons();
+        if (files.isEmpty()) {
+            MenuItem none = new MenuItem("No recent lessons");
+            none.setDisable(true);
+            recent.getItems().add(none);
+        }
+        for (var f : files) {
+            MenuItem m = new MenuItem(f.getFileName() + "   —   " + (f.getParent() == null ? "" : f.getParent()));
+            m.setMnemonicParsing(false);
+            m.setOnAction(e -> model.openLesson(f));
+            recent.getItems().add(m);
+        }
+    }
+
+    private static MenuItem item(String text, KeyCombination accelerator,
+                                 javafx.event.EventHandler<javafx.event.ActionEvent> action) {
+        MenuItem m = new MenuItem(text);
+        if (accelerator != null) {
+            m.setAccelerator(accelerator);
+        }
+        m.setOnAction(action);
+        return m;
+    }
+
+    private void toggleFullScreen() {
+        if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
+            stage.setFullScreenExitHint("");
+            stage.setFullScreen(!stage.isFullScreen());
+        }
+    }
+
+    private void showShortcuts() {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        a.setTitle("Latent Lab");
+        a.setHeaderText("Keyboard shortcuts");
+        a.setContentText(String.join("\n",
+                "Space\tplay / pause training",
+                "→\ttrain one minibatch",
+                "Shift+→\ttrain to the end of the epoch",
+                "F\tfit the map to the codes",
+                "T\tthumbnails on / off",
+                "G\tmanifold grid on / off",
+                "Esc\tclear the selection",
+                "F1\tguide",
+                "F5\tpresenter mode",
+                "F11\tfull screen",
+                "Ctrl + / Ctrl - / Ctrl 0\tlarger / smaller / normal text"));
+        a.initOwner(getScene().getWindow());
+        applyStyles(a.getDialogPane().getScene(), model.appearance().getTheme());
+        a.show();
+    }
+
+    private void openDataset() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a data set folder");
+        var dir = chooser.showDialog(getScene().getWindow());
+        if (dir != null) {
+            model.loadDataset(dir.toPath());
+        }
     }
 
     /** The latent map (tests and benchmarks drive it). */
@@ -116,14 +376,7 @@ public final class MainView extends BorderPane {
         brand.setGraphic(Icons.icon(MaterialDesignA.ALPHA_L_BOX));
         Button open = Icons.button(MaterialDesignF.FOLDER_OPEN, "Open data set…",
                 "Open a folder with the four IDX files (train/t10k images and labels, optionally gzipped)");
-        open.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Open a data set folder");
-            var dir = chooser.showDialog(getScene().getWindow());
-            if (dir != null) {
-                model.loadDataset(dir.toPath());
-            }
-        });
+        open.setOnAction(e -> openDataset());
         open.disableProperty().bind(model.busyProperty());
 
         TrainingViewModel t = model.training();
@@ -157,7 +410,10 @@ public final class MainView extends BorderPane {
     }
 
     private Node body() {
-        VBox left = new VBox(12, new TrainingPanel(model.training()), new DatasetSummaryView(model.datasetProperty()));
+        DatasetSummaryView data = new DatasetSummaryView(model.datasetProperty(), model.appearance());
+        data.visibleProperty().bind(model.appearance().hideAdvancedProperty().not());
+        data.managedProperty().bind(data.visibleProperty());
+        VBox left = new VBox(12, new TrainingPanel(model.training(), model.appearance()), data);
         left.getStyleClass().add("side-panel");
         left.setPadding(new Insets(12));
         ScrollPane leftScroll = new ScrollPane(left);
@@ -177,7 +433,7 @@ public final class MainView extends BorderPane {
         right.setMinWidth(290);
         right.setPrefWidth(330);
 
-        SplitPane explorer = new SplitPane(leftScroll, scatterPane, right);
+        explorer = new SplitPane(leftScroll, scatterPane, right);
         explorer.setDividerPositions(0.25, 0.76);
         SplitPane.setResizableWithParent(leftScroll, false);
         SplitPane.setResizableWithParent(right, false);
@@ -186,7 +442,7 @@ public final class MainView extends BorderPane {
         explorerTab.setGraphic(Icons.icon(MaterialDesignD.DOTS_HEXAGON));
         Tab pcaTab = new Tab("PCA comparison", emptyState("PCA comparison",
                 "The autoencoder's 2-D map beside PCA, its linear closed-form counterpart."));
-        TabPane tabs = new TabPane(explorerTab, pcaTab);
+        tabs = new TabPane(explorerTab, pcaTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         VBox withBanner = new VBox(errorBanner(), tabs);

@@ -8,9 +8,9 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
-import javafx.scene.paint.Color;
 import latentlab.ui.SelectionModel;
-import latentlab.ui.render.Palette;
+import latentlab.ui.Appearance;
+import latentlab.ui.Theme;
 
 /**
  * The scatter's legend: one chip per class with its colour and label. Clicking a chip isolates that class (the
@@ -20,10 +20,12 @@ public final class ScatterLegend extends VBox {
     private static final PseudoClass DIMMED = PseudoClass.getPseudoClass("dimmed");
     private static final PseudoClass ISOLATED = PseudoClass.getPseudoClass("isolated");
     private final SelectionModel selection;
+    private final Appearance appearance;
     private final FlowPane chips = new FlowPane(4, 4);
 
-    public ScatterLegend(SelectionModel selection) {
+    public ScatterLegend(SelectionModel selection, Appearance appearance) {
         this.selection = selection;
+        this.appearance = appearance;
         getStyleClass().add("scatter-legend");
         Label title = new Label("Digit (click to isolate)");
         title.getStyleClass().add("legend-title");
@@ -39,7 +41,7 @@ public final class ScatterLegend extends VBox {
         setVisible(count > 0 && count <= 20);
         for (int c = 0; c < count && count <= 20; c++) {
             final int cls = c;
-            Circle dot = new Circle(6, Color.web(Palette.hex(c)));
+            Circle dot = new Circle(6, Theme.color(appearance.getTheme().classColour(c)));
             Label text = new Label(Integer.toString(c));
             HBox chip = new HBox(4, dot, text);
             chip.setAlignment(Pos.CENTER_LEFT);

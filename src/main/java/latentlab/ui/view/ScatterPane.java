@@ -27,8 +27,8 @@ public final class ScatterPane extends BorderPane {
     private final LatentScatterView scatter;
     private final Label title = new Label();
 
-    public ScatterPane(LatentSpaceModel model, String axisPrefix, String heading) {
-        scatter = new LatentScatterView(model, axisPrefix);
+    public ScatterPane(LatentSpaceModel model, String axisPrefix, String heading, latentlab.ui.Appearance appearance) {
+        scatter = new LatentScatterView(model, axisPrefix, appearance);
         getStyleClass().add("scatter-pane");
         title.setText(heading);
         title.getStyleClass().add("pane-title");
@@ -58,7 +58,7 @@ public final class ScatterPane extends BorderPane {
         grid.selectedProperty().bindBidirectional(scatter.manifoldProperty());
         Icons.tooltip(grid, "Draw what the decoder makes of every point of the visible region, behind the dots");
         Spinner<Integer> gridSize = new Spinner<>(3, 40, scatter.gridSizeProperty().get());
-        gridSize.setPrefWidth(72);
+        gridSize.getEditor().setPrefColumnCount(2);
         gridSize.setEditable(true);
         gridSize.valueProperty().addListener((o, a, b) -> scatter.gridSizeProperty().set(b));
         gridSize.setTooltip(new Tooltip("Grid cells along the shorter side"));

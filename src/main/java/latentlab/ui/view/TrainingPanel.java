@@ -42,14 +42,18 @@ public final class TrainingPanel extends VBox {
     private final Label counters = new Label();
     private final Label losses = new Label();
     private final ProgressBar epochProgress = new ProgressBar(0);
-    private final LossChartView chart = new LossChartView();
+    private final LossChartView chart;
     private final Label speedLabel = new Label();
 
-    public TrainingPanel(TrainingViewModel vm) {
+    public TrainingPanel(TrainingViewModel vm, latentlab.ui.Appearance appearance) {
         this.vm = vm;
+        this.chart = new LossChartView(appearance);
         getStyleClass().add("training-panel");
         setSpacing(12);
-        getChildren().addAll(progressCard(), speedCard(), settingsCard());
+        VBox settings = settingsCard();
+        settings.visibleProperty().bind(appearance.hideAdvancedProperty().not());
+        settings.managedProperty().bind(settings.visibleProperty());
+        getChildren().addAll(progressCard(), speedCard(), settings);
         vm.snapshotProperty().addListener((o, a, s) -> show(s));
         show(vm.getSnapshot());
     }
@@ -237,6 +241,7 @@ public final class TrainingPanel extends VBox {
     private static Label label(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("form-label");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 
