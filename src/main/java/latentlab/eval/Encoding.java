@@ -8,6 +8,17 @@ import latentlab.util.Progress;
 /** Codes of a whole data set, computed in chunks on all threads of a pool. */
 public final class Encoding {
     private static final int CHUNK = 256;
+    /** Per-thread image buffer: the trainer encodes a few hundred images after every step, so no allocation. */
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+
+    private static float[] scratch(int size) {
+        float[] b = SCRATCH.get();
+        if (b.length < size) {
+            b = new float[size];
+            SCRATCH.set(b);
+        }
+        return b;
+    }
 
     private Encoding() {
     }
@@ -28,7 +39,7 @@ public final class Encoding {
         int chunks = (n + CHUNK - 1) / CHUNK;
         int parts = pool.threads();
         pool.run(t -> {
-            float[] x = new float[CHUNK * d];
+            float[] x = scratch(CHUNK * d);
             int c0 = ComputePool.splitStart(chunks, parts, t);
             int c1 = ComputePool.splitStart(chunks, parts, t + 1);
             for (int c = c0; c < c1; c++) {
@@ -54,7 +65,7 @@ public final class Encoding {
         pool.run(t -> {
             int a = from + ComputePool.splitStart(to - from, parts, t);
             int b = from + ComputePool.splitStart(to - from, parts, t + 1);
-            float[] x = new float[Math.min(CHUNK, Math.max(1, b - a)) * d];
+            float[] x = scratch(Math.min(CHUNK, Math.max(1, b - a)) * d);
             for (int c = a; c < b; c += CHUNK) {
                 int rows = Math.min(CHUNK, b - c);
                 for (int r = 0; r < rows; r++) {

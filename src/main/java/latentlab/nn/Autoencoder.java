@@ -17,6 +17,9 @@ import latentlab.util.Rng;
  */
 public final class Autoencoder implements Codec {
     private static final int INFERENCE_CHUNK = 64;
+    /** Per-thread scratch for inference, so that encoding and decoding allocate nothing once warm. */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[][] {new float[0],
+            new float[0]});
 
     private final Architecture architecture;
     private final Dense[] layers;
@@ -214,8 +217,13 @@ public final class Autoencoder implements Codec {
             widest = Math.max(widest, layers[l].outputs());
         }
         int chunk = Math.min(n, INFERENCE_CHUNK);
-        float[] bufA = new float[chunk * widest];
-        float[] bufB = new float[chunk * widest];
+        float[][] scratch = SCRATCH.get();
+        if (scratch[0].length < chunk * widest) {
+            scratch[0] = new float[chunk * widest];
+            scratch[1] = new float[chunk * widest];
+        }
+        float[] bufA = scratch[0];
+        float[] bufB = scratch[1];
         int inW = layers[from].inputs();
         int outW = layers[to - 1].outputs();
         for (int r = 0; r < n; r += chunk) {

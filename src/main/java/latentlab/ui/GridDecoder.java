@@ -1,7 +1,6 @@
 package latentlab.ui;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 import latentlab.nn.Codec;
@@ -31,11 +30,15 @@ public final class GridDecoder implements AutoCloseable {
     private long version;
 
     public GridDecoder(String name) {
-        executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "latentlab-" + name);
-            t.setDaemon(true);
-            return t;
-        });
+        // One thread at most, ended after a few idle seconds, so an idle or discarded view holds no thread.
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(1, 1, 5,
+                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "latentlab-" + name);
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        executor = pool;
     }
 
     /** Asks for a grid; a request not yet started is dropped in favour of this one. */

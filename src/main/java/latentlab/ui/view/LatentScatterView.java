@@ -196,13 +196,7 @@ public final class LatentScatterView extends Region {
         setOnMouseDragged(this::mouseDragged);
         setOnMouseReleased(this::mouseReleased);
         setOnScroll(this::scrolled);
-        sceneProperty().addListener((o, a, s) -> {
-            if (s != null) {
-                timer.start();
-            } else {
-                timer.stop();
-            }
-        });
+        Showing.drive(this, timer);
         codesChanged(false);
     }
 

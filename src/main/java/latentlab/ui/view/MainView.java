@@ -57,6 +57,7 @@ public final class MainView extends BorderPane {
     private final LatentSlidersView sliders;
     private SplitPane explorer;
     private TabPane tabs;
+    private final javafx.event.EventHandler<KeyEvent> shortcuts = this::shortcut;
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -73,14 +74,15 @@ public final class MainView extends BorderPane {
         setCenter(body());
         setBottom(statusBar());
         sceneProperty().addListener((o, a, s) -> {
+            if (a != null) {
+                a.removeEventFilter(KeyEvent.KEY_PRESSED, shortcuts);
+            }
             if (s != null) {
-                s.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+                s.addEventFilter(KeyEvent.KEY_PRESSED, shortcuts);
                 applyAppearance(s);
-                frames.start();
-            } else {
-                frames.stop();
             }
         });
+        Showing.drive(this, frames);
         model.pendingViewStateProperty().addListener(o -> applyPendingViewState());
         model.autoencoderSpace().codesProperty().addListener(o -> applyPendingViewState());
         Appearance look = model.appearance();
