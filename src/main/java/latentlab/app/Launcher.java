@@ -65,6 +65,8 @@ public final class Launcher {
             cmd.add("--enable-native-access=ALL-UNNAMED");
             cmd.add("--sun-misc-unsafe-memory-access=allow");
         }
+        // The window reports how long after this launch it was ready, counting this JVM too.
+        cmd.add("-Dlatentlab.launchMillis=" + ManagementFactory.getRuntimeMXBean().getStartTime());
         for (String opt : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (!opt.startsWith("-agentlib:jdwp")) {
                 cmd.add(opt);

@@ -49,10 +49,12 @@ public final class AtomicFile {
         if (dir != null && !Files.isDirectory(dir)) {
             throw new NoSuchFileException(dir.toString(), null, "folder does not exist");
         }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        // Not Files.createTempFile: that makes the file private (0600); this one gets the usual permissions.
+        Path tmp = (dir == null ? Path.of(".") : dir).resolve("." + target.getFileName() + "."
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
         boolean ok = false;
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
                 content.writeTo(ch);
                 ch.force(true);
             }

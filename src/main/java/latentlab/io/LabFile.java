@@ -74,7 +74,11 @@ public final class LabFile {
         if (size > MAX_FILE_BYTES) {
             throw new LabFileException(name + ": " + size + " bytes is too large for a Latent Lab file");
         }
-        byte[] all = Files.readAllBytes(file);
+        return read(Files.readAllBytes(file), name);
+    }
+
+    /** Checks and splits the bytes of a file called {@code name} (e.g. a bundled resource). */
+    public static Map<String, byte[]> read(byte[] all, String name) throws LabFileException {
         if (all.length < 12 || !startsWithMagic(all)) {
             throw new LabFileException(name + ": not a Latent Lab file (it does not start with LLAB)");
         }

@@ -131,6 +131,17 @@ public final class ModelFile {
         return parse(file.getFileName().toString(), LabFile.read(file));
     }
 
+    /** Loads a model file bundled as a class-path resource, e.g. the pre-trained model. */
+    public static Contents loadResource(String resource) throws IOException {
+        try (var in = ModelFile.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new java.nio.file.NoSuchFileException(resource, null, "resource not in this build");
+            }
+            String name = resource.substring(resource.lastIndexOf('/') + 1);
+            return parse(name, LabFile.read(in.readAllBytes(), name));
+        }
+    }
+
     /** Interprets sections already read from {@code name}. */
     public static Contents parse(String name, Map<String, byte[]> s) throws LabFileException {
         String kind = new SectionReader(require(s, "kind", name), name + " (kind)").getString();

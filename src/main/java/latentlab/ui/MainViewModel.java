@@ -16,6 +16,7 @@ import latentlab.util.Messages;
 import latentlab.data.DatasetLocator;
 import latentlab.data.DatasetPair;
 import latentlab.io.LessonFile;
+import latentlab.train.Checkpoint;
 import latentlab.io.ModelFile;
 import latentlab.util.Progress;
 
@@ -44,10 +45,21 @@ public final class MainViewModel {
         this(AppPreferences.user());
     }
 
+    /** The model shown at start on the bundled MNIST (made by the project's own train command). */
+    public static final String PRETRAINED = "/latentlab/pretrained/mnist-784-256-64-2.llm";
+    private boolean usePretrained = true;
+
     public MainViewModel(AppPreferences preferences) {
         this.preferences = preferences;
         appearance.themeProperty().set(Theme.byId(preferences.theme()));
         appearance.themeProperty().addListener((o, a, b) -> preferences.saveTheme(b));
+    }
+
+    /**
+     * Whether opening the bundled MNIST starts from the bundled pre-trained model (default) or from random weights.
+     */
+    public void setUsePretrained(boolean use) {
+        this.usePretrained = use;
     }
 
     /** What is remembered between runs. */
@@ -77,7 +89,7 @@ public final class MainViewModel {
     public void viewStateApplied() {
         pendingViewState.set(null);
     }
-    private Task<DatasetPair> loading;
+    private Task<?> loading;
 
     /** Which test image is selected, hovered, and which digit is isolated (shared by all latent views). */
     public SelectionModel selection() {
@@ -108,8 +120,27 @@ public final class MainViewModel {
         var s = training.getSnapshot();
         if (s != null && s.displayCodes() != null && autoencoderSpace.getDisplay() != null
                 && (s.displayCodes() != autoencoderSpace.getCodes() || s.model() != autoencoderSpace.getCodec())) {
+            boolean first = autoencoderSpace.getCodes() == null && readyAfterLaunch < 0;
             autoencoderSpace.update(s.model(), s.displayCodes());
+            if (first) {
+                readyAfterLaunch = (System.currentTimeMillis() - launchMillis()) / 1000.0;
+                if (!status.isBound()) {
+                    status.set(status.get() + String.format(" · ready %.1f s after launch", readyAfterLaunch));
+                }
+            }
         }
+    }
+
+    private double readyAfterLaunch = -1;
+
+    /** Seconds from launching the program to the first latent map, or -1 before it. */
+    public double readyAfterLaunch() {
+        return readyAfterLaunch;
+    }
+
+    private static long launchMillis() {
+        long fromParent = Long.getLong("latentlab.launchMillis", -1);
+        return fromParent > 0 ? fromParent : java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     public ReadOnlyObjectProperty<DatasetPair> datasetProperty() {
@@ -156,10 +187,12 @@ public final class MainViewModel {
         if (loading != null) {
             loading.cancel();
         }
-        Task<DatasetPair> task = new Task<>() {
+        boolean pretrained = usePretrained && DatasetLocator.bundledMnist()
+                .map(b -> b.toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize())).orElse(false);
+        Task<Opened> task = new Task<>() {
             @Override
-            protected DatasetPair call() throws Exception {
-                return DatasetPair.open(folder, new Progress() {
+            protected Opened call() throws Exception {
+                DatasetPair pair = DatasetPair.open(folder, new Progress() {
                     @Override
                     public void update(double done, double total, String message) {
                         updateProgress(done, total);
@@ -171,6 +204,21 @@ public final class MainViewModel {
                         return isCancelled0();
                     }
                 });
+                Checkpoint start = null;
+                if (pretrained && pair.train().dimension() == 784) {
+                    updateMessage("Reading the pre-trained model");
+                    try {
+                        start = ModelFile.loadResource(PRETRAINED).checkpoint();
+                    } catch (java.io.IOException e) {
+                        // A build without the model starts from random weights; nothing to tell the user.
+                        start = null;
+                    }
+                }
+                if (pretrained) {
+                    // The bundled folder is called "mnist"; show the data set's proper name.
+                    pair = new DatasetPair("MNIST", pair.train(), pair.test());
+                }
+                return new Opened(pair, start);
             }
 
             private boolean isCancelled0() {
@@ -185,17 +233,23 @@ public final class MainViewModel {
         long t0 = System.nanoTime();
         task.setOnSucceeded(e -> {
             finish(task);
-            DatasetPair pair = task.getValue();
+            DatasetPair pair = task.getValue().pair();
+            Checkpoint start = task.getValue().start();
             dataset.set(pair);
             datasetFolder.set(folder.toAbsolutePath().normalize());
             lessonFile.set(null);
             selection.clear();
             autoencoderSpace.setDisplay(pair.test());
-            training.attach(pair);
+            if (start != null) {
+                training.resume(pair, start);
+            } else {
+                training.attach(pair);
+            }
+            status.set(String.format("%s: %,d + %,d images of %d × %d, read in %.1f s%s", pair.name(),
+                    pair.train().size(), pair.test().size(), pair.train().rows(), pair.train().cols(),
+                    (System.nanoTime() - t0) / 1e9, start == null ? ""
+                            : String.format(" · pre-trained model (%d epochs)", start.epochs().size())));
             tick();
-            status.set(String.format("Loaded %s: %,d training and %,d test images of %d x %d in %.1f s",
-                    pair.name(), pair.train().size(), pair.test().size(), pair.train().rows(), pair.train().cols(),
-                    (System.nanoTime() - t0) / 1e9));
         });
         task.setOnFailed(e -> {
             finish(task);
@@ -224,6 +278,9 @@ public final class MainViewModel {
         if (loading == task) {
             loading = null;
         }
+    }
+
+    private record Opened(DatasetPair pair, Checkpoint start) {
     }
 
     private record LoadedLesson(LessonFile.Lesson lesson, ViewState view, DatasetPair pair, Path folder) {

@@ -38,6 +38,7 @@ class ExplorerTest {
     @Start
     void start(Stage stage) {
         model = new MainViewModel();
+        model.setUsePretrained(false);
         view = new MainView(model);
         Scene scene = new Scene(view, 1400, 900);
         MainView.applyStyles(scene);

@@ -38,6 +38,7 @@ class LessonTest {
         AppPreferences prefs = AppPreferences.user();
         prefs.clear();
         model = new MainViewModel(prefs);
+        model.setUsePretrained(false);
         view = new MainView(model);
         Scene scene = new Scene(view, 1400, 900);
         MainView.applyStyles(scene);

@@ -56,10 +56,26 @@ class MainWindowTest {
         waitForDataset();
         assertNotNull(robot.lookup("60,000").tryQuery().orElse(null), "training count shown");
         assertNotNull(robot.lookup("10,000").tryQuery().orElse(null), "test count shown");
-        assertTrue(model.statusProperty().get().startsWith("Loaded"), model.statusProperty().get());
+        assertTrue(model.statusProperty().get().startsWith("MNIST: 60,000 + 10,000 images of 28 × 28"), model.statusProperty().get());
         assertFalse(model.busyProperty().get());
         Button open = robot.lookup(".button").match(n -> "Open data set…".equals(((Button) n).getText())).query();
         assertFalse(open.isDisabled());
+    }
+
+    @Test
+    void theBundledMnistStartsWithThePretrainedModelAndResetTrainsFromScratch(FxRobot robot) throws Exception {
+        waitForDataset();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.training().getSnapshot() != null
+                && model.autoencoderSpace().getCodes() != null);
+        var s = model.training().getSnapshot();
+        assertEquals(10, s.epochs().size(), "ten epochs of history come with it");
+        assertEquals(4690, s.step());
+        assertEquals(29.83, s.lastTestSquaredError(), 0.01, "the model of resources/latentlab/pretrained/README.md");
+        assertEquals(4690, s.batchLosses().length(), "the loss chart starts with its history");
+        assertTrue(model.statusProperty().get().contains("pre-trained"), model.statusProperty().get());
+        robot.clickOn("#reset");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.training().getSnapshot().step() == 0);
+        assertTrue(model.training().getSnapshot().epochs().isEmpty());
     }
 
     @Test

@@ -58,7 +58,7 @@ public final class ScatterPane extends BorderPane {
         grid.selectedProperty().bindBidirectional(scatter.manifoldProperty());
         Icons.tooltip(grid, "Draw what the decoder makes of every point of the visible region, behind the dots");
         Spinner<Integer> gridSize = new Spinner<>(3, 40, scatter.gridSizeProperty().get());
-        gridSize.getEditor().setPrefColumnCount(2);
+        gridSize.getStyleClass().add("grid-size");
         gridSize.setEditable(true);
         gridSize.valueProperty().addListener((o, a, b) -> scatter.gridSizeProperty().set(b));
         gridSize.setTooltip(new Tooltip("Grid cells along the shorter side"));
