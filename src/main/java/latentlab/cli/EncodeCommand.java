@@ -1,17 +1,14 @@
 package latentlab.cli;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import latentlab.data.Dataset;
 import latentlab.data.DatasetPair;
 import latentlab.eval.Encoding;
 import latentlab.eval.ReconstructionError;
-import latentlab.io.AtomicFile;
+import latentlab.io.export.CodesCsv;
 import latentlab.math.ComputePool;
 import latentlab.nn.Codec;
 import picocli.CommandLine.Command;
@@ -54,35 +51,10 @@ public final class EncodeCommand implements Callable<Integer> {
         try (ComputePool pool = new ComputePool(threads.threads())) {
             float[] codes = Encoding.encode(codec, d, pool);
             float[] errors = ReconstructionError.evaluate(codec, d, pool).perImage();
-            write(out, d, codes, codec.latentSize(), errors);
+            CodesCsv.write(out, d, codes, codec.latentSize(), errors);
         }
         PrintWriter w = spec.commandLine().getOut();
         w.printf("wrote %,d codes of size %d to %s%n", d.size(), codec.latentSize(), out);
         return 0;
-    }
-
-    /** Writes the CSV atomically. */
-    static void write(Path file, Dataset d, float[] codes, int k, float[] errors) throws IOException {
-        AtomicFile.write(file, (BufferedWriter w) -> {
-            StringBuilder sb = new StringBuilder("index,label");
-            for (int j = 1; j <= k; j++) {
-                sb.append(",a").append(j);
-            }
-            sb.append(",reconstruction_error\n");
-            w.write(sb.toString());
-            for (int i = 0; i < d.size(); i++) {
-                sb.setLength(0);
-                sb.append(i).append(',').append(d.label(i));
-                for (int j = 0; j < k; j++) {
-                    sb.append(',').append(format(codes[i * k + j]));
-                }
-                sb.append(',').append(format(errors[i])).append('\n');
-                w.write(sb.toString());
-            }
-        });
-    }
-
-    private static String format(float v) {
-        return String.format(Locale.ROOT, "%.6g", v);
     }
 }
