@@ -38,6 +38,9 @@ public final class MainViewModel {
     private final AppPreferences preferences;
     private final ReadOnlyObjectWrapper<Path> datasetFolder = new ReadOnlyObjectWrapper<>(this, "datasetFolder");
     private final ReadOnlyObjectWrapper<Path> lessonFile = new ReadOnlyObjectWrapper<>(this, "lessonFile");
+    private final Exports exports = new Exports(this);
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Task<?>> job = new javafx.beans.property
+            .ReadOnlyObjectWrapper<>(this, "job");
     private final ReadOnlyObjectWrapper<ViewState> pendingViewState = new ReadOnlyObjectWrapper<>(this,
             "pendingViewState");
 
@@ -60,6 +63,72 @@ public final class MainViewModel {
      */
     public void setUsePretrained(boolean use) {
         this.usePretrained = use;
+    }
+
+    /** The export commands. */
+    public Exports exports() {
+        return exports;
+    }
+
+    /** The background job running now (loading, saving, exporting), which the status bar can cancel. */
+    public ReadOnlyObjectProperty<Task<?>> jobProperty() {
+        return job.getReadOnlyProperty();
+    }
+
+    /** Cancels the running background job, if any. */
+    public void cancelJob() {
+        Task<?> t = job.get();
+        if (t != null) {
+            t.cancel();
+        }
+    }
+
+    /**
+     * Runs {@code work} in the background with progress in the status bar and a cancel button; on success shows
+     * {@code done}, on failure an error banner that names the problem, on cancellation a note. Nothing is left
+     * half-written: the writers are atomic.
+     */
+    public <T> void runJob(String title, String done, Exports.Job<T> work) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                updateMessage(title + "…");
+                return work.run(new Progress() {
+                    @Override
+                    public void update(double d, double total, String message) {
+                        updateProgress(d, total);
+                        if (message != null) {
+                            updateMessage(message);
+                        }
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return wasCancelled();
+                    }
+                });
+            }
+
+            private boolean wasCancelled() {
+                return isCancelled();
+            }
+        };
+        task.setOnSucceeded(e -> {
+            finish(task);
+            status.set(done);
+        });
+        task.setOnFailed(e -> {
+            finish(task);
+            Throwable t = task.getException();
+            error.set(title + " failed: " + Messages.describe(t));
+            status.set(title + " failed");
+        });
+        task.setOnCancelled(e -> {
+            finish(task);
+            status.set(title + ": cancelled, nothing was written");
+        });
+        start(task);
+        progress.bind(task.progressProperty());
     }
 
     /** What is remembered between runs. */
@@ -275,6 +344,9 @@ public final class MainViewModel {
         status.unbind();
         progress.set(0);
         busy.set(false);
+        if (job.get() == task) {
+            job.set(null);
+        }
         if (loading == task) {
             loading = null;
         }
@@ -383,6 +455,7 @@ public final class MainViewModel {
         error.set(null);
         progress.set(-1);
         status.bind(task.messageProperty());
+        job.set(task);
         background.submit(task);
     }
 
@@ -397,6 +470,7 @@ public final class MainViewModel {
             loading.cancel();
         }
         training.shutdown();
+        exports.shutdown();
         background.shutdown();
     }
 }

@@ -583,39 +583,143 @@ public final class LatentScatterView extends Region {
             sx[i] = curX[i] * ax + bx;
             sy[i] = curY[i] * ay + by;
         }
-        Theme theme = appearance.getTheme();
-        pixels.clear(PixelCanvas.premultiply(theme.plotBackground(), 1.0));
-        int plotX0 = (int) LEFT;
-        int plotY0 = (int) TOP;
-        int plotX1 = (int) (LEFT + plotW());
-        int plotY1 = (int) (TOP + plotH());
-        pixels.clip(plotX0, plotY0, plotX1, plotY1);
-        drawGridLines(plotX0, plotY0, plotX1, plotY1);
-        if (manifold.get()) {
-            drawManifold(now);
-        }
-        double radius = n > 20_000 ? 1.6 : n > 3000 ? 2.3 : 3.2;
-        if (thumbnails.get()) {
-            pixels.dots(sx, sy, order, 0, n, colours, disc(radius * 0.7));
-            drawThumbnails();
-        } else {
-            thumbnailsDrawn = 0;
-            pixels.dots(sx, sy, order, 0, n, colours, disc(radius));
-        }
+        paintPixels(new Paint(pixels, sx, sy, 1, true), now);
         buffer.updateBuffer(b -> null);
-        drawOverlay();
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        drawOverlay(g, overlay.getWidth(), overlay.getHeight());
         lastRenderNanos = System.nanoTime() - t0;
     }
 
+    /**
+     * Where the pixel layer is drawn: the canvas, the points' coordinates in its pixels, its scale against the
+     * view's layout (1 on screen, 2 for a 2x export) and whether it is the live view (which keeps bookkeeping
+     * for picking and asks for manifold grids).
+     */
+    private record Paint(PixelCanvas canvas, float[] xs, float[] ys, double s, boolean live) {
+    }
+
+    /** Background, grid lines, manifold, points and thumbnails. */
+    private void paintPixels(Paint p, long now) {
+        Theme theme = appearance.getTheme();
+        PixelCanvas c = p.canvas();
+        double s = p.s();
+        c.clear(PixelCanvas.premultiply(theme.plotBackground(), 1.0));
+        int plotX0 = (int) Math.round(LEFT * s);
+        int plotY0 = (int) Math.round(TOP * s);
+        int plotX1 = (int) Math.round((LEFT + plotW()) * s);
+        int plotY1 = (int) Math.round((TOP + plotH()) * s);
+        c.clip(plotX0, plotY0, plotX1, plotY1);
+        drawGridLines(c, s, plotX0, plotY0, plotX1, plotY1);
+        if (manifold.get()) {
+            drawManifold(p, now);
+        }
+        double radius = (n > 20_000 ? 1.6 : n > 3000 ? 2.3 : 3.2) * s;
+        if (thumbnails.get()) {
+            c.dots(p.xs(), p.ys(), order, 0, n, colours, disc(radius * 0.7));
+            drawThumbnails(p);
+        } else {
+            if (p.live()) {
+                thumbnailsDrawn = 0;
+            }
+            c.dots(p.xs(), p.ys(), order, 0, n, colours, disc(radius));
+        }
+    }
+
+    /**
+     * The map as an image at {@code scale} times its size on screen (1 or 2), drawn afresh at that resolution:
+     * points, thumbnails, text and lines stay sharp. ARGB, row-major; call on the FX thread.
+     */
+    public int[] exportImage(double scale, int[] size) {
+        int w = (int) Math.round(Math.max(1, Math.floor(getWidth())) * scale);
+        int h = (int) Math.round(Math.max(1, Math.floor(getHeight())) * scale);
+        float[] xs = new float[n];
+        float[] ys = new float[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = (float) (sx[i] * scale);
+            ys[i] = (float) (sy[i] * scale);
+        }
+        PixelCanvas pc = new PixelCanvas();
+        pc.resize(w, h);
+        paintPixels(new Paint(pc, xs, ys, scale, false), System.nanoTime());
+        Canvas text = new Canvas(w, h);
+        GraphicsContext g = text.getGraphicsContext2D();
+        g.scale(scale, scale);
+        double lw = w / scale;
+        double lh = h / scale;
+        drawOverlay(g, lw, lh);
+        drawLegend(g, lw);
+        javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+        params.setFill(Color.TRANSPARENT);
+        WritableImage over = text.snapshot(params, null);
+        int[] top = new int[w * h];
+        over.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), top, 0, w);
+        int[] out = pc.pixels();
+        int[] result = new int[w * h];
+        for (int i = 0; i < w * h; i++) {
+            int a = top[i] >>> 24;
+            int inv = 255 - a;
+            int d = out[i];
+            int r = ((top[i] >> 16) & 0xFF) + (((d >> 16) & 0xFF) * inv + 127) / 255;
+            int gg = ((top[i] >> 8) & 0xFF) + (((d >> 8) & 0xFF) * inv + 127) / 255;
+            int b = (top[i] & 0xFF) + ((d & 0xFF) * inv + 127) / 255;
+            result[i] = 0xFF000000 | (Math.min(255, r) << 16) | (Math.min(255, gg) << 8) | Math.min(255, b);
+        }
+        size[0] = w;
+        size[1] = h;
+        return result;
+    }
+
+    /** The legend as text and circles (for exported images, where the legend node is not part of the picture). */
+    private void drawLegend(GraphicsContext g, double w) {
+        Dataset d = model.getDisplay();
+        if (d == null || d.classCount() > 20) {
+            return;
+        }
+        Theme theme = appearance.getTheme();
+        double fs = appearance.scaleProperty().get();
+        int classes = d.classCount();
+        int perRow = 5;
+        double chip = 34 * fs;
+        double boxW = perRow * chip + 16;
+        double boxH = ((classes + perRow - 1) / perRow) * 20 * fs + 14;
+        double x0 = w - RIGHT - boxW - 8;
+        double y0 = TOP + 8;
+        g.setFill(Theme.color(theme.plotBackground()).deriveColor(0, 1, 1, 0.92));
+        g.fillRoundRect(x0, y0, boxW, boxH, 10, 10);
+        g.setStroke(theme.frame());
+        g.setLineWidth(1);
+        g.strokeRoundRect(x0 + 0.5, y0 + 0.5, boxW - 1, boxH - 1, 10, 10);
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 12 * fs));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        int iso = selection.isolatedClassProperty().get();
+        for (int c = 0; c < classes; c++) {
+            double cx = x0 + 8 + (c % perRow) * chip;
+            double cy = y0 + 7 + (c / perRow) * 20 * fs + 10 * fs;
+            double alpha = iso >= 0 && c != iso ? 0.35 : 1;
+            g.setFill(Theme.color(theme.classColour(c)).deriveColor(0, 1, 1, alpha));
+            g.fillOval(cx, cy - 6 * fs, 12 * fs, 12 * fs);
+            g.setFill(theme.strong().deriveColor(0, 1, 1, alpha));
+            g.fillText(Integer.toString(c), cx + 16 * fs, cy);
+        }
+    }
+
     /** Light grid lines at the tick positions, under the points. */
-    private void drawGridLines(int x0, int y0, int x1, int y1) {
+    private void drawGridLines(PixelCanvas c, double s, int x0, int y0, int x1, int y1) {
         int line = PixelCanvas.premultiply(appearance.getTheme().gridLine(), 1.0);
         for (double v : NiceTicks.ticks(vx0, vx1, Math.max(2, (int) (plotW() / 90)))) {
-            pixels.vline((int) Math.round(screenX(v)), y0, y1, line);
+            int x = (int) Math.round(screenX(v) * s);
+            for (int t = 0; t < Math.max(1, (int) s); t++) {
+                c.vline(x + t, y0, y1, line);
+            }
         }
         if (k != 1) {
             for (double v : NiceTicks.ticks(vy0, vy1, Math.max(2, (int) (plotH() / 70)))) {
-                pixels.hline(x0, x1, (int) Math.round(screenY(v)), line);
+                int y = (int) Math.round(screenY(v) * s);
+                for (int t = 0; t < Math.max(1, (int) s); t++) {
+                    c.hline(x0, x1, y + t, line);
+                }
             }
         }
     }
@@ -644,23 +748,31 @@ public final class LatentScatterView extends Region {
         }
     }
 
-    private void drawThumbnails() {
+    private void drawThumbnails(Paint p) {
         Dataset d = model.getDisplay();
         if (d == null || n == 0) {
-            thumbnailsDrawn = 0;
+            if (p.live()) {
+                thumbnailsDrawn = 0;
+            }
             return;
         }
+        PixelCanvas pixels = p.canvas();
+        float[] sx = p.xs();
+        float[] sy = p.ys();
+        double s = p.s();
         int rows = d.rows();
         int cols = d.cols();
-        int scale = Math.max(1, thumbnailScale.get());
+        int scale = Math.max(1, (int) Math.round(thumbnailScale.get() * s));
         int tw = cols * scale;
         int th = rows * scale;
         int cell = Math.max(tw, th) + 2;
         int gw = pixels.width() / cell + 3;
         int gh = pixels.height() / cell + 3;
         int[] occupant = new int[gw * gh];
-        if (thumbnailIndices.length < 4000) {
-            thumbnailIndices = new int[4000];
+        int[] drawnIndices = p.live() ? thumbnailIndices : new int[4000];
+        if (drawnIndices.length < 4000) {
+            drawnIndices = new int[4000];
+            thumbnailIndices = drawnIndices;
         }
         if (raw.length < d.dimension()) {
             raw = new byte[d.dimension()];
@@ -668,12 +780,12 @@ public final class LatentScatterView extends Region {
         int iso = selection.isolatedClassProperty().get();
         int drawn = 0;
         int limit = 4000;
-        double left = LEFT;
-        double right = LEFT + plotW();
-        double top = TOP;
-        double bottom = TOP + plotH();
-        for (int p = 0; p < n && drawn < limit; p++) {
-            int i = priority[p];
+        double left = LEFT * s;
+        double right = (LEFT + plotW()) * s;
+        double top = TOP * s;
+        double bottom = (TOP + plotH()) * s;
+        for (int q = 0; q < n && drawn < limit; q++) {
+            int i = priority[q];
             if (iso >= 0 && labels[i] != iso) {
                 continue;
             }
@@ -700,16 +812,20 @@ public final class LatentScatterView extends Region {
             d.copyRaw(i, raw, 0);
             pixels.image(raw, 0, rows, cols, Math.round(x - tw / 2f), Math.round(y - th / 2f), scale,
                     appearance.getTheme().thumbnailInk(labels[i]), 1.0);
-            thumbnailIndices[drawn++] = i;
+            drawnIndices[drawn++] = i;
         }
-        thumbnailsDrawn = drawn;
+        if (p.live()) {
+            thumbnailsDrawn = drawn;
+        }
     }
 
     private record GridTag(double x0, double x1, double y0, double y1, int cols, int rows, int dx, int dy,
                            Codec codec, float[] position) {
     }
 
-    private void drawManifold(long now) {
+    private void drawManifold(Paint p, long now) {
+        PixelCanvas pixels = p.canvas();
+        double s = p.s();
         Codec codec = model.getCodec();
         Dataset d = model.getDisplay();
         if (codec == null || d == null || k < 2 || codec.inputSize() != d.dimension()) {
@@ -726,7 +842,7 @@ public final class LatentScatterView extends Region {
             return;
         }
         GridTag wanted = new GridTag(vx0, vx1, vy0, vy1, cols, rows, dx, dy, codec, pos);
-        if (!wanted.equals(lastGridTag) && now - gridRequestedAt > 60_000_000L) {
+        if (p.live() && !wanted.equals(lastGridTag) && now - gridRequestedAt > 60_000_000L) {
             float[] codes = new float[cols * rows * k];
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
@@ -745,7 +861,9 @@ public final class LatentScatterView extends Region {
                 || res.request().codec().inputSize() != d.dimension()) {
             return;
         }
-        drawnGridVersion = res.version();
+        if (p.live()) {
+            drawnGridVersion = res.version();
+        }
         int dim = d.dimension();
         for (int r = 0; r < tag.rows(); r++) {
             for (int c = 0; c < tag.cols(); c++) {
@@ -753,21 +871,19 @@ public final class LatentScatterView extends Region {
                 double cx1 = tag.x0() + (double) (c + 1) / tag.cols() * (tag.x1() - tag.x0());
                 double cy0 = tag.y1() - (double) r / tag.rows() * (tag.y1() - tag.y0());
                 double cy1 = tag.y1() - (double) (r + 1) / tag.rows() * (tag.y1() - tag.y0());
-                int px0 = (int) Math.round(screenX(cx0));
-                int px1 = (int) Math.round(screenX(cx1));
-                int py0 = (int) Math.round(screenY(cy0));
-                int py1 = (int) Math.round(screenY(cy1));
-                pixels.stretched(res.images(), (r * tag.cols() + c) * dim, d.rows(), d.cols(), px0 + 1, py0 + 1,
-                        Math.max(1, px1 - px0 - 2), Math.max(1, py1 - py0 - 2), appearance.getTheme().manifoldInk(), 0.42);
+                int px0 = (int) Math.round(screenX(cx0) * s);
+                int px1 = (int) Math.round(screenX(cx1) * s);
+                int py0 = (int) Math.round(screenY(cy0) * s);
+                int py1 = (int) Math.round(screenY(cy1) * s);
+                int gap = (int) Math.round(s);
+                pixels.stretched(res.images(), (r * tag.cols() + c) * dim, d.rows(), d.cols(), px0 + gap, py0 + gap,
+                        Math.max(1, px1 - px0 - 2 * gap), Math.max(1, py1 - py0 - 2 * gap),
+                        appearance.getTheme().manifoldInk(), 0.42);
             }
         }
     }
 
-    private void drawOverlay() {
-        GraphicsContext g = overlay.getGraphicsContext2D();
-        double w = overlay.getWidth();
-        double h = overlay.getHeight();
-        g.clearRect(0, 0, w, h);
+    private void drawOverlay(GraphicsContext g, double w, double h) {
         Theme theme = appearance.getTheme();
         double fs = appearance.scaleProperty().get();
         double pw = plotW();

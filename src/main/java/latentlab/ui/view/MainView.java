@@ -84,6 +84,7 @@ public final class MainView extends BorderPane {
         });
         Showing.drive(this, frames);
         model.pendingViewStateProperty().addListener(o -> applyPendingViewState());
+        model.autoencoderSpace().codesProperty().addListener(o -> recordFrame());
         model.autoencoderSpace().codesProperty().addListener(o -> applyPendingViewState());
         Appearance look = model.appearance();
         look.themeProperty().addListener(o -> applyAppearance(getScene()));
@@ -231,7 +232,7 @@ public final class MainView extends BorderPane {
         recent.getItems().add(new MenuItem("(none)"));
         fillRecent(recent);
         Menu file = new Menu("File", null, openData, new SeparatorMenuItem(), openLesson, recent, saveLesson,
-                saveLessonAs, new SeparatorMenuItem(), quit);
+                saveLessonAs, new SeparatorMenuItem(), exportMenu(), new SeparatorMenuItem(), quit);
 
         MenuItem play = item("Play / pause", null, e -> t.playPause());
         play.textProperty().bind(Bindings.when(t.runningProperty()).then("Pause      Space").otherwise("Play      Space"));
@@ -271,6 +272,99 @@ public final class MainView extends BorderPane {
         MenuBar bar = new MenuBar(file, training, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    private Menu exportMenu() {
+        var ex = model.exports();
+        MenuItem map1 = item("Image of the map (PNG)…", null, e -> exportMap(1));
+        MenuItem map2 = item("Image of the map at 2× (PNG)…", null, e -> exportMap(2));
+        MenuItem decoder = item("Image of the decoder panel (PNG)…", null, e -> exportNode(sliders, "decoder.png"));
+        MenuItem window = item("Image of the whole window (PNG)…", null, e -> exportNode(this, "latent-lab.png"));
+        MenuItem csv = item("Codes of the test images (CSV)…", null, e -> chooseFile("codes.csv", "CSV files", "*.csv")
+                .ifPresent(ex::codesCsv));
+        MenuItem npz = item("Model and codes for NumPy (.npz)…", null, e -> chooseFile("latent-lab.npz",
+                "NumPy archives", "*.npz").ifPresent(ex::numpy));
+        MenuItem projector = item("Embedding Projector files (TSV + sprite)…", null, e -> chooseFolder(
+                "Folder for the Embedding Projector files").ifPresent(ex::projector));
+        CheckMenuItem record = new CheckMenuItem("Record the map while it trains");
+        record.setOnAction(e -> {
+            if (record.isSelected()) {
+                int[] size = new int[2];
+                scatter().exportImage(1, size);
+                ex.startRecording(size[0], size[1]);
+            } else {
+                finishRecording();
+            }
+        });
+        ex.recordingProperty().addListener((o, a, b) -> record.setSelected(b));
+        for (MenuItem m : new MenuItem[] {map1, map2, decoder, window, csv, npz, projector, record}) {
+            m.disableProperty().bind(model.training().readyProperty().not().or(model.busyProperty()));
+        }
+        record.disableProperty().unbind();
+        record.disableProperty().bind(model.training().readyProperty().not());
+        return new Menu("Export", null, map1, map2, decoder, window, new SeparatorMenuItem(), csv, npz, projector,
+                new SeparatorMenuItem(), record);
+    }
+
+    private void exportMap(int scale) {
+        chooseFile(scale == 1 ? "latent-map.png" : "latent-map@2x.png", "PNG images", "*.png").ifPresent(f -> {
+            int[] size = new int[2];
+            int[] argb = scatter().exportImage(scale, size);
+            model.exports().png(f, argb, size[0], size[1]);
+        });
+    }
+
+    private void exportNode(javafx.scene.Node node, String name) {
+        chooseFile(name, "PNG images", "*.png").ifPresent(f -> {
+            javafx.scene.image.WritableImage img = node.snapshot(null, null);
+            int w = (int) img.getWidth();
+            int h = (int) img.getHeight();
+            int[] argb = new int[w * h];
+            img.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+            model.exports().png(f, argb, w, h);
+        });
+    }
+
+    private void recordFrame() {
+        if (model.exports().recordingProperty().get()) {
+            int[] size = new int[2];
+            int[] argb = scatter().exportImage(1, size);
+            model.exports().addFrame(argb, size[0], size[1]);
+        }
+    }
+
+    private void finishRecording() {
+        javafx.scene.control.ChoiceDialog<String> how = new javafx.scene.control.ChoiceDialog<>(
+                "Animated GIF", "Animated GIF", "PNG frames in a folder", "Discard");
+        how.setTitle("Latent Lab");
+        how.setHeaderText(model.exports().recordedFramesProperty().get() + " frames recorded. Save them as:");
+        how.initOwner(getScene().getWindow());
+        String choice = how.showAndWait().orElse("Discard");
+        if (choice.startsWith("Animated")) {
+            chooseFile("latent-map.gif", "GIF animations", "*.gif").ifPresentOrElse(
+                    f -> model.exports().finishRecording(f, true, 100), model.exports()::cancelRecording);
+        } else if (choice.startsWith("PNG")) {
+            chooseFolder("Folder for the frames").ifPresentOrElse(
+                    f -> model.exports().finishRecording(f, false, 100), model.exports()::cancelRecording);
+        } else {
+            model.exports().cancelRecording();
+        }
+    }
+
+    private java.util.Optional<java.nio.file.Path> chooseFile(String name, String kind, String pattern) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export");
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(kind, pattern));
+        var f = chooser.showSaveDialog(getScene().getWindow());
+        return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
+    }
+
+    private java.util.Optional<java.nio.file.Path> chooseFolder(String title) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        var f = chooser.showDialog(getScene().getWindow());
+        return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
     }
 
     private void fillRecent(Menu recent) {
@@ -485,6 +579,7 @@ public final class MainView extends BorderPane {
         Label status = new Label();
         status.textProperty().bind(model.statusProperty());
         status.getStyleClass().add("status-text");
+        status.setMinWidth(0);
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(model.progressProperty());
         bar.visibleProperty().bind(model.busyProperty());
@@ -493,7 +588,18 @@ public final class MainView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label keys = new Label("Space play/pause · → step · F fit · T thumbnails · G manifold");
         keys.getStyleClass().add("muted");
-        HBox box = new HBox(10, status, spacer, keys, bar);
+        keys.setMinWidth(0);
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel-job");
+        cancel.setOnAction(e -> model.cancelJob());
+        cancel.visibleProperty().bind(model.jobProperty().isNotNull());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        Label rec = new Label();
+        rec.getStyleClass().add("recording");
+        rec.textProperty().bind(Bindings.format("● Recording: %d frames", model.exports().recordedFramesProperty()));
+        rec.visibleProperty().bind(model.exports().recordingProperty());
+        rec.managedProperty().bind(rec.visibleProperty());
+        HBox box = new HBox(10, status, spacer, rec, keys, bar, cancel);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("status-bar");
         return box;
