@@ -35,6 +35,10 @@ public final class LatentLabApp extends Application {
         Scene scene = new Scene(view, w, h);
         MainView.applyStyles(scene, model.appearance().getTheme());
         stage.setTitle(TITLE);
+        var icon = LatentLabApp.class.getResourceAsStream("/latentlab/icon/latent-lab.png");
+        if (icon != null) {
+            stage.getIcons().add(new javafx.scene.image.Image(icon));
+        }
         stage.setMinWidth(960);
         stage.setMinHeight(640);
         stage.setScene(scene);
