@@ -50,6 +50,12 @@ public final class EvalCommand implements Callable<Integer> {
             w.printf("test_bce_per_image: %s%n", Double.isNaN(r.crossEntropy()) ? "n/a (no sigmoid output)"
                     : String.format("%.4f", r.crossEntropy()));
             w.printf("knn5_accuracy: %.4f%n", knn);
+            if (codec instanceof latentlab.nn.Autoencoder ae && ae.architecture().isVariational()) {
+                latentlab.eval.Elbo.Result e = latentlab.eval.Elbo.evaluate(ae, pair.test(), pool, 0);
+                w.printf("test_elbo_per_image: %.4f%n", e.elbo());
+                w.printf("test_kl_per_image: %.4f%n", e.kl());
+                w.printf("test_sampled_bce_per_image: %.4f%n", e.reconstruction());
+            }
         }
         return 0;
     }

@@ -52,6 +52,13 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Output layer activation (default: ${DEFAULT-VALUE}).")
     String outputActivation;
 
+    @Option(names = "--vae", description = "Train a variational autoencoder: the encoder gives a mean and a variance per "
+            + "latent dimension, the loss adds beta times the KL divergence from N(0, I).")
+    boolean vae;
+
+    @Option(names = "--beta", defaultValue = "1", description = "Weight of the VAE's KL term (default: ${DEFAULT-VALUE}).")
+    double beta;
+
     @Option(names = "--loss", paramLabel = "bce|se", defaultValue = "bce",
             description = "Cross-entropy (needs a sigmoid output) or squared error (default: ${DEFAULT-VALUE}).")
     String loss;
@@ -120,28 +127,37 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new UserError(resume + " holds no training state to resume");
             }
             config = resumeFrom.config().withThreads(threads.threads()).withLearningRate(lr);
+            if (resumeFrom.architecture().isVariational()) {
+                config = config.withBeta(beta);
+            }
             pair = data.open();
         } else {
             pair = data.open();
             int d = pair.train().dimension();
             Architecture a = Architecture.parse(arch, decoder, d, Activations.byName(activation),
-                    Activations.byName(codeActivation), Activations.byName(outputActivation));
+                    Activations.byName(codeActivation), Activations.byName(outputActivation), vae);
             config = new TrainingConfig(a, Losses.byName(loss), OptimizerKind.byName(optimizer), lr, batch, seed,
-                    threads.threads(), weightDecay, momentum);
+                    threads.threads(), weightDecay, momentum, beta);
         }
         checkOutputWritable();
         w.printf("# %s%n# data %s: %,d training, %,d test images of %d x %d; %,d parameters; kernels: %s%n", config,
                 pair.name(), pair.train().size(), pair.test().size(), pair.train().rows(), pair.train().cols(),
                 config.architecture().parameterCount(), latentlab.math.Kernels.get().description());
-        w.println("epoch  train_loss  test_se_per_image  seconds  samples_per_s");
+        boolean variational = config.architecture().isVariational();
+        w.println("epoch  train_loss  test_se_per_image  seconds  samples_per_s" + (variational ? "  test_kl  test_elbo" : ""));
         w.flush();
         try (Trainer trainer = new Trainer(config, pair.train(), pair.test(), null, resumeFrom)) {
             trainer.setPublishInterval(1000);
             trainer.addListener(new TrainingListener() {
                 @Override
                 public void epochFinished(EpochRecord r) {
-                    w.printf("%5d  %10.3f  %17.3f  %7.2f  %13.0f%n", r.epoch(), r.trainLoss(), r.testSquaredError(),
+                    w.printf("%5d  %10.3f  %17.3f  %7.2f  %13.0f", r.epoch(), r.trainLoss(), r.testSquaredError(),
                             r.seconds(), r.samplesPerSecond());
+                    if (variational) {
+                        // With means decoded; eval prints the sampled ELBO.
+                        w.printf("  %7.3f  %9.3f", r.testKl(), -(r.testLoss() + r.testKl()));
+                    }
+                    w.println();
                     w.flush();
                 }
             });
@@ -170,7 +186,7 @@ public final class TrainCommand implements Callable<Integer> {
             Checkpoint cp = trainer.checkpoint();
             ModelFile.save(out, new Checkpoint(cp.config().withLearningRate(config.learningRate()), cp.architecture(),
                     cp.parameters(), cp.optimizerName(), cp.optimizerState(), cp.step(), cp.sampler(), cp.epochs(),
-                    cp.batchLosses()), new ModelFile.DataInfo(pair.name(), pair.train().rows(), pair.train().cols(),
+                    cp.batchLosses(), cp.klLosses()), new ModelFile.DataInfo(pair.name(), pair.train().rows(), pair.train().cols(),
                     pair.train().size()), null);
             w.printf("# trained %d epochs (%,d steps) in %.1f s; saved %s%n", s.epoch() - startEpoch, s.step(),
                     (System.nanoTime() - start) / 1e9, out);

@@ -32,6 +32,7 @@ import latentlab.train.TrainingConfig;
  * sampler     batch-order RNG state, epoch, position, permutation
  * history     finished epochs (epoch, step, train loss, test loss, test SE, seconds, samples/s), batch losses
  * data        name, image rows and cols, training images the model was trained on
+ * vae         (variational autoencoders only) beta, the test KL of each epoch, the KL of every batch
  * </pre>
  * Loading checks everything (checksum, version, sizes against the architecture) and never allocates from an
  * unchecked length. Other sections (for example a lesson's view state) are kept and handed back unread.
@@ -111,6 +112,18 @@ public final class ModelFile {
         }
         h.putLongs(steps).putFloats(values);
         s.put("history", h.toByteArray());
+        if (a.isVariational()) {
+            double[] epochKl = cp.epochs().stream().mapToDouble(EpochRecord::testKl).toArray();
+            LossTrace.View kv = cp.klLosses();
+            long[] ks = new long[kv.length()];
+            float[] kvals = new float[kv.length()];
+            for (int i = 0; i < kv.length(); i++) {
+                ks[i] = kv.step(i);
+                kvals[i] = kv.value(i);
+            }
+            s.put("vae", new SectionWriter().putDouble(c.beta()).putDoubles(epochKl).putLongs(ks).putFloats(kvals)
+                    .toByteArray());
+        }
         if (data != null) {
             s.put("data", new SectionWriter().putString(data.name()).putInt(data.rows()).putInt(data.cols())
                     .putInt(data.trainImages()).toByteArray());
@@ -171,7 +184,8 @@ public final class ModelFile {
         Activation code = Activations.byName(net.getString());
         Activation output = Activations.byName(net.getString());
         int d = firstSize(enc, name);
-        Architecture arch = Architecture.parse(enc, dec, d, hidden, code, output);
+        boolean vae = s.containsKey("vae");
+        Architecture arch = Architecture.parse(enc, dec, d, hidden, code, output, vae);
         float[] params = net.getFloats();
         net.end();
         if (params.length != arch.parameterCount()) {
@@ -191,8 +205,23 @@ public final class ModelFile {
         double momentum = tr.getDouble();
         long step = tr.getLong();
         tr.end();
+        double beta = 1.0;
+        double[] epochKl = null;
+        LossTrace.View klLosses = LossTrace.View.empty();
+        if (vae) {
+            SectionReader v = new SectionReader(s.get("vae"), name + " (vae)");
+            beta = v.getDouble();
+            epochKl = v.getDoubles();
+            long[] ks = v.getLongs();
+            float[] kvals = v.getFloats();
+            v.end();
+            if (ks.length != kvals.length) {
+                throw new LabFileException(name + ": KL history has " + ks.length + " steps but " + kvals.length + " values");
+            }
+            klLosses = LossTrace.View.of(ks, kvals);
+        }
         TrainingConfig config = new TrainingConfig(arch, Losses.byName(loss), OptimizerKind.byName(opt), lr, batch, seed,
-                threads, wd, momentum);
+                threads, wd, momentum, beta);
 
         String optName = null;
         float[][] optState = null;
@@ -233,7 +262,7 @@ public final class ModelFile {
             }
             for (int i = 0; i < n; i++) {
                 epochs.add(new EpochRecord(h.getInt(), h.getLong(), h.getDouble(), h.getDouble(), h.getDouble(),
-                        h.getDouble(), h.getDouble()));
+                        h.getDouble(), h.getDouble(), epochKl != null && i < epochKl.length ? epochKl[i] : Double.NaN));
             }
             long[] steps = h.getLongs();
             float[] values = h.getFloats();
@@ -254,7 +283,8 @@ public final class ModelFile {
                         + " images but the network takes " + arch.inputSize() + " inputs");
             }
         }
-        Checkpoint cp = new Checkpoint(config, arch, params, optName, optState, step, sampler, List.copyOf(epochs), losses);
+        Checkpoint cp = new Checkpoint(config, arch, params, optName, optState, step, sampler, List.copyOf(epochs), losses,
+                klLosses);
         return new Contents(AUTOENCODER, ae, cp, data, s);
     }
 

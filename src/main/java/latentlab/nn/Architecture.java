@@ -23,14 +23,38 @@ public final class Architecture {
     private final Activation hidden;
     private final Activation code;
     private final Activation output;
+    private final boolean variational;
 
     public Architecture(int[] encoder, int[] decoder, Activation hidden, Activation code, Activation output) {
+        this(encoder, decoder, hidden, code, output, false);
+    }
+
+    /**
+     * @param variational a variational autoencoder (Kingma and Welling 2014): the encoder's last layer gives a mean
+     *                    and a log-variance per latent dimension (2k outputs), the decoder reads a sample
+     */
+    public Architecture(int[] encoder, int[] decoder, Activation hidden, Activation code, Activation output,
+                        boolean variational) {
         this.encoder = encoder.clone();
         this.decoder = decoder.clone();
         this.hidden = Objects.requireNonNull(hidden);
         this.code = Objects.requireNonNull(code);
         this.output = Objects.requireNonNull(output);
+        this.variational = variational;
+        if (variational && !code.isIdentity()) {
+            throw new IllegalArgumentException("a variational autoencoder needs a linear code layer (mean and log-variance)");
+        }
         validate();
+    }
+
+    /** The same network as a variational autoencoder (or back to a plain one). */
+    public Architecture withVariational(boolean v) {
+        return new Architecture(encoder, decoder, hidden, code, output, v);
+    }
+
+    /** Whether this is a variational autoencoder. */
+    public boolean isVariational() {
+        return variational;
     }
 
     /** The usual choice: ReLU hidden layers, a linear code, a sigmoid output; the decoder mirrors the encoder. */
@@ -46,13 +70,19 @@ public final class Architecture {
      */
     public static Architecture parse(String encoderSpec, String decoderSpec, int d, Activation hidden,
                                      Activation code, Activation output) {
+        return parse(encoderSpec, decoderSpec, d, hidden, code, output, false);
+    }
+
+    /** Same, optionally variational. */
+    public static Architecture parse(String encoderSpec, String decoderSpec, int d, Activation hidden,
+                                     Activation code, Activation output, boolean variational) {
         int[] enc = sizes(encoderSpec, d, "architecture");
         if (enc[0] != d) {
             throw new IllegalArgumentException("architecture " + encoderSpec + " starts with " + enc[0]
                     + " but the images have d = " + d + " pixels (write d-" + tail(encoderSpec) + ")");
         }
         int[] dec = decoderSpec == null || decoderSpec.isBlank() ? reversed(enc) : sizes(decoderSpec, d, "decoder");
-        return new Architecture(enc, dec, hidden, code, output);
+        return new Architecture(enc, dec, hidden, code, output, variational);
     }
 
     private static String tail(String spec) {
@@ -169,10 +199,14 @@ public final class Architecture {
         return encoder.length - 1 + decoder.length - 1;
     }
 
-    /** Input and output size of layer {@code l} (encoder layers first). */
+    /** Input and output size of layer {@code l} (encoder layers first; a VAE's code layer has 2k outputs). */
     public int[] layerShape(int l) {
         int e = encoderLayers();
-        return l < e ? new int[] {encoder[l], encoder[l + 1]} : new int[] {decoder[l - e], decoder[l - e + 1]};
+        if (l < e) {
+            int out = encoder[l + 1] * (variational && l == e - 1 ? 2 : 1);
+            return new int[] {encoder[l], out};
+        }
+        return new int[] {decoder[l - e], decoder[l - e + 1]};
     }
 
     /** Activation after layer {@code l}. */
@@ -215,7 +249,7 @@ public final class Architecture {
     /** "784-256-64-2", plus " / 2-64-784" when the decoder is not the mirror image. */
     @Override
     public String toString() {
-        return isMirrored() ? format(encoder) : format(encoder) + " / " + format(decoder);
+        return (isMirrored() ? format(encoder) : format(encoder) + " / " + format(decoder)) + (variational ? " VAE" : "");
     }
 
     /** The decoder sizes as written, "2-64-256-784". */
@@ -235,7 +269,8 @@ public final class Architecture {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Architecture a && Arrays.equals(encoder, a.encoder) && Arrays.equals(decoder, a.decoder)
+        return o instanceof Architecture a && variational == a.variational && Arrays.equals(encoder, a.encoder)
+                && Arrays.equals(decoder, a.decoder)
                 && hidden.name().equals(a.hidden.name()) && code.name().equals(a.code.name())
                 && output.name().equals(a.output.name());
     }

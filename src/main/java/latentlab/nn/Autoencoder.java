@@ -135,30 +135,52 @@ public final class Autoencoder implements Codec {
 
     @Override
     public String describe() {
-        return "autoencoder " + architecture;
+        return (architecture.isVariational() ? "variational autoencoder " : "autoencoder ") + architecture;
     }
 
     // ------------------------------------------------------------------ training
 
     /**
      * Forward pass over rows [r0, r1) of {@code x}, keeping every layer's pre-activations and activations in
-     * {@code ws} (the output layer's logits and outputs included).
+     * {@code ws} (the output layer's logits and outputs included). A VAE decodes its means here (no noise).
      */
     public void forward(Kernels k, float[] x, int r0, int r1, Workspace ws) {
-        forward(k, x, r0, r1, ws, true);
+        forward(k, x, r0, r1, ws, true, false, 0);
     }
 
-    private void forward(Kernels k, float[] x, int r0, int r1, Workspace ws, boolean activateOutput) {
+    /**
+     * Forward pass of a VAE with its codes sampled (noise from {@code noiseSeed} and the rows' positions), as in
+     * training; for a plain autoencoder the same as {@link #forward(Kernels, float[], int, int, Workspace)}.
+     */
+    public void forwardSampled(Kernels k, float[] x, int r0, int r1, Workspace ws, long noiseSeed) {
+        forward(k, x, r0, r1, ws, true, architecture.isVariational(), noiseSeed);
+    }
+
+    /** The input of layer {@code l}: the images, the previous layer's output, or (VAE decoder) the samples. */
+    private float[] input(int l, float[] x, Workspace ws) {
+        if (l == 0) {
+            return x;
+        }
+        if (architecture.isVariational() && l == architecture.encoderLayers()) {
+            return ws.sample;
+        }
+        return ws.y[l - 1];
+    }
+
+    private void forward(Kernels k, float[] x, int r0, int r1, Workspace ws, boolean activateOutput, boolean noise,
+                         long noiseSeed) {
         int rows = r1 - r0;
         if (rows > ws.capacity) {
             throw new IllegalArgumentException(rows + " rows do not fit a workspace of " + ws.capacity);
         }
         int xOff = r0 * inputSize();
         int last = layers.length - 1;
+        int e = architecture.encoderLayers();
         for (int l = 0; l <= last; l++) {
-            float[] in = l == 0 ? x : ws.y[l - 1];
-            int inOff = l == 0 ? xOff : 0;
-            layers[l].forward(k, params, in, inOff, 0, rows, ws.z[l], 0);
+            if (architecture.isVariational() && l == e) {
+                sample(ws, r0, rows, noise, noiseSeed);
+            }
+            layers[l].forward(k, params, input(l, x, ws), l == 0 ? xOff : 0, 0, rows, ws.z[l], 0);
             if (l < last || activateOutput) {
                 activations[l].forward(k, ws.z[l], ws.y[l], 0, rows * layers[l].outputs());
             }
@@ -166,37 +188,134 @@ public final class Autoencoder implements Codec {
     }
 
     /**
+     * The reparameterisation of Kingma and Welling ("Auto-encoding variational Bayes", ICLR 2014):
+     * z = mu + exp(log sigma^2 / 2) eps with eps ~ N(0, I), so that z depends differentiably on mu and log sigma^2.
+     * The noise of row i of a step comes from the seed and the row's place in the whole batch, not from the thread
+     * that computes it: the same seed gives the same samples with any number of threads. Without noise z = mu.
+     */
+    private void sample(Workspace ws, int r0, int rows, boolean noise, long noiseSeed) {
+        int k = latentSize();
+        float[] enc = ws.y[architecture.encoderLayers() - 1];
+        for (int r = 0; r < rows; r++) {
+            Rng rng = noise ? new Rng(noiseSeed ^ ((r0 + r + 1) * 0x9E3779B97F4A7C15L)) : null;
+            for (int j = 0; j < k; j++) {
+                float mu = enc[r * 2 * k + j];
+                float lv = enc[r * 2 * k + k + j];
+                float eps = noise ? (float) rng.nextGaussian() : 0f;
+                ws.eps[r * k + j] = eps;
+                ws.sample[r * k + j] = mu + (float) Math.exp(0.5 * lv) * eps;
+            }
+        }
+    }
+
+    /**
      * Forward and backward pass over rows [r0, r1) of the batch {@code x} (one image per row): writes the gradient
      * of {@code scale * sum of per-image losses} into {@code grad} (same layout as the parameters) and returns
-     * the unscaled summed loss of these rows.
+     * the unscaled summed reconstruction loss of these rows.
      */
     public double forwardBackward(Kernels k, float[] x, int r0, int r1, Loss loss, float scale, Workspace ws,
                                   float[] grad) {
-        forward(k, x, r0, r1, ws, loss.needsOutput());
+        return forwardBackward(k, x, r0, r1, loss, scale, ws, grad, 0, 0, null);
+    }
+
+    /**
+     * Same, for a VAE also adding {@code beta} times the KL divergence of each image's code distribution from the
+     * prior N(0, I) (Kingma and Welling 2014, appendix B):
+     * <pre>KL = -1/2 sum_j (1 + log sigma_j^2 - mu_j^2 - sigma_j^2)</pre>
+     * and sampling the codes with noise from {@code noiseSeed}; the summed KL of these rows goes to
+     * {@code klOut[0]}. For a plain autoencoder beta, the seed and klOut are ignored.
+     */
+    public double forwardBackward(Kernels k, float[] x, int r0, int r1, Loss loss, float scale, Workspace ws,
+                                  float[] grad, double beta, long noiseSeed, double[] klOut) {
+        boolean vae = architecture.isVariational();
+        forward(k, x, r0, r1, ws, loss.needsOutput(), vae, noiseSeed);
         int rows = r1 - r0;
         int d = inputSize();
         int xOff = r0 * d;
         int last = layers.length - 1;
+        int e = architecture.encoderLayers();
         double total = loss.lossAndGradient(k, activations[last], ws.z[last], ws.y[last], ws.delta[last], 0,
                 x, xOff, rows * d, scale);
         for (int l = last; l >= 0; l--) {
-            float[] in = l == 0 ? x : ws.y[l - 1];
+            float[] in = input(l, x, ws);
             int inOff = l == 0 ? xOff : 0;
             layers[l].backwardParams(k, in, inOff, ws.delta[l], 0, rows, grad);
-            if (l > 0) {
-                layers[l].backwardInput(k, params, ws.delta[l], 0, rows, ws.delta[l - 1], 0);
-                activations[l - 1].backward(k, ws.z[l - 1], ws.y[l - 1], ws.delta[l - 1], ws.delta[l - 1], 0,
-                        rows * layers[l - 1].outputs());
+            if (l == 0) {
+                break;
             }
+            if (vae && l == e) {
+                layers[l].backwardInput(k, params, ws.delta[l], 0, rows, ws.dSample, 0);
+                double kl = varianceGradient(ws, rows, beta * scale);
+                if (klOut != null) {
+                    klOut[0] = kl;
+                }
+            } else {
+                layers[l].backwardInput(k, params, ws.delta[l], 0, rows, ws.delta[l - 1], 0);
+            }
+            activations[l - 1].backward(k, ws.z[l - 1], ws.y[l - 1], ws.delta[l - 1], ws.delta[l - 1], 0,
+                    rows * layers[l - 1].outputs());
         }
         return total;
+    }
+
+    /**
+     * From dL/dz (the samples) to the gradient with respect to mu and log sigma^2, adding {@code bs} (beta times
+     * the batch scale) times the KL gradient: dKL/dmu = mu, dKL/dlogvar = (sigma^2 - 1) / 2. Returns the KL sum.
+     */
+    private double varianceGradient(Workspace ws, int rows, double bs) {
+        int k = latentSize();
+        int e = architecture.encoderLayers();
+        float[] enc = ws.y[e - 1];
+        float[] dEnc = ws.delta[e - 1];
+        double kl = 0;
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < k; j++) {
+                double mu = enc[r * 2 * k + j];
+                double lv = enc[r * 2 * k + k + j];
+                double var = Math.exp(lv);
+                double dz = ws.dSample[r * k + j];
+                kl += -0.5 * (1 + lv - mu * mu - var);
+                dEnc[r * 2 * k + j] = (float) (dz + bs * mu);
+                dEnc[r * 2 * k + k + j] = (float) (dz * ws.eps[r * k + j] * 0.5 * Math.sqrt(var) + bs * 0.5 * (var - 1));
+            }
+        }
+        return kl;
     }
 
     // ------------------------------------------------------------------ inference
 
     @Override
     public void encode(float[] x, int xOff, int n, float[] a, int aOff) {
-        run(0, architecture.encoderLayers(), x, xOff, n, a, aOff);
+        if (!architecture.isVariational()) {
+            run(0, architecture.encoderLayers(), x, xOff, n, a, aOff);
+            return;
+        }
+        // A VAE's code is the mean of its distribution; the log-variances are dropped here.
+        int k = latentSize();
+        float[] both = new float[n * 2 * k];
+        run(0, architecture.encoderLayers(), x, xOff, n, both, 0);
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(both, i * 2 * k, a, aOff + i * k, k);
+        }
+    }
+
+    /**
+     * A VAE's code distributions: for each of the {@code n} inputs the means (into {@code mu}) and the
+     * log-variances (into {@code logVar}), k each. For a plain autoencoder the codes and log-variance -inf.
+     */
+    public void encodeDistribution(float[] x, int xOff, int n, float[] mu, float[] logVar) {
+        int k = latentSize();
+        if (!architecture.isVariational()) {
+            encode(x, xOff, n, mu, 0);
+            java.util.Arrays.fill(logVar, 0, n * k, Float.NEGATIVE_INFINITY);
+            return;
+        }
+        float[] both = new float[n * 2 * k];
+        run(0, architecture.encoderLayers(), x, xOff, n, both, 0);
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(both, i * 2 * k, mu, i * k, k);
+            System.arraycopy(both, i * 2 * k + k, logVar, i * k, k);
+        }
     }
 
     @Override
@@ -206,6 +325,13 @@ public final class Autoencoder implements Codec {
 
     @Override
     public void reconstruct(float[] x, int xOff, int n, float[] out, int outOff) {
+        if (architecture.isVariational()) {
+            // Decode the means: the reconstruction a VAE gives without noise.
+            float[] a = new float[n * latentSize()];
+            encode(x, xOff, n, a, 0);
+            decode(a, 0, n, out, outOff);
+            return;
+        }
         run(0, layers.length, x, xOff, n, out, outOff);
     }
 

@@ -10,6 +10,10 @@ public final class Workspace {
     final float[][] z;
     final float[][] y;
     final float[][] delta;
+    /** VAE only: the noise, the sampled codes the decoder reads, and the gradient with respect to them. */
+    final float[] eps;
+    final float[] sample;
+    final float[] dSample;
 
     /** Scratch for up to {@code rows} rows of {@code architecture}. */
     public Workspace(Architecture architecture, int rows) {
@@ -27,6 +31,11 @@ public final class Workspace {
             y[l] = architecture.activation(l).isIdentity() ? z[l] : new float[rows * out];
             delta[l] = new float[rows * out];
         }
+        int k = architecture.latentSize();
+        boolean vae = architecture.isVariational();
+        eps = vae ? new float[rows * k] : null;
+        sample = vae ? new float[rows * k] : null;
+        dSample = vae ? new float[rows * k] : null;
     }
 
     /** How many rows this workspace holds. */

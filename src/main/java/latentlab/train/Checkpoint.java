@@ -18,8 +18,17 @@ import latentlab.nn.Architecture;
  * @param sampler        the batch order position, or null to start a fresh order
  * @param epochs         finished epochs
  * @param batchLosses    per-batch losses so far
+ * @param klLosses       VAE: per-batch KL terms so far (empty otherwise)
  */
 public record Checkpoint(TrainingConfig config, Architecture architecture, float[] parameters, String optimizerName,
                          float[][] optimizerState, long step, BatchSampler.State sampler, List<EpochRecord> epochs,
-                         LossTrace.View batchLosses) {
+                         LossTrace.View batchLosses, LossTrace.View klLosses) {
+
+    /** A checkpoint without KL history (plain autoencoders). */
+    public Checkpoint(TrainingConfig config, Architecture architecture, float[] parameters, String optimizerName,
+                      float[][] optimizerState, long step, BatchSampler.State sampler, List<EpochRecord> epochs,
+                      LossTrace.View batchLosses) {
+        this(config, architecture, parameters, optimizerName, optimizerState, step, sampler, epochs, batchLosses,
+                LossTrace.View.empty());
+    }
 }

@@ -26,7 +26,10 @@ public final class DataParallelStep {
     private final Workspace[] workspaces;
     private final float[][] grads;
     private final double[] partLoss;
+    private final double[][] partKl;
     private final int maxBatch;
+    private volatile double beta = 1.0;
+    private double lastKl;
 
     public DataParallelStep(Autoencoder net, Loss loss, Optimizer optimizer, ComputePool pool, int maxBatch) {
         loss.checkOutput(net.architecture().output());
@@ -45,6 +48,17 @@ public final class DataParallelStep {
             grads[t] = new float[net.parameterCount()];
         }
         this.partLoss = new double[parts];
+        this.partKl = new double[parts][1];
+    }
+
+    /** Weight of a VAE's KL term (live). */
+    public void setBeta(double b) {
+        this.beta = TrainingConfig.checkBeta(b);
+    }
+
+    /** Summed KL divergence of the last batch's images (VAE; 0 otherwise). */
+    public double lastKl() {
+        return lastKl;
     }
 
     public Autoencoder network() {
@@ -64,15 +78,26 @@ public final class DataParallelStep {
      * rows for the per-image loss). The parameters are updated in place.
      */
     public double step(float[] batch, int rows) {
+        return step(batch, rows, 0);
+    }
+
+    /**
+     * Same, drawing a VAE's noise from {@code noiseSeed}; returns the summed reconstruction loss (the KL sum is
+     * {@link #lastKl()}; the objective is their weighted sum).
+     */
+    public double step(float[] batch, int rows, long noiseSeed) {
         if (rows < 1 || rows > maxBatch) {
             throw new IllegalArgumentException("batch of " + rows + " rows; this step takes 1.." + maxBatch);
         }
         int parts = pool.threads();
         float scale = 1f / rows;
+        double b = beta;
         pool.run(t -> {
             int r0 = ComputePool.splitStart(rows, parts, t);
             int r1 = ComputePool.splitStart(rows, parts, t + 1);
-            partLoss[t] = net.forwardBackward(kernels, batch, r0, r1, loss, scale, workspaces[t], grads[t]);
+            partKl[t][0] = 0;
+            partLoss[t] = net.forwardBackward(kernels, batch, r0, r1, loss, scale, workspaces[t], grads[t], b,
+                    noiseSeed, partKl[t]);
         });
         optimizer.beginStep();
         float[] params = net.parameters();
@@ -87,9 +112,12 @@ public final class DataParallelStep {
             }
         });
         double sum = 0;
-        for (double v : partLoss) {
-            sum += v;
+        double kl = 0;
+        for (int t = 0; t < parts; t++) {
+            sum += partLoss[t];
+            kl += partKl[t][0];
         }
+        lastKl = kl;
         return sum;
     }
 

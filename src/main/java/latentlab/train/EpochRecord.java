@@ -10,7 +10,15 @@ package latentlab.train;
  * @param testSquaredError squared error on the test set
  * @param seconds        training time of the epoch (without evaluation)
  * @param samplesPerSecond training throughput over the epoch
+ * @param testKl         VAE: mean KL divergence of the test codes from the prior (NaN for plain autoencoders);
+ *                       then {@code testLoss} is the reconstruction loss and the test ELBO is -(testLoss + testKl)
  */
 public record EpochRecord(int epoch, long step, double trainLoss, double testLoss, double testSquaredError,
-                          double seconds, double samplesPerSecond) {
+                          double seconds, double samplesPerSecond, double testKl) {
+
+    /** A plain autoencoder's epoch (no KL term). */
+    public EpochRecord(int epoch, long step, double trainLoss, double testLoss, double testSquaredError,
+                       double seconds, double samplesPerSecond) {
+        this(epoch, step, trainLoss, testLoss, testSquaredError, seconds, samplesPerSecond, Double.NaN);
+    }
 }

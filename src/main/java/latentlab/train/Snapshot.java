@@ -25,11 +25,14 @@ import latentlab.nn.Autoencoder;
  * @param codesStep        the step the codes were computed at
  * @param batchLosses      per-image loss of every minibatch so far
  * @param epochs           finished epochs with their test losses
+ * @param klLosses         VAE: the KL term (per image, before the beta weight) of every minibatch; empty otherwise
+ * @param runningKl        VAE: moving average of the KL term per image; NaN otherwise
  */
 public record Snapshot(long version, Autoencoder model, TrainingConfig config, TrainingState state, String message,
                        long step, int epoch, double epochFraction, int batchesPerEpoch, double lastBatchLoss,
                        double runningLoss, double samplesPerSecond, float[] displayCodes, long codesStep,
-                       LossTrace.View batchLosses, List<EpochRecord> epochs) {
+                       LossTrace.View batchLosses, List<EpochRecord> epochs, LossTrace.View klLosses,
+                       double runningKl) {
 
     /** The latest test squared error per image, or NaN before the first epoch ends. */
     public double lastTestSquaredError() {

@@ -73,6 +73,8 @@ public final class Trainer implements AutoCloseable {
     private int epochSamples;
     private long epochNanos;
     private final LossTrace batchLosses = new LossTrace();
+    private final LossTrace klLosses = new LossTrace();
+    private double runningKl = Double.NaN;
     private final List<EpochRecord> epochs = new ArrayList<>();
     private float[] displayCodes;
     private long codesStep = -1;
@@ -136,6 +138,7 @@ public final class Trainer implements AutoCloseable {
         net.initialize(c.seed());
         optimizer = c.optimizer().create(net.parameterCount(), c.learningRate(), c.momentum(), c.weightDecay());
         stepper = new DataParallelStep(net, c.loss(), optimizer, pool, c.batchSize());
+        stepper.setBeta(c.beta());
         sampler = new BatchSampler(train, c.batchSize(), c.samplerSeed());
         step = 0;
         runningLoss = Double.NaN;
@@ -144,6 +147,8 @@ public final class Trainer implements AutoCloseable {
         epochSamples = 0;
         epochNanos = 0;
         batchLosses.clear();
+        klLosses.clear();
+        runningKl = Double.NaN;
         epochs.clear();
         displayCodes = null;
         codesStep = -1;
@@ -176,6 +181,13 @@ public final class Trainer implements AutoCloseable {
         if (v.length() > 0) {
             runningLoss = v.value(v.length() - 1);
             lastBatchLoss = runningLoss;
+        }
+        LossTrace.View kv = cp.klLosses();
+        for (int i = 0; i < kv.length(); i++) {
+            klLosses.add(kv.step(i), kv.value(i));
+        }
+        if (kv.length() > 0) {
+            runningKl = kv.value(kv.length() - 1);
         }
     }
 
@@ -268,6 +280,16 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
+    /** Changes the weight of a VAE's KL term from the next step on. */
+    public void setBeta(double beta) {
+        TrainingConfig.checkBeta(beta);
+        config = config.withBeta(beta);
+        DataParallelStep st = stepper;
+        if (st != null) {
+            st.setBeta(beta);
+        }
+    }
+
     /** Limits training to this many minibatches per second (slow motion); infinity = full speed. */
     public void setMaxStepsPerSecond(double stepsPerSecond) {
         if (!(stepsPerSecond > 0)) {
@@ -314,7 +336,7 @@ public final class Trainer implements AutoCloseable {
         AtomicReference<Checkpoint> out = new AtomicReference<>();
         runOnTrainingThread(() -> out.set(new Checkpoint(config, net.architecture(), net.parameters().clone(),
                 optimizer.name(), copy(optimizer.stateBuffers()), step, sampler.state(), List.copyOf(epochs),
-                batchLosses.view())));
+                batchLosses.view(), klLosses.view())));
         return out.get();
     }
 
@@ -474,7 +496,10 @@ public final class Trainer implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         int rows = sampler.next(batch, null);
-        double loss = stepper.step(batch, rows) / rows;
+        double recon = stepper.step(batch, rows, noiseSeed(step)) / rows;
+        double kl = stepper.lastKl() / rows;
+        boolean vae = net.architecture().isVariational();
+        double loss = vae ? recon + config.beta() * kl : recon;
         long t1 = System.nanoTime();
         epochNanos += t1 - t0;
         if (!Double.isFinite(loss)) {
@@ -485,6 +510,10 @@ public final class Trainer implements AutoCloseable {
         lastBatchLoss = loss;
         runningLoss = Double.isNaN(runningLoss) ? loss : runningLoss + LOSS_SMOOTHING * (loss - runningLoss);
         batchLosses.add(step, loss);
+        if (vae) {
+            klLosses.add(step, kl);
+            runningKl = Double.isNaN(runningKl) ? kl : runningKl + LOSS_SMOOTHING * (kl - runningKl);
+        }
         epochLossSum += loss * rows;
         epochSamples += rows;
         countRate(rows, t1);
@@ -517,6 +546,11 @@ public final class Trainer implements AutoCloseable {
             }
         }
         throttle(t0);
+    }
+
+    /** The noise of a VAE's step: a function of the seed and the step only, so runs repeat exactly. */
+    private long noiseSeed(long s) {
+        return config.seed() * 0xD1B54A32D192ED03L + (s + 1) * 0x9E3779B97F4A7C15L;
     }
 
     private void countRate(int rows, long now) {
@@ -591,12 +625,17 @@ public final class Trainer implements AutoCloseable {
         double rate = epochSamples / Math.max(1e-9, seconds);
         double testLoss = Double.NaN;
         double testSe = Double.NaN;
+        double testKl = Double.NaN;
         if (test != null && evaluateEachEpoch) {
             ReconstructionError.Result r = ReconstructionError.evaluate(net, test, pool);
             testSe = r.squaredError();
             testLoss = config.loss().name().equals("bce") ? r.crossEntropy() : r.squaredError();
+            if (net.architecture().isVariational()) {
+                testKl = latentlab.eval.KlDivergence.mean(net, test, pool);
+            }
         }
-        EpochRecord rec = new EpochRecord(sampler.epoch() + 1, step, trainLoss, testLoss, testSe, seconds, rate);
+        EpochRecord rec = new EpochRecord(sampler.epoch() + 1, step, trainLoss, testLoss, testSe, seconds, rate,
+                testKl);
         epochs.add(rec);
         epochLossSum = 0;
         epochSamples = 0;
@@ -662,6 +701,7 @@ public final class Trainer implements AutoCloseable {
         latest.set(new Snapshot(version, copy, config, state, message, step,
                 atEnd ? sampler.epoch() + 1 : sampler.epoch(), atEnd ? 0 : sampler.epochFraction(),
                 sampler.batchesPerEpoch(), lastBatchLoss,
-                runningLoss, samplesPerSecond, displayCodes, codesStep, batchLosses.view(), List.copyOf(epochs)));
+                runningLoss, samplesPerSecond, displayCodes, codesStep, batchLosses.view(), List.copyOf(epochs),
+                klLosses.view(), runningKl));
     }
 }

@@ -18,9 +18,11 @@ import latentlab.nn.loss.Loss;
  * @param threads      compute threads, 1..256 (results are bit-identical for the same seed and thread count)
  * @param weightDecay  L2 coefficient on weights, in [0, 1)
  * @param momentum     SGD momentum in [0, 1) (ignored by Adam)
+ * @param beta         weight of the KL term of a variational autoencoder, in [0, 1000] (can be changed while
+ *                     training; ignored by plain autoencoders)
  */
 public record TrainingConfig(Architecture architecture, Loss loss, OptimizerKind optimizer, double learningRate,
-                             int batchSize, long seed, int threads, double weightDecay, double momentum) {
+                             int batchSize, long seed, int threads, double weightDecay, double momentum, double beta) {
     /** Largest minibatch accepted. */
     public static final int MAX_BATCH = 65_536;
 
@@ -40,6 +42,21 @@ public record TrainingConfig(Architecture architecture, Loss loss, OptimizerKind
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
         }
+        checkBeta(beta);
+    }
+
+    /** A configuration with beta = 1 (the variational lower bound itself). */
+    public TrainingConfig(Architecture architecture, Loss loss, OptimizerKind optimizer, double learningRate,
+                          int batchSize, long seed, int threads, double weightDecay, double momentum) {
+        this(architecture, loss, optimizer, learningRate, batchSize, seed, threads, weightDecay, momentum, 1.0);
+    }
+
+    /** Checks a KL weight: in [0, 1000]. */
+    public static double checkBeta(double beta) {
+        if (!(beta >= 0 && beta <= 1000)) {
+            throw new IllegalArgumentException("beta must be between 0 and 1000, got " + beta);
+        }
+        return beta;
     }
 
     /** The reference recipe: the given network, cross-entropy, Adam 1e-3, batch 128, seed 1, all cores. */
@@ -49,19 +66,27 @@ public record TrainingConfig(Architecture architecture, Loss loss, OptimizerKind
     }
 
     public TrainingConfig withLearningRate(double lr) {
-        return new TrainingConfig(architecture, loss, optimizer, lr, batchSize, seed, threads, weightDecay, momentum);
+        return new TrainingConfig(architecture, loss, optimizer, lr, batchSize, seed, threads, weightDecay, momentum, beta);
     }
 
     public TrainingConfig withWeightDecay(double wd) {
-        return new TrainingConfig(architecture, loss, optimizer, learningRate, batchSize, seed, threads, wd, momentum);
+        return new TrainingConfig(architecture, loss, optimizer, learningRate, batchSize, seed, threads, wd, momentum,
+                beta);
     }
 
     public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(architecture, loss, optimizer, learningRate, batchSize, s, threads, weightDecay, momentum);
+        return new TrainingConfig(architecture, loss, optimizer, learningRate, batchSize, s, threads, weightDecay, momentum,
+                beta);
     }
 
     public TrainingConfig withThreads(int t) {
-        return new TrainingConfig(architecture, loss, optimizer, learningRate, batchSize, seed, t, weightDecay, momentum);
+        return new TrainingConfig(architecture, loss, optimizer, learningRate, batchSize, seed, t, weightDecay, momentum,
+                beta);
+    }
+
+    public TrainingConfig withBeta(double b) {
+        return new TrainingConfig(architecture, loss, optimizer, learningRate, batchSize, seed, threads, weightDecay,
+                momentum, b);
     }
 
     /** Whether two configurations describe the same network and run, up to the live-changeable learning rate and decay. */
@@ -80,6 +105,7 @@ public record TrainingConfig(Architecture architecture, Loss loss, OptimizerKind
         return architecture + " " + architecture.activationSummary() + ", loss " + loss.name() + ", " + optimizer.id()
                 + " lr " + learningRate + ", batch " + batchSize + ", seed " + seed + ", threads " + threads
                 + (weightDecay > 0 ? ", weight decay " + weightDecay : "")
-                + (optimizer == OptimizerKind.SGD ? ", momentum " + momentum : "");
+                + (optimizer == OptimizerKind.SGD ? ", momentum " + momentum : "")
+                + (architecture.isVariational() ? ", beta " + beta : "");
     }
 }

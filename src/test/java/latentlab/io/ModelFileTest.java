@@ -28,11 +28,11 @@ import latentlab.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ModelFileTest {
+public class ModelFileTest {
     @TempDir
     Path dir;
 
-    static Checkpoint checkpoint() {
+    public static Checkpoint checkpoint() {
         Architecture a = new Architecture(new int[] {12, 6, 2}, new int[] {2, 5, 12}, new LeakyRelu(), new Tanh(),
                 new Sigmoid());
         Autoencoder ae = Autoencoder.initialized(a, 4);

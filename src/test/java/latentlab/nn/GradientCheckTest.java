@@ -173,4 +173,90 @@ class GradientCheckTest {
             assertEquals(-x * Math.log(s) - (1 - x) * Math.log(1 - s), loss.value(x, z, s), 1e-12);
         }
     }
+
+    static Stream<Arguments> variational() {
+        return Stream.of(
+                Arguments.of(new Architecture(new int[] {6, 5, 2}, new int[] {2, 4, 6}, new Relu(), new Identity(),
+                        new Sigmoid(), true), new BinaryCrossEntropy(), 1.0),
+                Arguments.of(new Architecture(new int[] {7, 3}, new int[] {3, 5, 7}, new Tanh(), new Identity(),
+                        new Sigmoid(), true), new SquaredError(), 4.0),
+                Arguments.of(new Architecture(new int[] {5, 6, 4, 2}, new int[] {2, 5}, new LeakyRelu(), new Identity(),
+                        new Identity(), true), new SquaredError(), 0.3));
+    }
+
+    @ParameterizedTest(name = "{0} {1} beta={2}")
+    @MethodSource("variational")
+    void vaeKlTermAndReparameterisedPathMatchCentralDifferences(Architecture arch, Loss loss, double beta) {
+        Random r = new Random(31);
+        int n = 3;
+        int k = arch.latentSize();
+        double[] eps = new double[n * k];
+        for (int i = 0; i < eps.length; i++) {
+            eps[i] = r.nextGaussian();
+        }
+        ReferenceNet net = new ReferenceNet(arch, loss, beta, eps);
+        double[] p = randomParams(arch, r);
+        for (int i = 0; i < p.length; i++) {
+            p[i] *= 0.5;
+        }
+        double[] x = randomImages(n, arch.inputSize(), r);
+        double[] g = net.gradient(p, x, n);
+        double worst = 0;
+        for (int i = 0; i < p.length; i++) {
+            double keep = p[i];
+            p[i] = keep + H;
+            double up = net.loss(p, x, n);
+            p[i] = keep - H;
+            double down = net.loss(p, x, n);
+            p[i] = keep;
+            double numeric = (up - down) / (2 * H);
+            worst = Math.max(worst, Math.abs(numeric - g[i]) / Math.max(1e-3, Math.abs(numeric) + Math.abs(g[i])));
+        }
+        System.out.printf("gradient check VAE %s %s beta %.1f: worst relative error %.2e%n", arch, loss.name(), beta, worst);
+        assertTrue(worst < 1e-6, "worst relative error " + worst);
+    }
+
+    @ParameterizedTest(name = "{0} {1} beta={2}")
+    @MethodSource("variational")
+    void floatVaeMatchesTheCheckedReferenceWithTheSameNoise(Architecture arch, Loss loss, double beta) {
+        Random r = new Random(32);
+        int n = 4;
+        int k = arch.latentSize();
+        double[] p = randomParams(arch, r);
+        Autoencoder ae = new Autoencoder(arch);
+        float[] fp = ae.parameters();
+        for (int i = 0; i < p.length; i++) {
+            fp[i] = (float) (p[i] * 0.5);
+            p[i] = fp[i];
+        }
+        double[] x = randomImages(n, arch.inputSize(), r);
+        float[] fx = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            fx[i] = (float) x[i];
+            x[i] = fx[i];
+        }
+        Workspace ws = new Workspace(arch, n);
+        float[] grad = new float[p.length];
+        double[] kl = new double[1];
+        double recon = ae.forwardBackward(Kernels.get(), fx, 0, n, loss, 1f / n, ws, grad, beta, 77, kl);
+        double[] eps = new double[n * k];
+        for (int i = 0; i < eps.length; i++) {
+            eps[i] = ws.eps[i];
+        }
+        ReferenceNet ref = new ReferenceNet(arch, loss, beta, eps);
+        assertEquals(ref.loss(p, x, n), (recon + beta * kl[0]) / n, 1e-4 * Math.max(1, ref.loss(p, x, n)));
+        double[] g = ref.gradient(p, x, n);
+        double scale = 0;
+        for (double v : g) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        for (int i = 0; i < p.length; i++) {
+            assertEquals(g[i], grad[i], 1e-4 * scale + 1e-6, "parameter " + i);
+        }
+        // The noise depends on the seed and the row, not on how rows are split between threads.
+        Workspace half = new Workspace(arch, n);
+        ae.forwardBackward(Kernels.get(), fx, 2, n, loss, 1f / n, half, new float[p.length], beta, 77, kl);
+        assertEquals(ws.eps[2 * k], half.eps[0], "row 2 gets the same noise in a slice of its own");
+        assertTrue(java.util.Arrays.stream(eps).anyMatch(v -> v != 0), "noise was drawn");
+    }
 }

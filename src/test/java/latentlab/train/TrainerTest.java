@@ -20,18 +20,35 @@ import latentlab.nn.Architecture;
 import latentlab.nn.Identity;
 import latentlab.nn.loss.BinaryCrossEntropy;
 import latentlab.nn.loss.SquaredError;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest {
     static Dataset train;
     static Dataset test;
 
-    @BeforeAll
+    static {
+        try {
+            load();
+        } catch (IOException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     static void load() throws IOException {
+        if (train != null) {
+            return;
+        }
         DatasetPair p = DatasetPair.open(DatasetLocator.bundledMnist().orElseThrow());
         train = p.train().first(1000);
         test = p.test().first(300);
+    }
+
+    static Dataset train() {
+        return train;
+    }
+
+    static Dataset test() {
+        return test;
     }
 
     static TrainingConfig small(int threads) {
