@@ -97,6 +97,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "FILE", description = "Continue training from a saved model file.")
     Path resume;
 
+    @Option(names = "--weights-only", description = "Save only the weights, settings and history (no optimiser state "
+            + "or batch order): a smaller file; resuming from it starts the optimiser afresh.")
+    boolean weightsOnly;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Where to save the model (default: model.llm).",
             defaultValue = "model.llm")
     Path out;
@@ -185,8 +189,8 @@ public final class TrainCommand implements Callable<Integer> {
             }
             Checkpoint cp = trainer.checkpoint();
             ModelFile.save(out, new Checkpoint(cp.config().withLearningRate(config.learningRate()), cp.architecture(),
-                    cp.parameters(), cp.optimizerName(), cp.optimizerState(), cp.step(), cp.sampler(), cp.epochs(),
-                    cp.batchLosses(), cp.klLosses()), new ModelFile.DataInfo(pair.name(), pair.train().rows(), pair.train().cols(),
+                    cp.parameters(), cp.optimizerName(), weightsOnly ? null : cp.optimizerState(), cp.step(),
+                    weightsOnly ? null : cp.sampler(), cp.epochs(), cp.batchLosses(), cp.klLosses()), new ModelFile.DataInfo(pair.name(), pair.train().rows(), pair.train().cols(),
                     pair.train().size()), null);
             w.printf("# trained %d epochs (%,d steps) in %.1f s; saved %s%n", s.epoch() - startEpoch, s.step(),
                     (System.nanoTime() - start) / 1e9, out);

@@ -89,7 +89,7 @@ public record TrainingConfig(Architecture architecture, Loss loss, OptimizerKind
                 momentum, b);
     }
 
-    /** Whether two configurations describe the same network and run, up to the live-changeable learning rate and decay. */
+    /** Whether two configurations describe the same network and run, up to the live-changeable learning rate, decay and beta. */
     public boolean sameRunAs(TrainingConfig o) {
         return architecture.equals(o.architecture) && loss.name().equals(o.loss.name()) && optimizer == o.optimizer
                 && batchSize == o.batchSize && seed == o.seed && threads == o.threads && momentum == o.momentum;

@@ -40,6 +40,8 @@ public final class TrainingSettings {
     private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", 128);
     private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", 1);
     private final ObjectProperty<Boolean> linear = new SimpleObjectProperty<>(this, "linear", false);
+    private final ObjectProperty<Boolean> variational = new SimpleObjectProperty<>(this, "variational", false);
+    private final DoubleProperty beta = new SimpleDoubleProperty(this, "beta", 1.0);
 
     /** Encoder hidden layer sizes, e.g. "256-64" (empty: none); the decoder mirrors them. */
     public StringProperty hiddenLayersProperty() {
@@ -86,9 +88,20 @@ public final class TrainingSettings {
         return linear;
     }
 
-    /** The properties whose change needs a new network (everything but the learning rate). */
+    /** A variational autoencoder: codes are distributions, the loss adds beta times their KL from N(0, I). */
+    public ObjectProperty<Boolean> variationalProperty() {
+        return variational;
+    }
+
+    /** Weight of the VAE's KL term; changes live while training. */
+    public DoubleProperty betaProperty() {
+        return beta;
+    }
+
+    /** The properties whose change needs a new network (everything but the learning rate and beta). */
     public Observable[] structural() {
-        return new Observable[] {hiddenLayers, latentSize, activation, loss, optimizer, batchSize, seed, linear};
+        return new Observable[] {hiddenLayers, latentSize, activation, loss, optimizer, batchSize, seed, linear,
+            variational};
     }
 
     /**
@@ -103,9 +116,10 @@ public final class TrainingSettings {
         boolean lin = Boolean.TRUE.equals(linear.get());
         var hiddenAct = Activations.byName(lin ? "identity" : activation.get());
         var out = Activations.byName(lin ? "identity" : "sigmoid");
-        Architecture a = Architecture.parse(spec, null, d, hiddenAct, Activations.byName("identity"), out);
+        Architecture a = Architecture.parse(spec, null, d, hiddenAct, Activations.byName("identity"), out,
+                Boolean.TRUE.equals(variational.get()));
         return new TrainingConfig(a, Losses.byName(lin ? "se" : loss.get()), optimizer.get(), learningRate.get(),
-                batchSize.get(), seed.get(), ComputePool.defaultThreads(), 0, 0.9);
+                batchSize.get(), seed.get(), ComputePool.defaultThreads(), 0, 0.9, beta.get());
     }
 
     /** Shows the settings of an existing run (a loaded model). */
@@ -119,6 +133,8 @@ public final class TrainingSettings {
         hiddenLayers.set(hidden.toString());
         latentSize.set(a.latentSize());
         linear.set(a.isLinear());
+        variational.set(a.isVariational());
+        beta.set(c.beta());
         activation.set(a.hidden().name());
         loss.set(c.loss().name());
         optimizer.set(c.optimizer());

@@ -51,6 +51,12 @@ public final class TrainingViewModel {
                 trainer.setLearningRate(now.doubleValue());
             }
         });
+        settings.betaProperty().addListener((o, was, now) -> {
+            checkSettings();
+            if (trainer != null && now.doubleValue() >= 0 && now.doubleValue() <= 1000) {
+                trainer.setBeta(now.doubleValue());
+            }
+        });
         speed.addListener((o, was, now) -> {
             if (trainer != null) {
                 trainer.setMaxStepsPerSecond(stepsPerSecond(now.doubleValue()));

@@ -953,6 +953,7 @@ public final class LatentScatterView extends Region {
         }
         int sel = selection.getSelected();
         if (sel >= 0 && sel < n) {
+            drawSigmaEllipse(g, sel, dx, dy);
             g.setStroke(Theme.color(theme.plotBackground()));
             g.setLineWidth(5);
             g.strokeOval(sx[sel] - 9, sy[sel] - 9, 18, 18);
@@ -961,6 +962,39 @@ public final class LatentScatterView extends Region {
             g.strokeOval(sx[sel] - 9, sy[sel] - 9, 18, 18);
         }
         g.restore();
+    }
+
+    private Codec ellipseCodec;
+    private int ellipseIndex = -1;
+    private float[] ellipseMu;
+    private float[] ellipseLogVar;
+
+    /**
+     * A VAE's code is a distribution: around the selected image's mean, the 1-sigma and 2-sigma ellipses of
+     * N(mu, sigma^2) in the two shown dimensions.
+     */
+    private void drawSigmaEllipse(GraphicsContext g, int i, int dx, int dy) {
+        if (!(model.getCodec() instanceof latentlab.nn.Autoencoder ae) || !ae.architecture().isVariational()
+                || model.getDisplay() == null) {
+            return;
+        }
+        if (ellipseCodec != ae || ellipseIndex != i) {
+            ellipseMu = new float[k];
+            ellipseLogVar = new float[k];
+            ae.encodeDistribution(model.getDisplay().image(i), 0, 1, ellipseMu, ellipseLogVar);
+            ellipseCodec = ae;
+            ellipseIndex = i;
+        }
+        double cx = screenX(ellipseMu[dx]);
+        double cy = k == 1 ? screenY(curY[i]) : screenY(ellipseMu[dy]);
+        double rx = Math.exp(0.5 * ellipseLogVar[dx]) / (vx1 - vx0) * plotW();
+        double ry = k == 1 ? 6 : Math.exp(0.5 * ellipseLogVar[dy]) / (vy1 - vy0) * plotH();
+        g.setStroke(Color.web("#d62728"));
+        g.setLineWidth(1.5);
+        g.strokeOval(cx - rx, cy - ry, 2 * rx, 2 * ry);
+        g.setLineDashes(5, 4);
+        g.strokeOval(cx - 2 * rx, cy - 2 * ry, 4 * rx, 4 * ry);
+        g.setLineDashes();
     }
 
     private void drawClusterLabels(GraphicsContext g, Theme theme, double fs) {

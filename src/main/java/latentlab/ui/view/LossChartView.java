@@ -23,7 +23,8 @@ public final class LossChartView extends Region {
     private static final double LEFT = 46;
     private static final double BOTTOM = 22;
     private static final double TOP = 22;
-    private static final double RIGHT = 8;
+    private static final double RIGHT_PLAIN = 8;
+    private static final double RIGHT_KL = 40;
     private final Canvas canvas = new Canvas();
     private final latentlab.ui.Appearance appearance;
     private Snapshot snapshot;
@@ -64,7 +65,9 @@ public final class LossChartView extends Region {
         boolean dark = theme == latentlab.ui.Theme.DARK;
         g.setFont(Font.font("DejaVu Sans", 10.5 * appearance.scaleProperty().get()));
         Snapshot s = snapshot;
-        double pw = w - LEFT - RIGHT;
+        boolean kl = s != null && s.klLosses() != null && s.klLosses().length() > 0;
+        double right = kl ? RIGHT_KL : RIGHT_PLAIN;
+        double pw = w - LEFT - right;
         double ph = h - TOP - BOTTOM;
         if (pw < 20 || ph < 20) {
             return;
@@ -222,5 +225,66 @@ public final class LossChartView extends Region {
         g.fillOval(x, keyY - 3.5, 7, 7);
         g.setFill(theme.strong());
         g.fillText("test set, per epoch", x + 11, keyY);
+        if (kl) {
+            drawKl(g, s, theme, xMin, xMax, perEpoch, pw, ph, cols);
+            measure.setText("test set, per epoch");
+            x += 11 + measure.getLayoutBounds().getWidth() + 14;
+            g.setFill(KL_COLOUR);
+            g.fillRect(x, keyY - 1.5, 14, 3);
+            g.setFill(theme.strong());
+            g.fillText("KL (right)", x + 18, keyY);
+        }
+    }
+
+    private static final Color KL_COLOUR = Color.web("#2a9d5c");
+
+    /** The VAE's KL term per batch, averaged per column, on its own axis at the right. */
+    private void drawKl(GraphicsContext g, Snapshot s, latentlab.ui.Theme theme, double xMin, double xMax,
+                        double perEpoch, double pw, double ph, int cols) {
+        LossTrace.View v = s.klLosses();
+        double[] sum = new double[cols];
+        int[] count = new int[cols];
+        double hi = 0;
+        for (int i = 0; i < v.length(); i++) {
+            int c = (int) ((v.step(i) / perEpoch - xMin) / (xMax - xMin) * (cols - 1));
+            if (c >= 0 && c < cols && Float.isFinite(v.value(i))) {
+                sum[c] += v.value(i);
+                count[c]++;
+            }
+        }
+        for (int c = cols / 20; c < cols; c++) {
+            if (count[c] > 0) {
+                hi = Math.max(hi, sum[c] / count[c]);
+            }
+        }
+        if (!(hi > 0)) {
+            hi = 1;
+        }
+        hi *= 1.1;
+        double step = NiceTicks.step(0, hi, 4);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(KL_COLOUR);
+        for (double t : NiceTicks.ticks(0, hi, 4)) {
+            double y = TOP + (hi - t) / hi * ph;
+            g.fillText(NiceTicks.label(t, step), LEFT + pw + 4, y);
+        }
+        g.setStroke(KL_COLOUR);
+        g.setLineWidth(1.5);
+        g.beginPath();
+        boolean started = false;
+        for (int c = 0; c < cols; c++) {
+            if (count[c] == 0) {
+                continue;
+            }
+            double y = Math.max(TOP, Math.min(TOP + ph, TOP + (hi - sum[c] / count[c]) / hi * ph));
+            if (!started) {
+                g.moveTo(LEFT + c, y);
+                started = true;
+            } else {
+                g.lineTo(LEFT + c, y);
+            }
+        }
+        g.stroke();
     }
 }

@@ -242,7 +242,12 @@ public final class MainView extends BorderPane {
         for (MenuItem m : new MenuItem[] {play, step, epoch, reset}) {
             m.disableProperty().bind(t.readyProperty().not());
         }
-        Menu training = new Menu("Training", null, play, step, epoch, new SeparatorMenuItem(), reset);
+        MenuItem generate = item("Generate digits (samples from the prior)…", null, e -> showSamples());
+        generate.disableProperty().bind(t.readyProperty().not());
+        MenuItem compare = item("Compare an autoencoder with a VAE…", null, e -> showCompare());
+        compare.disableProperty().bind(model.datasetProperty().isNull());
+        Menu training = new Menu("Training", null, play, step, epoch, new SeparatorMenuItem(), reset,
+                new SeparatorMenuItem(), generate, compare);
 
         CheckMenuItem presenter = new CheckMenuItem("Presenter mode");
         presenter.setAccelerator(new KeyCodeCombination(KeyCode.F5));
@@ -365,6 +370,34 @@ public final class MainView extends BorderPane {
         chooser.setTitle(title);
         var f = chooser.showDialog(getScene().getWindow());
         return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
+    }
+
+    private SamplesWindow samples;
+
+    /** Opens (or refreshes) the window of digits generated from the prior. */
+    public SamplesWindow showSamples() {
+        if (samples == null) {
+            samples = new SamplesWindow(getScene().getWindow(), () -> {
+                var s = model.training().getSnapshot();
+                return s == null ? null : s.model();
+            }, () -> model.autoencoderSpace().getDisplay(), model.appearance());
+            model.autoencoderSpace().codecProperty().addListener(o -> {
+                if (samples.stage().isShowing()) {
+                    samples.refresh();
+                }
+            });
+        }
+        samples.show();
+        return samples;
+    }
+
+    /** Opens the side-by-side comparison of a plain autoencoder and a VAE. */
+    public CompareWindow showCompare() {
+        var s = model.training().getSnapshot();
+        CompareWindow w = new CompareWindow(getScene().getWindow(), model.getDataset().test(),
+                s == null ? null : s.model(), model.appearance());
+        w.show();
+        return w;
     }
 
     private void fillRecent(Menu recent) {
@@ -500,9 +533,15 @@ public final class MainView extends BorderPane {
         step.disableProperty().bind(t.readyProperty().not().or(t.runningProperty()));
         epoch.disableProperty().unbind();
         epoch.disableProperty().bind(t.readyProperty().not().or(t.runningProperty()));
+        Button sample = Icons.button(MaterialDesignD.DICE_MULTIPLE, "Sample",
+                "Generate new digits: decode codes drawn from N(0, I) (meaningful for a VAE)");
+        sample.setId("sample");
+        sample.setOnAction(e -> showSamples());
+        sample.disableProperty().bind(t.readyProperty().not());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(brand, new Separator(), open, new Separator(), play, step, epoch, reset, spacer);
+        return new ToolBar(brand, new Separator(), open, new Separator(), play, step, epoch, reset, new Separator(),
+                sample, spacer);
     }
 
     private Node body() {

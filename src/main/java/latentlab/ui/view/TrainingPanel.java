@@ -194,6 +194,42 @@ public final class TrainingPanel extends VBox {
         activation.disableProperty().bind(linear.selectedProperty());
         loss.disableProperty().bind(linear.selectedProperty());
 
+        CheckBox vae = new CheckBox("Variational autoencoder (VAE)");
+        vae.setId("variational");
+        vae.setSelected(Boolean.TRUE.equals(s.variationalProperty().get()));
+        vae.selectedProperty().addListener((o, a, b) -> s.variationalProperty().set(b));
+        s.variationalProperty().addListener((o, a, b) -> vae.setSelected(Boolean.TRUE.equals(b)));
+        vae.setTooltip(new Tooltip("Each code becomes a distribution (a mean and a variance); the loss adds beta times how "
+                + "far it is from N(0, I), so the whole latent space can be sampled to generate new digits"));
+        ComboBox<String> beta = new ComboBox<>();
+        beta.setId("beta");
+        beta.setEditable(true);
+        beta.getItems().setAll(List.of("0", "0.1", "0.5", "1", "2", "4", "10"));
+        beta.setValue(format(s.betaProperty().get()));
+        beta.setPrefWidth(110);
+        beta.setTooltip(new Tooltip("Weight of the KL term: 0 is a plain autoencoder with noise, 1 the variational bound, "
+                + "more pulls the codes towards N(0, I); changes take effect immediately"));
+        beta.valueProperty().addListener((o, a, b) -> {
+            try {
+                double v = Double.parseDouble(b.trim());
+                latentlab.train.TrainingConfig.checkBeta(v);
+                beta.getEditor().pseudoClassStateChanged(INVALID, false);
+                s.betaProperty().set(v);
+            } catch (RuntimeException e) {
+                beta.getEditor().pseudoClassStateChanged(INVALID, true);
+            }
+        });
+        s.betaProperty().addListener((o, a, b) -> {
+            if (!format(b.doubleValue()).equals(beta.getValue())) {
+                beta.setValue(format(b.doubleValue()));
+            }
+        });
+        Label betaLabel = label("KL weight β");
+        HBox betaRow = new HBox(8, betaLabel, beta);
+        betaRow.setAlignment(Pos.CENTER_LEFT);
+        betaRow.visibleProperty().bind(vae.selectedProperty());
+        betaRow.managedProperty().bind(betaRow.visibleProperty());
+
         GridPane grid = new GridPane();
         grid.getStyleClass().add("settings-grid");
         grid.setHgap(8);
@@ -225,7 +261,7 @@ public final class TrainingPanel extends VBox {
         error.managedProperty().bind(error.visibleProperty());
         vm.settingsErrorProperty().addListener((o, a, b) -> hidden.pseudoClassStateChanged(INVALID, b != null));
 
-        VBox card = new VBox(8, title, grid, linear, changed, error, apply);
+        VBox card = new VBox(8, title, grid, linear, vae, betaRow, changed, error, apply);
         card.getStyleClass().add("card");
         return card;
     }
@@ -312,10 +348,16 @@ public final class TrainingPanel extends VBox {
         } else {
             l.append("Training loss: not yet measured (").append(lossName).append(" per image)");
         }
+        if (Double.isFinite(s.runningKl())) {
+            l.append(String.format("%nKL term %.2f per image (β = %s)", s.runningKl(), format(s.config().beta())));
+        }
         if (!s.epochs().isEmpty()) {
             var e = s.epochs().get(s.epochs().size() - 1);
             l.append(String.format("%nTest after epoch %d: loss %.2f, squared error %.2f", e.epoch(), e.testLoss(),
                     e.testSquaredError()));
+            if (Double.isFinite(e.testKl())) {
+                l.append(String.format(", KL %.2f, ELBO %.1f", e.testKl(), -(e.testLoss() + e.testKl())));
+            }
         }
         losses.setText(l.toString());
         chart.show(s);
