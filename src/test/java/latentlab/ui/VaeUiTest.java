@@ -67,6 +67,8 @@ class VaeUiTest {
         robot.clickOn("#sample");
         WaitForAsyncUtils.waitForFxEvents();
         DecodedImageView samples = robot.lookup("#prior-samples").queryAs(DecodedImageView.class);
+        assertEquals("the network being trained", robot.lookup("#sample-source")
+                .queryAs(javafx.scene.control.ChoiceBox.class).getValue(), "a VAE in training samples itself");
         int[] before = pixels(samples);
         long updates = samples.updates();
         robot.clickOn("#sample-again");

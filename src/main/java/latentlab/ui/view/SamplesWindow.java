@@ -35,7 +35,11 @@ public final class SamplesWindow {
     private final Label note = new Label();
     private final Spinner<Integer> size = new Spinner<>(3, 16, 8);
     private final Spinner<Integer> manifoldSize = new Spinner<>(5, 25, 15);
+    private final javafx.scene.control.ChoiceBox<String> source = new javafx.scene.control.ChoiceBox<>();
+    private Autoencoder bundledVae;
     private long updates;
+    private static final String CURRENT = "the network being trained";
+    private static final String BUNDLED = "the bundled VAE (20 epochs)";
 
     public SamplesWindow(Window owner, Supplier<Autoencoder> model, Supplier<Dataset> images, Appearance look) {
         this.model = model;
@@ -52,7 +56,12 @@ public final class SamplesWindow {
         });
         size.valueProperty().addListener(o -> refresh());
         manifoldSize.valueProperty().addListener(o -> refresh());
-        HBox bar = new HBox(8, again, new Label("Grid"), size);
+        source.getItems().setAll(CURRENT, BUNDLED);
+        Autoencoder now = model.get();
+        source.setValue(now != null && now.architecture().isVariational() ? CURRENT : BUNDLED);
+        source.setId("sample-source");
+        source.valueProperty().addListener(o -> refresh());
+        HBox bar = new HBox(8, again, new Label("Grid"), size, new Label("Model"), source);
         bar.setAlignment(Pos.CENTER_LEFT);
         note.setWrapText(true);
         note.getStyleClass().add("muted");
@@ -69,7 +78,7 @@ public final class SamplesWindow {
         TabPane tabs = new TabPane(new Tab("Samples from the prior", sampleBox), new Tab("Manifold of the prior",
                 manifoldBox));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Scene scene = new Scene(tabs, 660, 760);
+        Scene scene = new Scene(tabs, 660, 690);
         MainView.applyStyles(scene, look.getTheme());
         scene.getRoot().setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", look.fontSize()));
         stage.setScene(scene);
@@ -89,6 +98,9 @@ public final class SamplesWindow {
     /** Decodes again (new model or new settings). */
     public void refresh() {
         Autoencoder ae = model.get();
+        if (BUNDLED.equals(source.getValue())) {
+            ae = bundledVae();
+        }
         Dataset d = images.get();
         if (ae == null || d == null || ae.inputSize() != d.dimension()) {
             return;
@@ -103,10 +115,22 @@ public final class SamplesWindow {
                 m * d.cols() + (m - 1));
         note.setText(ae.architecture().isVariational()
                 ? "Codes z ~ N(0, I) decoded by the VAE: trained so that the whole prior decodes to digit-like images."
-                : "This is a plain autoencoder: its codes were never asked to follow N(0, I), so most random codes "
-                        + "fall in gaps and decode to smudges. Tick \"Variational autoencoder\", apply and train to "
-                        + "see the difference.");
+                : "This is a plain autoencoder: its codes were never asked to follow N(0, I). Codes drawn from "
+                        + "N(0, I) land wherever its map happens to lie near the origin — some digits, often the same "
+                        + "few, and nothing says the gaps between clusters decode to digits. A VAE is trained so that "
+                        + "the whole prior decodes to digits: tick \"Variational autoencoder\", apply and train.");
         updates++;
+    }
+
+    private Autoencoder bundledVae() {
+        if (bundledVae == null) {
+            try {
+                bundledVae = latentlab.io.ModelFile.loadResource(CompareWindow.VAE).autoencoder();
+            } catch (java.io.IOException e) {
+                return model.get();
+            }
+        }
+        return bundledVae;
     }
 
     /** How many times the samples were drawn (tests). */
