@@ -59,6 +59,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--beta", defaultValue = "1", description = "Weight of the VAE's KL term (default: ${DEFAULT-VALUE}).")
     double beta;
 
+    @Option(names = "--corruption", paramLabel = "P", defaultValue = "0",
+            description = "Denoising: zero each input pixel with probability P while the target stays clean (default: 0).")
+    double corruption;
+
     @Option(names = "--loss", paramLabel = "bce|se", defaultValue = "bce",
             description = "Cross-entropy (needs a sigmoid output) or squared error (default: ${DEFAULT-VALUE}).")
     String loss;
@@ -141,7 +145,7 @@ public final class TrainCommand implements Callable<Integer> {
             Architecture a = Architecture.parse(arch, decoder, d, Activations.byName(activation),
                     Activations.byName(codeActivation), Activations.byName(outputActivation), vae);
             config = new TrainingConfig(a, Losses.byName(loss), OptimizerKind.byName(optimizer), lr, batch, seed,
-                    threads.threads(), weightDecay, momentum, beta);
+                    threads.threads(), weightDecay, momentum, beta, corruption);
         }
         checkOutputWritable();
         w.printf("# %s%n# data %s: %,d training, %,d test images of %d x %d; %,d parameters; kernels: %s%n", config,

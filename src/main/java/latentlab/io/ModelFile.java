@@ -33,6 +33,7 @@ import latentlab.train.TrainingConfig;
  * history     finished epochs (epoch, step, train loss, test loss, test SE, seconds, samples/s), batch losses
  * data        name, image rows and cols, training images the model was trained on
  * vae         (variational autoencoders only) beta, the test KL of each epoch, the KL of every batch
+ * denoising   (denoising runs only) the input corruption level
  * </pre>
  * Loading checks everything (checksum, version, sizes against the architecture) and never allocates from an
  * unchecked length. Other sections (for example a lesson's view state) are kept and handed back unread.
@@ -123,6 +124,9 @@ public final class ModelFile {
             }
             s.put("vae", new SectionWriter().putDouble(c.beta()).putDoubles(epochKl).putLongs(ks).putFloats(kvals)
                     .toByteArray());
+        }
+        if (c.corruption() > 0) {
+            s.put("denoising", new SectionWriter().putDouble(c.corruption()).toByteArray());
         }
         if (data != null) {
             s.put("data", new SectionWriter().putString(data.name()).putInt(data.rows()).putInt(data.cols())
@@ -220,8 +224,14 @@ public final class ModelFile {
             }
             klLosses = LossTrace.View.of(ks, kvals);
         }
+        double corruption = 0;
+        if (s.containsKey("denoising")) {
+            SectionReader dn = new SectionReader(s.get("denoising"), name + " (denoising)");
+            corruption = dn.getDouble();
+            dn.end();
+        }
         TrainingConfig config = new TrainingConfig(arch, Losses.byName(loss), OptimizerKind.byName(opt), lr, batch, seed,
-                threads, wd, momentum, beta);
+                threads, wd, momentum, beta, corruption);
 
         String optName = null;
         float[][] optState = null;

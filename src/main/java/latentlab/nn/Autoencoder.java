@@ -227,6 +227,16 @@ public final class Autoencoder implements Codec {
      */
     public double forwardBackward(Kernels k, float[] x, int r0, int r1, Loss loss, float scale, Workspace ws,
                                   float[] grad, double beta, long noiseSeed, double[] klOut) {
+        return forwardBackward(k, x, x, r0, r1, loss, scale, ws, grad, beta, noiseSeed, klOut);
+    }
+
+    /**
+     * Same, with the network reading {@code input} but reconstructing {@code target} (a denoising autoencoder,
+     * Vincent et al. 2008: the input is a corrupted copy of the target).
+     */
+    public double forwardBackward(Kernels k, float[] input, float[] target, int r0, int r1, Loss loss, float scale,
+                                  Workspace ws, float[] grad, double beta, long noiseSeed, double[] klOut) {
+        float[] x = input;
         boolean vae = architecture.isVariational();
         forward(k, x, r0, r1, ws, loss.needsOutput(), vae, noiseSeed);
         int rows = r1 - r0;
@@ -235,7 +245,7 @@ public final class Autoencoder implements Codec {
         int last = layers.length - 1;
         int e = architecture.encoderLayers();
         double total = loss.lossAndGradient(k, activations[last], ws.z[last], ws.y[last], ws.delta[last], 0,
-                x, xOff, rows * d, scale);
+                target, xOff, rows * d, scale);
         for (int l = last; l >= 0; l--) {
             float[] in = input(l, x, ws);
             int inOff = l == 0 ? xOff : 0;

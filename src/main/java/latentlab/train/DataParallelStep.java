@@ -29,6 +29,8 @@ public final class DataParallelStep {
     private final double[][] partKl;
     private final int maxBatch;
     private volatile double beta = 1.0;
+    private volatile double corruption;
+    private final float[] corrupted;
     private double lastKl;
 
     public DataParallelStep(Autoencoder net, Loss loss, Optimizer optimizer, ComputePool pool, int maxBatch) {
@@ -49,6 +51,12 @@ public final class DataParallelStep {
         }
         this.partLoss = new double[parts];
         this.partKl = new double[parts][1];
+        this.corrupted = new float[maxBatch * net.inputSize()];
+    }
+
+    /** Denoising: probability that an input pixel is zeroed (live; 0 = off). */
+    public void setCorruption(double p) {
+        this.corruption = TrainingConfig.checkCorruption(p);
     }
 
     /** Weight of a VAE's KL term (live). */
@@ -92,11 +100,18 @@ public final class DataParallelStep {
         int parts = pool.threads();
         float scale = 1f / rows;
         double b = beta;
+        double p = corruption;
+        int d = net.inputSize();
         pool.run(t -> {
             int r0 = ComputePool.splitStart(rows, parts, t);
             int r1 = ComputePool.splitStart(rows, parts, t + 1);
+            float[] input = batch;
+            if (p > 0) {
+                mask(batch, corrupted, r0 * d, r1 * d, p, noiseSeed ^ 0x5DEECE66DL, d);
+                input = corrupted;
+            }
             partKl[t][0] = 0;
-            partLoss[t] = net.forwardBackward(kernels, batch, r0, r1, loss, scale, workspaces[t], grads[t], b,
+            partLoss[t] = net.forwardBackward(kernels, input, batch, r0, r1, loss, scale, workspaces[t], grads[t], b,
                     noiseSeed, partKl[t]);
         });
         optimizer.beginStep();
@@ -106,9 +121,9 @@ public final class DataParallelStep {
             int p0 = ComputePool.splitStart(total, parts, t);
             int p1 = ComputePool.splitStart(total, parts, t + 1);
             for (int l = 0; l < net.layerCount(); l++) {
-                Dense d = net.layer(l);
-                update(params, d.weightOffset(), d.biasOffset(), p0, p1, true);
-                update(params, d.biasOffset(), d.biasOffset() + d.outputs(), p0, p1, false);
+                Dense layer = net.layer(l);
+                update(params, layer.weightOffset(), layer.biasOffset(), p0, p1, true);
+                update(params, layer.biasOffset(), layer.biasOffset() + layer.outputs(), p0, p1, false);
             }
         });
         double sum = 0;
@@ -119,6 +134,19 @@ public final class DataParallelStep {
         }
         lastKl = kl;
         return sum;
+    }
+
+    /**
+     * Masking noise: copies {@code x[from, to)} into {@code out}, zeroing each value with probability {@code p}; the
+     * noise of each image follows from the seed and the image's place in the batch, whatever the thread.
+     */
+    static void mask(float[] x, float[] out, int from, int to, double p, long seed, int d) {
+        for (int i = from; i < to; i += d) {
+            latentlab.util.Rng rng = new latentlab.util.Rng(seed + (i / d + 1) * 0x9E3779B97F4A7C15L);
+            for (int j = i; j < Math.min(to, i + d); j++) {
+                out[j] = rng.nextDouble() < p ? 0f : x[j];
+            }
+        }
     }
 
     private void update(float[] params, int segFrom, int segTo, int p0, int p1, boolean weights) {

@@ -139,6 +139,7 @@ public final class Trainer implements AutoCloseable {
         optimizer = c.optimizer().create(net.parameterCount(), c.learningRate(), c.momentum(), c.weightDecay());
         stepper = new DataParallelStep(net, c.loss(), optimizer, pool, c.batchSize());
         stepper.setBeta(c.beta());
+        stepper.setCorruption(c.corruption());
         sampler = new BatchSampler(train, c.batchSize(), c.samplerSeed());
         step = 0;
         runningLoss = Double.NaN;
@@ -287,6 +288,16 @@ public final class Trainer implements AutoCloseable {
         DataParallelStep st = stepper;
         if (st != null) {
             st.setBeta(beta);
+        }
+    }
+
+    /** Changes the denoising input corruption from the next step on (0 = off). */
+    public void setCorruption(double p) {
+        TrainingConfig.checkCorruption(p);
+        config = config.withCorruption(p);
+        DataParallelStep st = stepper;
+        if (st != null) {
+            st.setCorruption(p);
         }
     }
 
@@ -650,6 +661,8 @@ public final class Trainer implements AutoCloseable {
         TrainingConfig c = config;
         optimizer = c.optimizer().create(net.parameterCount(), c.learningRate(), c.momentum(), c.weightDecay());
         stepper = new DataParallelStep(net, c.loss(), optimizer, pool, c.batchSize());
+        stepper.setBeta(c.beta());
+        stepper.setCorruption(c.corruption());
         lock.lock();
         try {
             running = false;

@@ -20,9 +20,12 @@ import latentlab.nn.loss.Loss;
  * @param momentum     SGD momentum in [0, 1) (ignored by Adam)
  * @param beta         weight of the KL term of a variational autoencoder, in [0, 1000] (can be changed while
  *                     training; ignored by plain autoencoders)
+ * @param corruption   denoising: probability that each input pixel is set to 0 (masking noise, Vincent et al.
+ *                     2008), in [0, 0.95]; the network still reconstructs the clean image; can change live
  */
 public record TrainingConfig(Architecture architecture, Loss loss, OptimizerKind optimizer, double learningRate,
-                             int batchSize, long seed, int threads, double weightDecay, double momentum, double beta) {
+                             int batchSize, long seed, int threads, double weightDecay, double momentum, double beta,
+                             double corruption) {
     /** Largest minibatch accepted. */
     public static final int MAX_BATCH = 65_536;
 
@@ -43,6 +46,26 @@ public record TrainingConfig(Architecture architecture, Loss loss, OptimizerKind
             throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
         }
         checkBeta(beta);
+        checkCorruption(corruption);
+    }
+
+    /** A configuration without input corruption. */
+    public TrainingConfig(Architecture architecture, Loss loss, OptimizerKind optimizer, double learningRate,
+                          int batchSize, long seed, int threads, double weightDecay, double momentum, double beta) {
+        this(architecture, loss, optimizer, learningRate, batchSize, seed, threads, weightDecay, momentum, beta, 0);
+    }
+
+    /** Checks an input corruption level: in [0, 0.95]. */
+    public static double checkCorruption(double p) {
+        if (!(p >= 0 && p <= 0.95)) {
+            throw new IllegalArgumentException("input corruption must be between 0 and 0.95, got " + p);
+        }
+        return p;
+    }
+
+    public TrainingConfig withCorruption(double p) {
+        return new TrainingConfig(architecture, loss, optimizer, learningRate, batchSize, seed, threads, weightDecay,
+                momentum, beta, p);
     }
 
     /** A configuration with beta = 1 (the variational lower bound itself). */
@@ -66,30 +89,34 @@ public record TrainingConfig(Architecture architecture, Loss loss, OptimizerKind
     }
 
     public TrainingConfig withLearningRate(double lr) {
-        return new TrainingConfig(architecture, loss, optimizer, lr, batchSize, seed, threads, weightDecay, momentum, beta);
+        return new TrainingConfig(architecture, loss, optimizer, lr, batchSize, seed, threads, weightDecay, momentum, beta,
+                corruption);
     }
 
     public TrainingConfig withWeightDecay(double wd) {
         return new TrainingConfig(architecture, loss, optimizer, learningRate, batchSize, seed, threads, wd, momentum,
-                beta);
+                beta, corruption);
     }
 
     public TrainingConfig withSeed(long s) {
         return new TrainingConfig(architecture, loss, optimizer, learningRate, batchSize, s, threads, weightDecay, momentum,
-                beta);
+                beta, corruption);
     }
 
     public TrainingConfig withThreads(int t) {
         return new TrainingConfig(architecture, loss, optimizer, learningRate, batchSize, seed, t, weightDecay, momentum,
-                beta);
+                beta, corruption);
     }
 
     public TrainingConfig withBeta(double b) {
         return new TrainingConfig(architecture, loss, optimizer, learningRate, batchSize, seed, threads, weightDecay,
-                momentum, b);
+                momentum, b, corruption);
     }
 
-    /** Whether two configurations describe the same network and run, up to the live-changeable learning rate, decay and beta. */
+    /**
+     * Whether two configurations describe the same network and run, up to what can change while training: the
+     * learning rate, weight decay, beta and input corruption.
+     */
     public boolean sameRunAs(TrainingConfig o) {
         return architecture.equals(o.architecture) && loss.name().equals(o.loss.name()) && optimizer == o.optimizer
                 && batchSize == o.batchSize && seed == o.seed && threads == o.threads && momentum == o.momentum;
@@ -106,6 +133,7 @@ public record TrainingConfig(Architecture architecture, Loss loss, OptimizerKind
                 + " lr " + learningRate + ", batch " + batchSize + ", seed " + seed + ", threads " + threads
                 + (weightDecay > 0 ? ", weight decay " + weightDecay : "")
                 + (optimizer == OptimizerKind.SGD ? ", momentum " + momentum : "")
-                + (architecture.isVariational() ? ", beta " + beta : "");
+                + (architecture.isVariational() ? ", beta " + beta : "")
+                + (corruption > 0 ? ", input corruption " + corruption : "");
     }
 }

@@ -42,6 +42,7 @@ public final class TrainingSettings {
     private final ObjectProperty<Boolean> linear = new SimpleObjectProperty<>(this, "linear", false);
     private final ObjectProperty<Boolean> variational = new SimpleObjectProperty<>(this, "variational", false);
     private final DoubleProperty beta = new SimpleDoubleProperty(this, "beta", 1.0);
+    private final DoubleProperty corruption = new SimpleDoubleProperty(this, "corruption", 0);
 
     /** Encoder hidden layer sizes, e.g. "256-64" (empty: none); the decoder mirrors them. */
     public StringProperty hiddenLayersProperty() {
@@ -98,6 +99,11 @@ public final class TrainingSettings {
         return beta;
     }
 
+    /** Denoising: probability that an input pixel is zeroed during training; changes live. */
+    public DoubleProperty corruptionProperty() {
+        return corruption;
+    }
+
     /** The properties whose change needs a new network (everything but the learning rate and beta). */
     public Observable[] structural() {
         return new Observable[] {hiddenLayers, latentSize, activation, loss, optimizer, batchSize, seed, linear,
@@ -119,7 +125,7 @@ public final class TrainingSettings {
         Architecture a = Architecture.parse(spec, null, d, hiddenAct, Activations.byName("identity"), out,
                 Boolean.TRUE.equals(variational.get()));
         return new TrainingConfig(a, Losses.byName(lin ? "se" : loss.get()), optimizer.get(), learningRate.get(),
-                batchSize.get(), seed.get(), ComputePool.defaultThreads(), 0, 0.9, beta.get());
+                batchSize.get(), seed.get(), ComputePool.defaultThreads(), 0, 0.9, beta.get(), corruption.get());
     }
 
     /** Shows the settings of an existing run (a loaded model). */
@@ -135,6 +141,7 @@ public final class TrainingSettings {
         linear.set(a.isLinear());
         variational.set(a.isVariational());
         beta.set(c.beta());
+        corruption.set(c.corruption());
         activation.set(a.hidden().name());
         loss.set(c.loss().name());
         optimizer.set(c.optimizer());

@@ -57,6 +57,12 @@ public final class TrainingViewModel {
                 trainer.setBeta(now.doubleValue());
             }
         });
+        settings.corruptionProperty().addListener((o, was, now) -> {
+            checkSettings();
+            if (trainer != null && now.doubleValue() >= 0 && now.doubleValue() <= 0.95) {
+                trainer.setCorruption(now.doubleValue());
+            }
+        });
         speed.addListener((o, was, now) -> {
             if (trainer != null) {
                 trainer.setMaxStepsPerSecond(stepsPerSecond(now.doubleValue()));

@@ -230,6 +230,25 @@ public final class TrainingPanel extends VBox {
         betaRow.visibleProperty().bind(vae.selectedProperty());
         betaRow.managedProperty().bind(betaRow.visibleProperty());
 
+        ComboBox<String> corruption = new ComboBox<>();
+        corruption.setId("corruption");
+        corruption.getItems().setAll(List.of("0 (off)", "0.1", "0.25", "0.5"));
+        corruption.setValue(s.corruptionProperty().get() == 0 ? "0 (off)" : format(s.corruptionProperty().get()));
+        corruption.setEditable(true);
+        corruption.setPrefWidth(110);
+        corruption.setTooltip(new Tooltip("Denoising: while training, each input pixel is blanked with this probability "
+                + "and the network must still rebuild the clean digit; changes take effect immediately"));
+        corruption.valueProperty().addListener((o, a, b) -> {
+            try {
+                double v = Double.parseDouble(b.replace("(off)", "").trim());
+                latentlab.train.TrainingConfig.checkCorruption(v);
+                corruption.getEditor().pseudoClassStateChanged(INVALID, false);
+                s.corruptionProperty().set(v);
+            } catch (RuntimeException e) {
+                corruption.getEditor().pseudoClassStateChanged(INVALID, true);
+            }
+        });
+
         GridPane grid = new GridPane();
         grid.getStyleClass().add("settings-grid");
         grid.setHgap(8);
@@ -242,6 +261,7 @@ public final class TrainingPanel extends VBox {
         grid.addRow(5, label("Learning rate"), lr);
         grid.addRow(6, label("Batch size"), batch);
         grid.addRow(7, label("Seed"), seed);
+        grid.addRow(8, label("Input noise"), corruption);
 
         Button apply = new Button("Apply: start a new network");
         apply.setId("apply-settings");
