@@ -11,8 +11,8 @@ public enum Theme {
             0xC4C8CE, 0x2A3140, new int[] {0x332288, 0x88CCEE, 0x44AA99, 0x117733, 0x999933, 0xDDCC77, 0xCC6677,
                 0x882255, 0xAA4499, 0xEE8866}, 0.72),
     DARK("dark", "/latentlab/ui/theme-dark.css", 0x0E1116, 0x262C35, "#c3cad6", "#7d8796", "#3a424e", "#f4f6fa",
-            0x000000, 0xF4F6FA, 0x4A515C, 0xD9DEE6, new int[] {0x77AADD, 0x99DDFF, 0x44BB99, 0xBBCC33, 0xEEDD88,
-                0xFFD166, 0xEE8866, 0xFFAABB, 0xCC99FF, 0xF4A261}, 1.0);
+            0x000000, 0xF4F6FA, 0x4A515C, 0xD9DEE6, new int[] {0x56B4E9, 0xE69F00, 0x16B584, 0xF0E442, 0x2D8FDC,
+                0xE8702A, 0xCC79A7, 0xF0F0F0, 0xA0A0A0, 0xA6D854}, 1.0);
 
     private final String id;
     private final String styleSheet;
@@ -115,8 +115,9 @@ public enum Theme {
 
     /**
      * Colour of class {@code c}. Light: Paul Tol's colour-blind-safe "muted" scheme plus his light orange (Tol,
-     * "Colour Schemes", SRON/EPS/TN/09-002, 2021); dark: his "light" scheme plus three bright extras, readable on
-     * a projector's black.
+     * "Colour Schemes", SRON/EPS/TN/09-002, 2021); dark: the colour-blind-safe Okabe-Ito set (Okabe and Ito,
+     * "Color Universal Design", 2008; blue and green brightened, black replaced by white for a black background)
+     * plus grey and a light green.
      */
     public int classColour(int c) {
         return palette[Math.floorMod(c, palette.length)];
