@@ -17,6 +17,7 @@ public final class LatentLabApp extends Application {
 
     /** Starts JavaFX with this application (called by {@link Launcher}). */
     public static void launchApp() {
+        latentlab.math.WarmUp.startInBackground();
         Application.launch(LatentLabApp.class);
     }
 

@@ -127,7 +127,9 @@ public final class Trainer implements AutoCloseable {
         if (resume != null) {
             applyCheckpoint(resume);
         }
-        publish(true);
+        // The first codes are computed on the training thread: encoding thousands of images must not hold up the
+        // thread that creates the trainer (the window's).
+        publish(false);
         this.thread = new Thread(this::loop, "latentlab-trainer");
         thread.setDaemon(true);
         thread.start();
@@ -450,6 +452,7 @@ public final class Trainer implements AutoCloseable {
 
     private void loop() {
         try {
+            publish(true);
             while (true) {
                 Work w = awaitWork();
                 if (w == Work.CLOSE) {

@@ -114,8 +114,12 @@ class TrainerTest {
     @Test
     void playPauseMovesTheLossAndTheCodesAndSnapshotsStayImmutable() throws InterruptedException {
         try (Trainer t = new Trainer(small(2), train, test, test)) {
+            long end0 = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (t.latest().displayCodes() == null && System.nanoTime() < end0) {
+                Thread.sleep(5);
+            }
             Snapshot before = t.latest();
-            assertNotNull(before.displayCodes(), "codes of the display set from the start");
+            assertNotNull(before.displayCodes(), "codes of the display set right after the start");
             assertEquals(300 * 2, before.displayCodes().length);
             float[] paramsBefore = before.model().parameters().clone();
             float[] codesBefore = before.displayCodes().clone();

@@ -241,8 +241,20 @@ public final class LatentScatterView extends Region {
         markDirty();
     }
 
-    /** Shows the region {x0, x1, y0, y1} (a restored lesson); with autoFit the view follows the codes again. */
+    private double[] pendingBounds;
+    private boolean pendingFollow;
+
+    /**
+     * Shows the region {x0, x1, y0, y1} (a restored lesson); with autoFit the view follows the codes again. If the
+     * codes are not shown yet, the region is applied when they arrive (which would otherwise fit the view to them).
+     */
     public void setViewBounds(double[] b, boolean follow) {
+        if (n == 0) {
+            pendingBounds = b.clone();
+            pendingFollow = follow;
+            return;
+        }
+        pendingBounds = null;
         if (b.length == 4 && b[1] > b[0] && b[3] > b[2]) {
             vx0 = b[0];
             vx1 = b[1];
@@ -382,6 +394,9 @@ public final class LatentScatterView extends Region {
             vx1 = fx1;
             vy0 = fy0;
             vy1 = fy1;
+        }
+        if (pendingBounds != null) {
+            setViewBounds(pendingBounds, pendingFollow);
         }
         markDirty();
     }
@@ -934,7 +949,8 @@ public final class LatentScatterView extends Region {
             g.setFill(theme.axisText());
             g.setFont(Font.font("DejaVu Sans", 14 * fs));
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(model.getCodec() == null ? "No model yet" : "No codes yet", LEFT + pw / 2, TOP + ph / 2);
+            g.fillText(model.getDisplay() == null ? "Open a data set to begin" : "Computing the codes of the images…",
+                    LEFT + pw / 2, TOP + ph / 2);
             return;
         }
         g.save();
