@@ -1,0 +1,301 @@
+package latentlab.pca;
+
+import java.util.Arrays;
+
+import latentlab.data.Dataset;
+import latentlab.math.ComputePool;
+import latentlab.math.Kernels;
+import latentlab.util.Progress;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+/**
+ * Fits principal components analysis in closed form: the eigenvectors of the sample covariance of the training
+ * images (pixels scaled to [0, 1]), sorted by eigenvalue.
+ *
+ * <h2>Method: covariance, then a symmetric eigendecomposition (not a thin SVD)</h2>
+ * With X the N x d matrix of centred images, the principal axes are the right singular vectors of X and the
+ * eigenvectors of C = X^T X / (N - 1), with lambda_i = sigma_i^2 / (N - 1). We form C and call EJML's symmetric QR
+ * algorithm (Householder tridiagonalisation, then implicit Wilkinson-shifted QR; Golub and Van Loan, <i>Matrix
+ * Computations</i>, 4th ed., sections 8.3.1-8.3.5), in double precision:
+ * <ul>
+ *   <li><b>Speed.</b> Forming C is one symmetric product of N d^2 multiply-adds (half of the d x d result,
+ *       by symmetry): for MNIST 60,000 x 784 that is 18 G multiply-adds, which the float GEMM kernel runs near its
+ *       peak on both cores in about 0.2 s. The eigenproblem is then d x d, independent of N. A thin SVD of the
+ *       N x d matrix instead bidiagonalises X itself (about 4 N d^2 + 8 d^3 flops, largely in memory-bound
+ *       matrix-vector passes over 188 MB of doubles): scikit-learn's full SVD PCA takes about 5 s on the same
+ *       machine against 0.7 s for NumPy's covariance + {@code eigh}.</li>
+ *   <li><b>Accuracy.</b> The classical objection to the covariance route is that forming X^T X in floating point
+ *       squares the condition number: rounding errors of order eps lambda_1 swamp the small eigenvalues.
+ *       Here C is formed <em>exactly</em>. Pixels are bytes, so on the raw values 0..255 every product is an
+ *       integer below 2^16 and a float sum of up to 258 of them is an integer below 2^24, hence exact in float32
+ *       (the GEMM kernel's rounding never fires); chunks of 256 rows are summed into doubles, exact below 2^53.
+ *       With G = X_raw^T X_raw and the column sums s, the centred scatter is N G - s s^T, again an exact integer
+ *       in double (for N up to ~370,000), and C = (N G - s s^T) / (N (N - 1) 255^2) is rounded once. The result
+ *       is identical for any thread count and chunk order. What remains is the eigensolver's backward error,
+ *       about 1e-16 lambda_1 per eigenvalue, far below what a float32 image can show; the SVD's advantage
+ *       (relative accuracy of singular values near eps sigma_1) would only concern axes that carry no visible
+ *       variance.</li>
+ *   <li><b>Double, not float, for the eigensolver.</b> EJML's float32 version is only ~10% faster here
+ *       (0.61 s against 0.67 s for 784 x 784) and loses 8 digits on the eigenvalues.</li>
+ * </ul>
+ * Pixels that never change in the training set (67 of MNIST's 784, at the borders) have zero variance and a zero
+ * row and column in C. A first pass over the bytes finds them (with the column sums), and they are deflated
+ * exactly: each contributes the unit vector e_j with eigenvalue 0, and both the product and the eigenproblem shrink
+ * to the remaining pixels (717 for MNIST: 16% less work for the product, 25% less for the eigensolver, whose cost
+ * grows with the cube of the size).
+ *
+ * <h2>Result</h2>
+ * A {@link PcaModel}: the mean, all d axes sorted by variance (largest first; ties keep the solver's order, with
+ * the deflated constant pixels last, in pixel order), the variances with the 1/(N - 1) normalisation (round-off
+ * below zero is clamped to 0), and the sign of each axis fixed so that its largest-magnitude entry is positive.
+ *
+ * <h2>Threads, progress, cancellation</h2>
+ * The covariance runs on the given {@link ComputePool}, the rows of C split between the threads by area; progress
+ * is reported per chunk of 256 images, and cancellation is checked there. The eigendecomposition (about half a
+ * second for MNIST) is one EJML call: cancellation is checked before and after it.
+ */
+public final class Pca {
+    /**
+     * Rows per float partial sum: 256 * 255^2 = 16,646,400 < 2^24, so the sums are exact (258 would still be).
+     * 256 rows of 784 floats (800 KB) also fit the L2 cache while the kernel streams them once per block of C.
+     */
+    static final int CHUNK_ROWS = 256;
+    /** Pixels per panel of the packed chunk: one tile of the GEMM kernel (2 x 16 float lanes) wide. */
+    private static final int PANEL_WIDTH = 32;
+    /** Share of the progress bar for the covariance; the eigendecomposition takes the rest. */
+    private static final double COVARIANCE_SHARE = 0.35;
+
+    private Pca() {
+    }
+
+    /** Fits on {@code train} with one thread per core, without progress reports. */
+    public static PcaModel fit(Dataset train) {
+        return fit(train, Progress.NONE);
+    }
+
+    /** Fits on {@code train} with one thread per core. */
+    public static PcaModel fit(Dataset train, Progress progress) {
+        try (ComputePool pool = new ComputePool(ComputePool.defaultThreads())) {
+            return fit(train, pool, progress);
+        }
+    }
+
+    /**
+     * Fits on all images of {@code train}.
+     *
+     * @throws IllegalArgumentException if there are fewer than 2 images
+     * @throws latentlab.util.CancelledException if {@code progress} was cancelled
+     */
+    public static PcaModel fit(Dataset train, ComputePool pool, Progress progress) {
+        int n = train.size();
+        int d = train.dimension();
+        if (n < 2) {
+            throw new IllegalArgumentException("PCA needs at least 2 training images, " + train.name() + " has " + n);
+        }
+        progress.checkCancelled();
+        Scatter sc = scatter(train, pool, progress);
+        int[] kept = sc.kept();
+        int m = kept.length;
+        double scale = 1.0 / ((double) n * (n - 1) * 255.0 * 255.0);
+        double[] c = sc.values();
+        for (int i = 0; i < c.length; i++) {
+            c[i] *= scale;
+        }
+        DMatrixRMaj cov = DMatrixRMaj.wrap(m, m, c);
+
+        progress.checkCancelled();
+        progress.update(COVARIANCE_SHARE, 1, "PCA: eigendecomposition of the " + m + " x " + m + " covariance");
+        float[] components = new float[d * d];
+        double[] variances = new double[d];
+        if (m > 0) {
+            EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, true, true);
+            if (!eig.decompose(cov)) {
+                throw new IllegalStateException("PCA: the eigendecomposition of the covariance did not converge");
+            }
+            progress.checkCancelled();
+            Integer[] order = new Integer[m];
+            double[] lambda = new double[m];
+            for (int i = 0; i < m; i++) {
+                order[i] = i;
+                lambda[i] = eig.getEigenvalue(i).getReal();
+            }
+            Arrays.sort(order, (x, y) -> Double.compare(lambda[y], lambda[x])); // stable: ties keep solver order
+            for (int r = 0; r < m; r++) {
+                double[] v = eig.getEigenVector(order[r]).data;
+                double sign = v[largestMagnitude(v)] < 0 ? -1 : 1;
+                for (int a = 0; a < m; a++) {
+                    components[r * d + kept[a]] = (float) (sign * v[a]);
+                }
+                variances[r] = Math.max(0, lambda[order[r]]);
+            }
+        }
+        // The constant pixels: unit axes with no variance, after all the others.
+        int r = m;
+        for (int j = 0, a = 0; j < d; j++) {
+            if (a < m && kept[a] == j) {
+                a++;
+            } else {
+                components[r++ * d + j] = 1f;
+            }
+        }
+        float[] mean = new float[d];
+        for (int j = 0; j < d; j++) {
+            mean[j] = (float) (sc.sums()[j] / (n * 255.0));
+        }
+        progress.update(1, 1, "PCA: done");
+        return PcaModel.adopt(n, mean, components, variances);
+    }
+
+    /** Index of the entry of largest magnitude (the first one, on ties). */
+    private static int largestMagnitude(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (Math.abs(v[i]) > Math.abs(v[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The centred scatter of the raw pixel values over the pixels that vary, exact: {@code N G - s s^T} with
+     * G = X^T X over the bytes and s the column sums, restricted to the pixels {@code kept} (in increasing order);
+     * {@code values} is the m x m matrix (m = kept.length), row-major, both triangles filled. {@code sums} holds
+     * the column sums of all d pixels.
+     */
+    record Scatter(long n, long[] sums, int[] kept, double[] values) {
+        double at(int a, int b) {
+            return values[a * kept.length + b];
+        }
+    }
+
+    /** Computes the {@link Scatter} of all images of {@code data}; reports progress up to {@link #COVARIANCE_SHARE}. */
+    static Scatter scatter(Dataset data, ComputePool pool, Progress progress) {
+        int n = data.size();
+        int d = data.dimension();
+        int threads = pool.threads();
+
+        // Pass 1: column sums and which pixels ever differ from the first image, images split between threads.
+        long[][] partSums = new long[threads][d];
+        boolean[][] partVaries = new boolean[threads][d];
+        byte[] firstImage = new byte[d];
+        data.copyRaw(0, firstImage, 0);
+        pool.run(t -> {
+            byte[] buf = new byte[d];
+            long[] s = partSums[t];
+            boolean[] varies = partVaries[t];
+            for (int i = ComputePool.splitStart(n, threads, t); i < ComputePool.splitStart(n, threads, t + 1); i++) {
+                data.copyRaw(i, buf, 0);
+                for (int j = 0; j < d; j++) {
+                    s[j] += buf[j] & 0xFF;
+                    varies[j] |= buf[j] != firstImage[j];
+                }
+            }
+        });
+        long[] sums = new long[d];
+        boolean[] varies = new boolean[d];
+        for (int t = 0; t < threads; t++) {
+            for (int j = 0; j < d; j++) {
+                sums[j] += partSums[t][j];
+                varies[j] |= partVaries[t][j];
+            }
+        }
+        int count = 0;
+        int[] keptAll = new int[d];
+        for (int j = 0; j < d; j++) {
+            if (varies[j]) {
+                keptAll[count++] = j;
+            }
+        }
+        int m = count;
+        int[] kept = Arrays.copyOf(keptAll, m);
+        progress.checkCancelled();
+
+        // Pass 2: G = X^T X over the kept pixels, chunk by chunk. A chunk is stored as panels of 32 pixels:
+        // pixel a of row p at pan[(a / 32) * PANEL + p * 32 + a % 32]. The kernel reads both operands from
+        // them with unit stride (A with aRow = 1, aCol = 32; B with ldb = 32), about 25% faster than reading
+        // the row-major chunk with a 3 KB stride.
+        Kernels kern = Kernels.get();
+        int panels = (m + PANEL_WIDTH - 1) / PANEL_WIDTH;
+        int ld = panels * PANEL_WIDTH;
+        int panelSize = CHUNK_ROWS * PANEL_WIDTH;
+        float[] pan = new float[panels * panelSize]; // padding pixels stay 0
+        double[] gram = new double[ld * ld];
+        float[][] partial = new float[threads][PANEL_WIDTH * ld];
+        int[] firstPanel = splitByArea(panels, threads);
+        String message = "PCA: covariance of " + n + " images";
+        for (int r0 = 0; r0 < n; r0 += CHUNK_ROWS) {
+            final int base = r0;
+            final int rows = Math.min(CHUNK_ROWS, n - r0);
+            // 1. The chunk's raw pixel values as floats (0..255) into the panels, rows split between threads.
+            pool.run(t -> {
+                byte[] buf = new byte[d];
+                for (int p = ComputePool.splitStart(rows, threads, t); p < ComputePool.splitStart(rows, threads, t + 1); p++) {
+                    data.copyRaw(base + p, buf, 0);
+                    for (int a = 0; a < m; a++) {
+                        pan[(a / PANEL_WIDTH) * panelSize + p * PANEL_WIDTH + a % PANEL_WIDTH] = buf[kept[a]] & 0xFF;
+                    }
+                }
+            });
+            // 2. The upper triangle by 32 x 32 tiles: G[i, j] += sum_p x[p, i] x[p, j] for the pixels i of panel b
+            //    and j of panel c >= b; each thread a contiguous range of panel rows b of about equal area. The
+            //    float tile is exact (see the class comment); it is added to the double accumulator at once.
+            pool.run(t -> {
+                float[] c = partial[t];
+                for (int b = firstPanel[t]; b < firstPanel[t + 1]; b++) {
+                    for (int col = b; col < panels; col++) {
+                        kern.gemm(0, PANEL_WIDTH, PANEL_WIDTH, rows, pan, b * panelSize, 1, PANEL_WIDTH,
+                                pan, col * panelSize, PANEL_WIDTH, c, col * PANEL_WIDTH, ld, null, 0, false);
+                    }
+                    int j0 = b * PANEL_WIDTH;
+                    for (int i = 0; i < PANEL_WIDTH; i++) {
+                        int g = (j0 + i) * ld;
+                        int ci = i * ld;
+                        for (int j = j0; j < ld; j++) {
+                            gram[g + j] += c[ci + j];
+                        }
+                    }
+                }
+            });
+            progress.checkCancelled();
+            progress.update(COVARIANCE_SHARE * (r0 + rows) / n, 1, message);
+        }
+
+        // N G - s s^T on the upper triangle, mirrored. Both terms are integers below 2^53 (N up to ~370,000), so
+        // the difference is exact.
+        double[] values = new double[m * m];
+        double nd = n;
+        for (int a = 0; a < m; a++) {
+            double sa = sums[kept[a]];
+            for (int b = a; b < m; b++) {
+                double v = nd * gram[a * ld + b] - sa * sums[kept[b]];
+                values[a * m + b] = v;
+                values[b * m + a] = v;
+            }
+        }
+        return new Scatter(n, sums, kept, values);
+    }
+
+    /**
+     * Splits blocks 0..blocks-1 of the upper triangle into {@code parts} contiguous ranges of about equal work
+     * (block b spans blocks - b column blocks); returns the first block of each part and, last, {@code blocks}.
+     */
+    static int[] splitByArea(int blocks, int parts) {
+        int[] first = new int[parts + 1];
+        long total = (long) blocks * (blocks + 1) / 2;
+        long done = 0;
+        int b = 0;
+        for (int t = 1; t < parts; t++) {
+            while (b < blocks && done * parts < total * t) {
+                done += blocks - b;
+                b++;
+            }
+            first[t] = b;
+        }
+        first[parts] = blocks;
+        return first;
+    }
+}
