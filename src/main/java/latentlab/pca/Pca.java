@@ -8,8 +8,6 @@ import latentlab.math.Kernels;
 import latentlab.util.Progress;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * Fits principal components analysis in closed form: the eigenvectors of the sample covariance of the training
@@ -17,9 +15,10 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *
  * <h2>Method: covariance, then a symmetric eigendecomposition (not a thin SVD)</h2>
  * With X the N x d matrix of centred images, the principal axes are the right singular vectors of X and the
- * eigenvectors of C = X^T X / (N - 1), with lambda_i = sigma_i^2 / (N - 1). We form C and call EJML's symmetric QR
- * algorithm (Householder tridiagonalisation, then implicit Wilkinson-shifted QR; Golub and Van Loan, <i>Matrix
- * Computations</i>, 4th ed., sections 8.3.1-8.3.5), in double precision:
+ * eigenvectors of C = X^T X / (N - 1), with lambda_i = sigma_i^2 / (N - 1). We form C and decompose it with EJML's
+ * symmetric QR algorithm (Householder tridiagonalisation, then implicit Wilkinson-shifted QR; Golub and Van Loan,
+ * <i>Matrix Computations</i>, 4th ed., sections 8.3.1-8.3.5) in double precision, its eigenvector updates spread
+ * over the threads ({@link SymmetricEigen}):
  * <ul>
  *   <li><b>Speed.</b> Forming C is one symmetric product of N d^2 multiply-adds (half of the d x d result,
  *       by symmetry): for MNIST 60,000 x 784 that is 18 G multiply-adds, which the float GEMM kernel runs near its
@@ -39,7 +38,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *       (relative accuracy of singular values near eps sigma_1) would only concern axes that carry no visible
  *       variance.</li>
  *   <li><b>Double, not float, for the eigensolver.</b> EJML's float32 version is only ~10% faster here
- *       (0.61 s against 0.67 s for 784 x 784) and loses 8 digits on the eigenvalues.</li>
+ *       (0.61 s against 0.67 s for 784 x 784, one thread) and loses 8 digits on the eigenvalues.</li>
  * </ul>
  * Pixels that never change in the training set (67 of MNIST's 784, at the borders) have zero variance and a zero
  * row and column in C. A first pass over the bytes finds them (with the column sums), and they are deflated
@@ -54,8 +53,9 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *
  * <h2>Threads, progress, cancellation</h2>
  * The covariance runs on the given {@link ComputePool}, the rows of C split between the threads by area; progress
- * is reported per chunk of 256 images, and cancellation is checked there. The eigendecomposition (about half a
- * second for MNIST) is one EJML call: cancellation is checked before and after it.
+ * is reported per chunk of 256 images, and cancellation is checked there. In the eigendecomposition (about 0.4 s
+ * for MNIST) cancellation is checked between its steps and every 4096 rotations; the longest stretch without a
+ * check is EJML's tridiagonal reduction, about 0.15 s for MNIST.
  */
 public final class Pca {
     /**
@@ -65,8 +65,8 @@ public final class Pca {
     static final int CHUNK_ROWS = 256;
     /** Pixels per panel of the packed chunk: one tile of the GEMM kernel (2 x 16 float lanes) wide. */
     private static final int PANEL_WIDTH = 32;
-    /** Share of the progress bar for the covariance; the eigendecomposition takes the rest. */
-    private static final double COVARIANCE_SHARE = 0.35;
+    /** Share of the progress bar for the covariance (about 0.25 s for MNIST); the eigensolver takes the rest. */
+    private static final double COVARIANCE_SHARE = 0.4;
 
     private Pca() {
     }
@@ -107,24 +107,18 @@ public final class Pca {
         DMatrixRMaj cov = DMatrixRMaj.wrap(m, m, c);
 
         progress.checkCancelled();
-        progress.update(COVARIANCE_SHARE, 1, "PCA: eigendecomposition of the " + m + " x " + m + " covariance");
         float[] components = new float[d * d];
         double[] variances = new double[d];
         if (m > 0) {
-            EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, true, true);
-            if (!eig.decompose(cov)) {
-                throw new IllegalStateException("PCA: the eigendecomposition of the covariance did not converge");
-            }
-            progress.checkCancelled();
+            SymmetricEigen eig = SymmetricEigen.decompose(cov, pool, progress, COVARIANCE_SHARE, 1);
             Integer[] order = new Integer[m];
-            double[] lambda = new double[m];
             for (int i = 0; i < m; i++) {
                 order[i] = i;
-                lambda[i] = eig.getEigenvalue(i).getReal();
             }
+            double[] lambda = eig.values;
             Arrays.sort(order, (x, y) -> Double.compare(lambda[y], lambda[x])); // stable: ties keep solver order
             for (int r = 0; r < m; r++) {
-                double[] v = eig.getEigenVector(order[r]).data;
+                double[] v = eig.vectors[order[r]];
                 double sign = v[largestMagnitude(v)] < 0 ? -1 : 1;
                 for (int a = 0; a < m; a++) {
                     components[r * d + kept[a]] = (float) (sign * v[a]);
