@@ -23,8 +23,10 @@ import latentlab.util.Progress;
  * <p>Immutable.
  */
 public final class ErrorCurve {
-    /** Images per product: 128 x 784 floats of input and of scores (400 KB each) stay in the L2 cache. */
+    /** Images per product: 128 x 784 floats of centred input (400 KB) stay in the L2 cache with one panel. */
     private static final int CHUNK = 128;
+    /** Axes per panel of V^T: one tile of the GEMM kernel (2 x 16 float lanes) wide. */
+    private static final int PANEL_WIDTH = 32;
 
     private final int count;
     private final double[] errors;
@@ -59,11 +61,17 @@ public final class ErrorCurve {
         }
         float[] mean = model.meanArray();
         float[] v = model.componentArray();
-        // V^T, so that the scores of a chunk are one product A = Xc V^T with the fast (non-transposed) kernel.
-        float[] vt = new float[d * d];
+        // V^T in panels of 32 columns (axes): entry (p, c) at vt[(c / 32) * d * 32 + p * 32 + c % 32], zero beyond d.
+        // Each panel (d x 32 floats, 100 KB for MNIST) stays in the L2 cache while the kernel multiplies a chunk of
+        // images by it; V^T as a whole (2.4 MB) would be streamed from memory once per 4 images, 3x slower.
+        int panels = (d + PANEL_WIDTH - 1) / PANEL_WIDTH;
+        int width = panels * PANEL_WIDTH;
+        int panelSize = d * PANEL_WIDTH;
+        float[] vt = new float[panels * panelSize];
         for (int c = 0; c < d; c++) {
+            int base = (c / PANEL_WIDTH) * panelSize + c % PANEL_WIDTH;
             for (int p = 0; p < d; p++) {
-                vt[p * d + c] = v[c * d + p];
+                vt[base + p * PANEL_WIDTH] = v[c * d + p];
             }
         }
         Kernels kern = Kernels.get();
@@ -75,7 +83,7 @@ public final class ErrorCurve {
             int first = ComputePool.splitStart(n, threads, t);
             int end = ComputePool.splitStart(n, threads, t + 1);
             float[] xc = new float[CHUNK * d];
-            float[] scores = new float[CHUNK * d];
+            float[] scores = new float[CHUNK * width];
             double[] sq = scoreSquares[t];
             double centred = 0;
             for (int r0 = first; r0 < end; r0 += CHUNK) {
@@ -90,9 +98,13 @@ public final class ErrorCurve {
                         centred += (double) c * c;
                     }
                 }
-                kern.gemm(0, rows, d, d, xc, 0, d, 1, vt, 0, d, scores, 0, d, null, 0, false);
+                // scores[i, c] = sum_p xc[i, p] V[c, p], panel by panel.
+                for (int b = 0; b < panels; b++) {
+                    kern.gemm(0, rows, PANEL_WIDTH, d, xc, 0, d, 1, vt, b * panelSize, PANEL_WIDTH,
+                            scores, b * PANEL_WIDTH, width, null, 0, false);
+                }
                 for (int i = 0; i < rows; i++) {
-                    int off = i * d;
+                    int off = i * width;
                     for (int c = 0; c < d; c++) {
                         double a = scores[off + c];
                         sq[c] += a * a;
