@@ -40,7 +40,7 @@ import latentlab.util.Progress;
  *       against 0.67 s for 784 x 784) and would lose 8 digits on the eigenvalues.</li>
  * </ul>
  * Pixels that never change in the training set (67 of MNIST's 784, at the borders) have zero variance and a zero
- * row and column in C. A first pass over the bytes finds them (with the column sums), and they are deflated
+ * row and column in C. A first pass over the bytes finds them, and they are deflated
  * exactly: each contributes the unit vector e_j with eigenvalue 0, and both the product and the eigenproblem shrink
  * to the remaining pixels (717 for MNIST: 16% less work for the product, 25% less for the eigensolver, whose cost
  * grows with the cube of the size).
@@ -51,14 +51,15 @@ import latentlab.util.Progress;
  * below zero is clamped to 0), and the sign of each axis fixed so that its largest-magnitude entry is positive.
  *
  * <h2>Threads, progress, cancellation</h2>
- * The covariance runs on the given {@link ComputePool}, the rows of C split between the threads by area; progress
- * is reported per chunk of 256 images, and cancellation is checked there; in the eigendecomposition, every 64
+ * The covariance runs on the given {@link ComputePool}, each thread a range of the images; progress is reported
+ * per chunk of 256 images, and cancellation is checked there; in the eigendecomposition, every 64
  * reduction steps, per column range of Q and per batch of rotations (a few tens of milliseconds apart for MNIST).
  */
 public final class Pca {
     /**
      * Rows per float partial sum: 256 * 255^2 = 16,646,400 < 2^24, so the sums are exact (258 would still be).
-     * 256 rows of 784 floats (800 KB) also fit the L2 cache while the kernel streams them once per block of C.
+     * A chunk of 256 rows of MNIST's 717 varying pixels as floats (750 KB) also stays in a core's 1 MB L2 cache
+     * while the kernel reads its panels.
      */
     static final int CHUNK_ROWS = 256;
     /** Pixels per panel of the packed chunk: one tile of the GEMM kernel (2 x 16 float lanes) wide. */
@@ -171,92 +172,121 @@ public final class Pca {
         int d = data.dimension();
         int threads = pool.threads();
 
-        // Pass 1: column sums and which pixels ever differ from the first image, images split between threads.
-        long[][] partSums = new long[threads][d];
-        boolean[][] partVaries = new boolean[threads][d];
+        // Pass 1: which pixels ever differ from the first image (OR of XORs: byte loops HotSpot vectorises).
         byte[] firstImage = new byte[d];
         data.copyRaw(0, firstImage, 0);
+        byte[][] differences = new byte[threads][d];
         pool.run(t -> {
             byte[] buf = new byte[d];
-            long[] s = partSums[t];
-            boolean[] varies = partVaries[t];
+            byte[] diff = differences[t];
             for (int i = ComputePool.splitStart(n, threads, t); i < ComputePool.splitStart(n, threads, t + 1); i++) {
                 data.copyRaw(i, buf, 0);
                 for (int j = 0; j < d; j++) {
-                    s[j] += buf[j] & 0xFF;
-                    varies[j] |= buf[j] != firstImage[j];
+                    diff[j] |= (byte) (buf[j] ^ firstImage[j]);
                 }
             }
         });
-        long[] sums = new long[d];
-        boolean[] varies = new boolean[d];
-        for (int t = 0; t < threads; t++) {
-            for (int j = 0; j < d; j++) {
-                sums[j] += partSums[t][j];
-                varies[j] |= partVaries[t][j];
-            }
-        }
         int count = 0;
         int[] keptAll = new int[d];
         for (int j = 0; j < d; j++) {
-            if (varies[j]) {
+            byte any = 0;
+            for (byte[] diff : differences) {
+                any |= diff[j];
+            }
+            if (any != 0) {
                 keptAll[count++] = j;
             }
         }
         int m = count;
         int[] kept = Arrays.copyOf(keptAll, m);
+        // The kept pixels as runs of consecutive pixels (14 for MNIST), copied with arraycopy.
+        int[][] runs = runs(kept);
         progress.checkCancelled();
 
-        // Pass 2: G = X^T X over the kept pixels, chunk by chunk. A chunk is stored as panels of 32 pixels:
-        // pixel a of row p at pan[(a / 32) * PANEL + p * 32 + a % 32]. The kernel reads both operands from
-        // them with unit stride (A with aRow = 1, aCol = 32; B with ldb = 32), about 25% faster than reading
-        // the row-major chunk with a 3 KB stride.
+        // Pass 2: G = X^T X over the kept pixels plus one column of ones (index m), whose products with the pixels
+        // are the column sums s, for free. A chunk is stored as panels of 32 columns: column a of row p at
+        // pan[(a / 32) * panelSize + p * 32 + a % 32]. The kernel reads both operands from them with unit stride
+        // (A with aRow = 1, aCol = 32; B with ldb = 32), about 25% faster than reading the row-major chunk with a
+        // 3 KB stride.
         Kernels kern = Kernels.get();
-        int panels = (m + PANEL_WIDTH - 1) / PANEL_WIDTH;
+        int panels = (m + 1 + PANEL_WIDTH - 1) / PANEL_WIDTH;
         int ld = panels * PANEL_WIDTH;
         int panelSize = CHUNK_ROWS * PANEL_WIDTH;
-        float[] pan = new float[panels * panelSize]; // padding pixels stay 0
-        double[] gram = new double[ld * ld];
-        float[][] partial = new float[threads][PANEL_WIDTH * ld];
-        int[] firstPanel = splitByArea(panels, threads);
+        // Each thread takes a contiguous range of chunks into its own accumulator: one hand-over for the whole
+        // product (the threads stall at every hand-over when another process has a core). The accumulators hold
+        // exact integers, so adding them up at the end gives the same G for any thread count.
+        int chunks = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
+        double[][] grams = new double[threads][];
         String message = "PCA: covariance of " + n + " images";
-        for (int r0 = 0; r0 < n; r0 += CHUNK_ROWS) {
-            final int base = r0;
-            final int rows = Math.min(CHUNK_ROWS, n - r0);
-            // 1. The chunk's raw pixel values as floats (0..255) into the panels, rows split between threads.
-            pool.run(t -> {
-                byte[] buf = new byte[d];
-                for (int p = ComputePool.splitStart(rows, threads, t); p < ComputePool.splitStart(rows, threads, t + 1); p++) {
-                    data.copyRaw(base + p, buf, 0);
-                    for (int a = 0; a < m; a++) {
-                        pan[(a / PANEL_WIDTH) * panelSize + p * PANEL_WIDTH + a % PANEL_WIDTH] = buf[kept[a]] & 0xFF;
+        pool.run(t -> {
+            int firstChunk = ComputePool.splitStart(chunks, threads, t);
+            int endChunk = ComputePool.splitStart(chunks, threads, t + 1);
+            float[] pan = new float[panels * panelSize]; // padding columns stay 0
+            for (int p = 0; p < CHUNK_ROWS; p++) {
+                pan[(m / PANEL_WIDTH) * panelSize + p * PANEL_WIDTH + m % PANEL_WIDTH] = 1;
+            }
+            float[] tile = new float[PANEL_WIDTH * ld];
+            double[] gram = grams[t] = new double[ld * ld];
+            byte[] buf = new byte[d];
+            byte[] compact = new byte[m];
+            for (int chunk = firstChunk; chunk < endChunk; chunk++) {
+                if (t == 0) {
+                    progress.update(COVARIANCE_SHARE * (chunk - firstChunk) / (endChunk - firstChunk), 1, message);
+                }
+                progress.checkCancelled();
+                int r0 = chunk * CHUNK_ROWS;
+                int rows = Math.min(CHUNK_ROWS, n - r0);
+                // 1. The chunk's raw pixel values as floats (0..255) into the panels.
+                for (int p = 0; p < rows; p++) {
+                    data.copyRaw(r0 + p, buf, 0);
+                    for (int[] run : runs) {
+                        System.arraycopy(buf, run[0], compact, run[1], run[2]);
+                    }
+                    for (int b = 0, a0 = 0; a0 < m; b++, a0 += PANEL_WIDTH) {
+                        int base = b * panelSize + p * PANEL_WIDTH;
+                        int width = Math.min(PANEL_WIDTH, m - a0);
+                        for (int a = 0; a < width; a++) {
+                            pan[base + a] = compact[a0 + a] & 0xFF;
+                        }
                     }
                 }
-            });
-            // 2. The upper triangle by 32 x 32 tiles: G[i, j] += sum_p x[p, i] x[p, j] for the pixels i of panel b
-            //    and j of panel c >= b; each thread a contiguous range of panel rows b of about equal area. The
-            //    float tile is exact (see the class comment); it is added to the double accumulator at once.
-            pool.run(t -> {
-                float[] c = partial[t];
-                for (int b = firstPanel[t]; b < firstPanel[t + 1]; b++) {
-                    for (int col = b; col < panels; col++) {
+                // 2. The upper triangle by 32 x 32 tiles: G[i, j] += sum_p x[p, i] x[p, j] for the columns i of
+                //    panel b and j of panel c >= b. A row of tiles is exact in float (see the class comment); it is
+                //    added to the double accumulator at once, while it is in the cache.
+                for (int b = 0; b < panels; b++) {
+                    for (int c = b; c < panels; c++) {
                         kern.gemm(0, PANEL_WIDTH, PANEL_WIDTH, rows, pan, b * panelSize, 1, PANEL_WIDTH,
-                                pan, col * panelSize, PANEL_WIDTH, c, col * PANEL_WIDTH, ld, null, 0, false);
+                                pan, c * panelSize, PANEL_WIDTH, tile, c * PANEL_WIDTH, ld, null, 0, false);
                     }
                     int j0 = b * PANEL_WIDTH;
                     for (int i = 0; i < PANEL_WIDTH; i++) {
                         int g = (j0 + i) * ld;
-                        int ci = i * ld;
+                        int ti = i * ld;
                         for (int j = j0; j < ld; j++) {
-                            gram[g + j] += c[ci + j];
+                            gram[g + j] += tile[ti + j];
                         }
                     }
                 }
-            });
-            progress.checkCancelled();
-            progress.update(COVARIANCE_SHARE * (r0 + rows) / n, 1, message);
+            }
+        });
+        double[] gram = grams[0];
+        for (int t = 1; t < threads; t++) {
+            double[] other = grams[t];
+            for (int i = 0; i < gram.length; i++) {
+                gram[i] += other[i];
+            }
         }
+        progress.checkCancelled();
+        progress.update(COVARIANCE_SHARE, 1, message);
 
+        // Column sums: from the ones column for the kept pixels, n times the value for the constant ones.
+        long[] sums = new long[d];
+        for (int j = 0; j < d; j++) {
+            sums[j] = (long) n * (firstImage[j] & 0xFF);
+        }
+        for (int a = 0; a < m; a++) {
+            sums[kept[a]] = (long) gram[a * ld + m];
+        }
         // N G - s s^T on the upper triangle, mirrored. Both terms are integers below 2^53 (N up to ~370,000), so
         // the difference is exact.
         double[] values = new double[m * m];
@@ -272,23 +302,17 @@ public final class Pca {
         return new Scatter(n, sums, kept, values);
     }
 
-    /**
-     * Splits blocks 0..blocks-1 of the upper triangle into {@code parts} contiguous ranges of about equal work
-     * (block b spans blocks - b column blocks); returns the first block of each part and, last, {@code blocks}.
-     */
-    static int[] splitByArea(int blocks, int parts) {
-        int[] first = new int[parts + 1];
-        long total = (long) blocks * (blocks + 1) / 2;
-        long done = 0;
-        int b = 0;
-        for (int t = 1; t < parts; t++) {
-            while (b < blocks && done * parts < total * t) {
-                done += blocks - b;
-                b++;
+    /** Maximal runs of consecutive pixels in {@code kept}: {pixel, position in kept, length}. */
+    private static int[][] runs(int[] kept) {
+        java.util.List<int[]> out = new java.util.ArrayList<>();
+        for (int a = 0; a < kept.length; ) {
+            int start = a;
+            while (a + 1 < kept.length && kept[a + 1] == kept[a] + 1) {
+                a++;
             }
-            first[t] = b;
+            a++;
+            out.add(new int[] {kept[start], start, a - start});
         }
-        first[parts] = blocks;
-        return first;
+        return out.toArray(new int[0][]);
     }
 }
