@@ -297,7 +297,9 @@ final class SymmetricEigen {
          * Q^T as rows, from Q = H_0 (H_1 (... (H_{n-3} I))): applying H_k from the left changes only rows and
          * columns k+1.., so the product grows from the bottom right (4n^3/3 flops). Each column of Q is computed on
          * its own, so the columns are cut into ranges of equal work, each applied all reflectors while it sits in
-         * the L2 cache.
+         * the L2 cache. The reflectors go in pairs, halving the passes over the range (its speed is bounded by the
+         * cache, not by arithmetic): with z = tau_k u_k^T M and z' = tau_{k-1} (u_{k-1}^T M - (u_{k-1} . u_k) z),
+         * H_{k-1} H_k M = M - u_k z - u_{k-1} z', one pass for both products and one for the update.
          */
         double[][] formQt(ComputePool pool, Progress progress) {
             int n = diagonal.length;
@@ -309,38 +311,17 @@ final class SymmetricEigen {
             int parts = pool.threads();
             pool.run(t -> {
                 double[] z = new double[n];
+                double[] z2 = new double[n];
                 for (int r = ComputePool.splitStart(Q_RANGES, parts, t); r < ComputePool.splitStart(Q_RANGES, parts, t + 1); r++) {
                     progress.checkCancelled();
                     int c0 = range[r];
                     int c1 = range[r + 1];
-                    for (int k = Math.min(n - 3, c1 - 2); k >= 0; k--) {
-                        double tk = tau[k];
-                        if (tk == 0) {
-                            continue;
-                        }
-                        double[] uk = reflectors[k];
-                        int r0 = k + 1;
-                        int j0 = Math.max(c0, r0);
-                        int width = c1 - j0;
-                        // z = u^T Q[r0.., j0..c1), then Q[r0.., j0..c1) -= tau u z.
-                        Arrays.fill(z, 0, width, 0);
-                        for (int i = r0; i < n; i++) {
-                            double ui = uk[i - r0];
-                            double[] row = q[i];
-                            for (int j = 0; j < width; j++) {
-                                z[j] += ui * row[j0 + j];
-                            }
-                        }
-                        for (int j = 0; j < width; j++) {
-                            z[j] *= tk;
-                        }
-                        for (int i = r0; i < n; i++) {
-                            double ui = uk[i - r0];
-                            double[] row = q[i];
-                            for (int j = 0; j < width; j++) {
-                                row[j0 + j] -= ui * z[j];
-                            }
-                        }
+                    int k = Math.min(n - 3, c1 - 2); // reflectors k and below touch columns k+1.. < c1
+                    for (; k >= 1; k -= 2) {
+                        applyPair(q, k, c0, c1, z, z2);
+                    }
+                    if (k == 0) {
+                        applyOne(q, 0, c0, c1, z);
                     }
                 }
             });
@@ -353,6 +334,82 @@ final class SymmetricEigen {
                 }
             }
             return qt;
+        }
+
+        /** Q[k+1.., j0..c1) -= tau_k u_k (u_k^T Q[k+1.., j0..c1)), j0 = max(c0, k+1). */
+        private void applyOne(double[][] q, int k, int c0, int c1, double[] z) {
+            int n = q.length;
+            double tk = tau[k];
+            double[] uk = reflectors[k];
+            int r0 = k + 1;
+            int j0 = Math.max(c0, r0);
+            int width = c1 - j0;
+            Arrays.fill(z, 0, width, 0);
+            for (int i = r0; i < n; i++) {
+                double ui = uk[i - r0];
+                double[] row = q[i];
+                for (int j = 0; j < width; j++) {
+                    z[j] += ui * row[j0 + j];
+                }
+            }
+            for (int j = 0; j < width; j++) {
+                z[j] *= tk;
+            }
+            for (int i = r0; i < n; i++) {
+                double ui = uk[i - r0];
+                double[] row = q[i];
+                for (int j = 0; j < width; j++) {
+                    row[j0 + j] -= ui * z[j];
+                }
+            }
+        }
+
+        /**
+         * Q = H_{k-1} H_k Q on columns j0..c1, j0 = max(c0, k): u = u_k lives on rows k+1.., v = u_{k-1} on rows
+         * k.. (v[0] = 1 on row k). Column k, still e_k, is handled by the same formulas (its u_k-product is 0).
+         */
+        private void applyPair(double[][] q, int k, int c0, int c1, double[] z, double[] z2) {
+            int n = q.length;
+            double[] u = reflectors[k];
+            double[] v = reflectors[k - 1];
+            double tu = tau[k];
+            double tv = tau[k - 1];
+            int j0 = Math.max(c0, k);
+            int width = c1 - j0;
+            // z = u^T Q, z2 = v^T Q over rows k.. (u is zero on row k).
+            double[] rowK = q[k];
+            for (int j = 0; j < width; j++) {
+                z[j] = 0;
+                z2[j] = rowK[j0 + j]; // v[0] = 1
+            }
+            double uv = 0;
+            for (int i = k + 1; i < n; i++) {
+                double a = u[i - k - 1];
+                double b = v[i - k];
+                uv += a * b;
+                double[] row = q[i];
+                for (int j = 0; j < width; j++) {
+                    double x = row[j0 + j];
+                    z[j] += a * x;
+                    z2[j] += b * x;
+                }
+            }
+            for (int j = 0; j < width; j++) {
+                double zu = tu * z[j];
+                z[j] = zu;
+                z2[j] = tv * (z2[j] - uv * zu);
+            }
+            for (int j = 0; j < width; j++) {
+                rowK[j0 + j] -= z2[j];
+            }
+            for (int i = k + 1; i < n; i++) {
+                double a = u[i - k - 1];
+                double b = v[i - k];
+                double[] row = q[i];
+                for (int j = 0; j < width; j++) {
+                    row[j0 + j] -= a * z[j] + b * z2[j];
+                }
+            }
         }
 
         /**
