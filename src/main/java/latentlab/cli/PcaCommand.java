@@ -44,6 +44,10 @@ public final class PcaCommand implements Callable<Integer> {
                     + "default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--out", paramLabel = "FILE", description = "Save the fit as a model file that eval, encode and the "
+            + "window read like an autoencoder's; it encodes with the first K of --k.")
+    java.nio.file.Path outFile;
+
     @Spec
     CommandSpec spec;
 
@@ -103,6 +107,11 @@ public final class PcaCommand implements Callable<Integer> {
             for (int k : ks) {
                 out.printf("k=%d test_se_per_image: %.3f explained_variance: %.4f%n", k, curve.errorPerImage(k),
                         model.explainedVariance(k));
+            }
+            if (outFile != null) {
+                latentlab.io.ModelFile.savePca(outFile, model, ks.get(0), new latentlab.io.ModelFile.DataInfo(
+                        pair.name(), train.rows(), train.cols(), train.size()));
+                out.printf("saved %s (PCA, encodes with k = %d)%n", outFile, ks.get(0));
             }
         }
         return 0;

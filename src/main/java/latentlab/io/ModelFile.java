@@ -41,6 +41,8 @@ import latentlab.train.TrainingConfig;
 public final class ModelFile {
     /** The kinds of model a file can hold. */
     public static final String AUTOENCODER = "autoencoder";
+    /** A PCA fit: all axes, their variances and the mean; it encodes with {@code k} of them. */
+    public static final String PCA = "pca";
 
     /** What a model was trained on. */
     public record DataInfo(String name, int rows, int cols, int trainImages) {
@@ -49,7 +51,7 @@ public final class ModelFile {
     /**
      * A loaded model file.
      *
-     * @param kind        {@link #AUTOENCODER}
+     * @param kind        {@link #AUTOENCODER} or {@link #PCA}
      * @param codec       the model, ready to encode and decode
      * @param checkpoint  the training state (autoencoders), or null
      * @param data        what it was trained on, or null
@@ -67,6 +69,74 @@ public final class ModelFile {
     }
 
     private ModelFile() {
+    }
+
+    /** Saves a PCA fit that encodes with {@code k} components (any k can be chosen again later), atomically. */
+    public static void savePca(Path file, latentlab.pca.PcaModel model, int k, DataInfo data) throws IOException {
+        Map<String, byte[]> s = new LinkedHashMap<>();
+        s.put("kind", new SectionWriter().putString(PCA).toByteArray());
+        s.putAll(pcaSections(model, k, null));
+        if (data != null) {
+            s.put("data", new SectionWriter().putString(data.name()).putInt(data.rows()).putInt(data.cols())
+                    .putInt(data.trainImages()).toByteArray());
+        }
+        LabFile.write(file, s);
+    }
+
+    /**
+     * The sections of a PCA fit (and its test error curve, if given): how lesson files cache a fit so it is not
+     * computed again.
+     */
+    public static Map<String, byte[]> pcaSections(latentlab.pca.PcaModel model, int k, latentlab.pca.ErrorCurve curve) {
+        Map<String, byte[]> s = new LinkedHashMap<>();
+        s.put("pca", new SectionWriter().putLong(model.sampleCount()).putInt(k).putFloats(model.mean())
+                .putFloats(model.components()).putDoubles(model.variances()).toByteArray());
+        if (curve != null) {
+            s.put("pca-error-curve", new SectionWriter().putInt(curve.imageCount()).putDoubles(curve.errorsPerImage())
+                    .toByteArray());
+        }
+        return s;
+    }
+
+    /** A PCA fit read from sections written by {@link #pcaSections}; k is in {@code kOut[0]}. */
+    public static latentlab.pca.PcaModel parsePca(String name, Map<String, byte[]> s, int[] kOut)
+            throws LabFileException {
+        SectionReader r = new SectionReader(require(s, "pca", name), name + " (pca)");
+        long samples = r.getLong();
+        int k = r.getInt();
+        float[] mean = r.getFloats();
+        float[] components = r.getFloats();
+        double[] variances = r.getDoubles();
+        r.end();
+        try {
+            latentlab.pca.PcaModel m = latentlab.pca.PcaModel.of(samples, mean, components, variances);
+            if (k < 1 || k > m.dimension()) {
+                throw new IllegalArgumentException("k = " + k + " is outside 1.." + m.dimension());
+            }
+            if (kOut != null) {
+                kOut[0] = k;
+            }
+            return m;
+        } catch (IllegalArgumentException e) {
+            throw new LabFileException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The cached test error curve of a PCA fit, or null if the file has none. */
+    public static latentlab.pca.ErrorCurve parsePcaCurve(String name, Map<String, byte[]> s) throws LabFileException {
+        byte[] b = s.get("pca-error-curve");
+        if (b == null) {
+            return null;
+        }
+        SectionReader r = new SectionReader(b, name + " (pca-error-curve)");
+        int count = r.getInt();
+        double[] errors = r.getDoubles();
+        r.end();
+        try {
+            return latentlab.pca.ErrorCurve.of(count, errors);
+        } catch (IllegalArgumentException e) {
+            throw new LabFileException(name + ": " + e.getMessage(), e);
+        }
     }
 
     /** Saves an autoencoder with its training state, atomically. {@code extra} sections are added unchanged. */
@@ -162,6 +232,11 @@ public final class ModelFile {
     /** Interprets sections already read from {@code name}. */
     public static Contents parse(String name, Map<String, byte[]> s) throws LabFileException {
         String kind = new SectionReader(require(s, "kind", name), name + " (kind)").getString();
+        if (kind.equals(PCA)) {
+            int[] k = new int[1];
+            latentlab.pca.PcaModel m = parsePca(name, s, k);
+            return new Contents(PCA, m.codec(k[0]), null, parseData(name, s, m.dimension()), s);
+        }
         if (!kind.equals(AUTOENCODER)) {
             throw new LabFileException(name + ": holds a model of unknown kind '" + kind + "'");
         }
@@ -283,19 +358,24 @@ public final class ModelFile {
             }
             losses = LossTrace.View.of(steps, values);
         }
-        DataInfo data = null;
-        if (s.containsKey("data")) {
-            SectionReader r = new SectionReader(s.get("data"), name + " (data)");
-            data = new DataInfo(r.getString(), r.getInt(), r.getInt(), r.getInt());
-            r.end();
-            if (data.rows() * data.cols() != arch.inputSize()) {
-                throw new LabFileException(name + ": trained on " + data.rows() + " x " + data.cols()
-                        + " images but the network takes " + arch.inputSize() + " inputs");
-            }
-        }
+        DataInfo data = parseData(name, s, arch.inputSize());
         Checkpoint cp = new Checkpoint(config, arch, params, optName, optState, step, sampler, List.copyOf(epochs), losses,
                 klLosses);
         return new Contents(AUTOENCODER, ae, cp, data, s);
+    }
+
+    private static DataInfo parseData(String name, Map<String, byte[]> s, int inputs) throws LabFileException {
+        if (!s.containsKey("data")) {
+            return null;
+        }
+        SectionReader r = new SectionReader(s.get("data"), name + " (data)");
+        DataInfo data = new DataInfo(r.getString(), r.getInt(), r.getInt(), r.getInt());
+        r.end();
+        if ((long) data.rows() * data.cols() != inputs) {
+            throw new LabFileException(name + ": made for " + data.rows() + " x " + data.cols()
+                    + " images but the model takes " + inputs + " inputs");
+        }
+        return data;
     }
 
     private static int firstSize(String spec, String name) throws LabFileException {

@@ -163,4 +163,20 @@ public final class ErrorCurve {
         return "PCA error curve on " + count + " images: " + Arrays.toString(Arrays.copyOf(errors, Math.min(6, errors.length)))
                 + (errors.length > 6 ? "..." : "");
     }
+
+    /**
+     * A curve read back from a file: E(0..d) for {@code count} images (checked: not negative, non-increasing within
+     * rounding).
+     */
+    public static ErrorCurve of(int count, double[] errors) {
+        if (count < 1 || errors.length < 2) {
+            throw new IllegalArgumentException("error curve: " + errors.length + " values for " + count + " images");
+        }
+        for (int k = 0; k < errors.length; k++) {
+            if (!(errors[k] >= 0) || (k > 0 && errors[k] > errors[k - 1] * (1 + 1e-9) + 1e-9)) {
+                throw new IllegalArgumentException("error curve: value " + k + " is " + errors[k]);
+            }
+        }
+        return new ErrorCurve(count, errors.clone());
+    }
 }
