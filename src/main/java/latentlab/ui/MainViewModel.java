@@ -34,6 +34,7 @@ public final class MainViewModel {
     private final SelectionModel selection = new SelectionModel();
     private final LatentSpaceModel autoencoderSpace = new LatentSpaceModel("Autoencoder", selection);
     private final TrainingViewModel training = new TrainingViewModel();
+    private final ComparisonViewModel comparison = new ComparisonViewModel(this);
     private final Appearance appearance = new Appearance();
     private final AppPreferences preferences;
     private final ReadOnlyObjectWrapper<Path> datasetFolder = new ReadOnlyObjectWrapper<>(this, "datasetFolder");
@@ -131,6 +132,11 @@ public final class MainViewModel {
         progress.bind(task.progressProperty());
     }
 
+    /** The PCA comparison (fitted on demand, once per data set). */
+    public ComparisonViewModel comparison() {
+        return comparison;
+    }
+
     /** What is remembered between runs. */
     public AppPreferences preferences() {
         return preferences;
@@ -191,6 +197,8 @@ public final class MainViewModel {
                 && (s.displayCodes() != autoencoderSpace.getCodes() || s.model() != autoencoderSpace.getCodec())) {
             boolean first = autoencoderSpace.getCodes() == null && readyAfterLaunch < 0;
             autoencoderSpace.update(s.model(), s.displayCodes());
+            comparison.followAutoencoder();
+            comparison.recordAngles(s);
             if (first) {
                 readyAfterLaunch = (System.currentTimeMillis() - launchMillis()) / 1000.0;
                 if (!status.isBound()) {
@@ -304,6 +312,7 @@ public final class MainViewModel {
             finish(task);
             DatasetPair pair = task.getValue().pair();
             Checkpoint start = task.getValue().start();
+            comparison.clear();
             dataset.set(pair);
             datasetFolder.set(folder.toAbsolutePath().normalize());
             lessonFile.set(null);
@@ -355,7 +364,21 @@ public final class MainViewModel {
     private record Opened(DatasetPair pair, Checkpoint start) {
     }
 
-    private record LoadedLesson(LessonFile.Lesson lesson, ViewState view, DatasetPair pair, Path folder) {
+    private record LoadedLesson(LessonFile.Lesson lesson, ViewState view, DatasetPair pair, Path folder,
+                                latentlab.pca.PcaModel pca, latentlab.pca.ErrorCurve pcaCurve) {
+        LoadedLesson(LessonFile.Lesson lesson, ViewState view, DatasetPair pair, Path folder) {
+            this(lesson, view, pair, folder, null, null);
+        }
+
+        /** The same, with the PCA fit the lesson caches (if any) read. */
+        LoadedLesson withPca(String name) throws java.io.IOException {
+            var sections = lesson.model().sections();
+            if (!sections.containsKey("pca")) {
+                return this;
+            }
+            return new LoadedLesson(lesson, view, pair, folder, ModelFile.parsePca(name, sections, null),
+                    ModelFile.parsePcaCurve(name, sections));
+        }
     }
 
     /**
@@ -377,10 +400,10 @@ public final class MainViewModel {
                 Path wanted = l.dataFolder().isEmpty() ? null : Path.of(l.dataFolder());
                 if (wanted != null && !wanted.equals(currentFolder) && DatasetPair.looksLikeDatasetFolder(wanted)) {
                     updateMessage("Reading data set " + wanted.getFileName());
-                    return new LoadedLesson(l, vs, DatasetPair.open(wanted), wanted);
+                    return new LoadedLesson(l, vs, DatasetPair.open(wanted), wanted).withPca(file.getFileName().toString());
                 }
                 if (current != null && current.train().dimension() == d) {
-                    return new LoadedLesson(l, vs, current, currentFolder);
+                    return new LoadedLesson(l, vs, current, currentFolder).withPca(file.getFileName().toString());
                 }
                 String made = l.model().data() == null ? "another data set" : "data set '" + l.model().data().name()
                         + "' (" + l.model().data().rows() + " x " + l.model().data().cols() + " images)";
@@ -393,6 +416,7 @@ public final class MainViewModel {
             finish(task);
             LoadedLesson r = task.getValue();
             if (r.pair() != dataset.get()) {
+                comparison.clear();
                 dataset.set(r.pair());
                 datasetFolder.set(r.folder());
             }
@@ -400,6 +424,9 @@ public final class MainViewModel {
             autoencoderSpace.setDisplay(r.pair().test());
             training.resume(r.pair(), r.lesson().model().checkpoint());
             tick();
+            if (r.pca() != null && comparison.getModel() == null) {
+                comparison.restore(r.pair(), r.pca(), r.pcaCurve());
+            }
             pendingViewState.set(r.view());
             lessonFile.set(file.toAbsolutePath().normalize());
             preferences.addRecentLesson(file);
@@ -426,13 +453,14 @@ public final class MainViewModel {
         }
         Path folder = datasetFolder.get();
         byte[] viewBytes = view == null ? new byte[0] : view.toBytes();
+        var pcaSections = comparison.lessonSections();
         Task<Void> task = new Task<>() {
             @Override
             protected Void call() throws Exception {
                 updateMessage("Saving lesson " + file.getFileName());
                 var cp = training.checkpoint();
                 LessonFile.save(file, cp, new ModelFile.DataInfo(pair.name(), pair.train().rows(), pair.train().cols(),
-                        pair.train().size()), folder == null ? "" : folder.toString(), viewBytes, null);
+                        pair.train().size()), folder == null ? "" : folder.toString(), viewBytes, pcaSections);
                 return null;
             }
         };
@@ -470,6 +498,7 @@ public final class MainViewModel {
             loading.cancel();
         }
         training.shutdown();
+        comparison.shutdown();
         exports.shutdown();
         background.shutdown();
     }

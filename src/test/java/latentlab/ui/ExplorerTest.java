@@ -100,7 +100,7 @@ class ExplorerTest {
         var decoded = view.sliders().decodedImage();
         int[] before = sample(decoded);
         long updates = decoded.updates();
-        Slider a1 = robot.lookup("#latent-slider-0").queryAs(Slider.class);
+        Slider a1 = robot.from(view.explorer()).lookup("#latent-slider-0").queryAs(Slider.class);
         double v0 = a1.getValue();
         robot.drag(a1.lookup(".thumb"), MouseButton.PRIMARY).moveBy(70, 0).release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
@@ -138,42 +138,28 @@ class ExplorerTest {
         assertEquals(target, model.selection().getSelected());
         float[] code = model.autoencoderSpace().codeOf(target);
         assertArrayEquals(code, model.autoencoderSpace().position().toArray(new float[2]), 1e-6f, "sliders snapped");
-        Slider a2 = robot.lookup("#latent-slider-1").queryAs(Slider.class);
+        Slider a2 = robot.from(view.explorer()).lookup("#latent-slider-1").queryAs(Slider.class);
         assertEquals(code[1], a2.getValue(), 1e-5);
         assertTrue(robot.lookup("original").tryQuery().isPresent(), "original | reconstruction | decode shown");
     }
 
-    /** A point inside the plot whose nearest neighbour on screen is more than 8 px away. */
+    /** A control of the explorer tab (the PCA comparison has controls with the same ids). */
+    private Node in(FxRobot robot, String id) {
+        return robot.from(view.explorer()).lookup(id).query();
+    }
+
     private static int isolatedPoint(LatentScatterView scatter) {
-        int n = scatter.pointCount();
-        List<Point2D> pts = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            pts.add(scatter.screenPointOf(i));
-        }
-        for (int i = 0; i < n; i++) {
-            Point2D p = pts.get(i);
-            if (p.getX() < 80 || p.getY() < 30 || p.getX() > scatter.getWidth() - 250 || p.getY() > scatter.getHeight() - 60) {
-                continue;
-            }
-            boolean alone = true;
-            for (int j = 0; j < n && alone; j++) {
-                alone = j == i || p.distance(pts.get(j)) > 8;
-            }
-            if (alone) {
-                return i;
-            }
-        }
-        return -1;
+        return ExplorerTestSupport.isolatedPoint(scatter);
     }
 
     @Test
     void legendIsolatesADigitAndClickingAgainShowsAll(FxRobot robot) throws TimeoutException {
         ready();
-        robot.clickOn("#legend-3");
+        robot.clickOn(in(robot, "#legend-3"));
         assertEquals(3, model.selection().isolatedClassProperty().get());
-        Node chip = robot.lookup("#legend-5").query();
+        Node chip = robot.from(view.explorer()).lookup("#legend-5").query();
         assertTrue(chip.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("dimmed")));
-        robot.clickOn("#legend-3");
+        robot.clickOn(in(robot, "#legend-3"));
         assertEquals(-1, model.selection().isolatedClassProperty().get());
     }
 
@@ -194,7 +180,7 @@ class ExplorerTest {
         robot.interact(() -> scatter.zoom(0.5, scatter.getWidth() / 2, scatter.getHeight() / 2));
         double[] z1 = scatter.viewBounds();
         assertEquals(0.5 * (z0[1] - z0[0]), z1[1] - z1[0], 1e-9 * Math.abs(z0[1] - z0[0]), "factor 0.5 halves the range");
-        robot.clickOn("#fit-view");
+        robot.clickOn(in(robot, "#fit-view"));
         assertTrue(scatter.autoFitProperty().get());
         double[] fitted = scatter.viewBounds();
         assertEquals(before[1] - before[0], fitted[1] - fitted[0], 1e-6 * Math.abs(before[1] - before[0]) + 1e-9);
@@ -205,7 +191,7 @@ class ExplorerTest {
         ready();
         trainSteps(robot, 150);
         LatentScatterView scatter = view.scatter();
-        robot.clickOn("#mode-thumbnails");
+        robot.clickOn(in(robot, "#mode-thumbnails"));
         robot.interact(scatter::redrawNow);
         double[] b = scatter.viewBounds();
         double cx = (b[0] + b[1]) / 2;

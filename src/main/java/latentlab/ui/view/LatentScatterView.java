@@ -316,6 +316,16 @@ public final class LatentScatterView extends Region {
     }
 
     /** Marks the view for redrawing at the next pulse. */
+    /** Whether this view and all its parents are visible (a hidden tab's content is not). */
+    private boolean treeVisible() {
+        for (javafx.scene.Node p = this; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public void markDirty() {
         dirty = true;
     }
@@ -545,6 +555,12 @@ public final class LatentScatterView extends Region {
     // ------------------------------------------------------------------ frames
 
     private void frame(long now) {
+        if (!treeVisible()) {
+            // In a tab that is not selected: draw nothing, but redraw as soon as it is shown again.
+            dirty = true;
+            lastFrame = 0;
+            return;
+        }
         double dt = lastFrame == 0 ? 0.016 : Math.min(0.1, (now - lastFrame) / 1e9);
         lastFrame = now;
         boolean tweening = now - tweenStart < TWEEN_NANOS + 20_000_000L;

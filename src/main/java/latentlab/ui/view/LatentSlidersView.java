@@ -58,13 +58,22 @@ public final class LatentSlidersView extends VBox {
     private float[] out = new float[0];
     private boolean updating;
     private long lastDecodeNanos;
+    private Region stripHost;
 
     public LatentSlidersView(LatentSpaceModel model, String axisPrefix, Appearance appearance) {
+        this(model, axisPrefix, appearance, false);
+    }
+
+    /**
+     * @param wide a landscape layout for short, wide places: a smaller decoded image beside the sliders and the
+     *             traversal, without the selected-image row (the PCA comparison shows that itself)
+     */
+    public LatentSlidersView(LatentSpaceModel model, String axisPrefix, Appearance appearance, boolean wide) {
         this.model = model;
         this.axisPrefix = axisPrefix;
         this.appearance = appearance;
         this.digits = DigitImages.of(appearance.getTheme());
-        decoded = new DecodedImageView(digits, 252);
+        decoded = new DecodedImageView(digits, wide ? 168 : 252);
         original = new DecodedImageView(digits, 84);
         reconstruction = new DecodedImageView(digits, 84);
         current = new DecodedImageView(digits, 84);
@@ -119,8 +128,19 @@ public final class LatentSlidersView extends VBox {
         stripCaption.getStyleClass().add("muted");
         stripCaption.setWrapText(true);
 
-        getChildren().addAll(title, imageBox, decodedCaption, buttons, slidersTitle, scroll, tripleBox, stripHead,
-                strip, stripCaption);
+        if (wide) {
+            VBox image = new VBox(8, title, imageBox, decodedCaption, buttons);
+            image.setMinWidth(Region.USE_PREF_SIZE);
+            VBox controls = new VBox(8, slidersTitle, scroll, stripHead, strip, stripCaption);
+            HBox.setHgrow(controls, Priority.ALWAYS);
+            stripHost = controls;
+            HBox row = new HBox(16, image, controls);
+            getChildren().add(row);
+        } else {
+            stripHost = this;
+            getChildren().addAll(title, imageBox, decodedCaption, buttons, slidersTitle, scroll, tripleBox, stripHead,
+                    strip, stripCaption);
+        }
         setPadding(new Insets(0));
 
         model.latentSizeProperty().addListener((o, a, b) -> rebuild());
@@ -328,7 +348,7 @@ public final class LatentSlidersView extends VBox {
             for (int s = 0; s < TRAVERSAL_STEPS; s++) {
                 DecodedImageView v = new DecodedImageView(digits, 56);
                 // Nearest-neighbour scaling to share the panel's width between the steps.
-                v.fitWidthProperty().bind(widthProperty().subtract(2 * (TRAVERSAL_STEPS - 1)).divide(TRAVERSAL_STEPS));
+                v.fitWidthProperty().bind(stripHost.widthProperty().subtract(2 * (TRAVERSAL_STEPS - 1)).divide(TRAVERSAL_STEPS));
                 v.setPreserveRatio(true);
                 stripImages.add(v);
                 strip.getChildren().add(v);

@@ -40,6 +40,7 @@ import latentlab.io.LessonFile;
 import latentlab.ui.TrainingViewModel;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -57,11 +58,15 @@ public final class MainView extends BorderPane {
     private final LatentSlidersView sliders;
     private SplitPane explorer;
     private TabPane tabs;
+    private PcaComparisonView comparison;
     private final javafx.event.EventHandler<KeyEvent> shortcuts = this::shortcut;
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
         public void handle(long now) {
             model.tick();
+            if (comparison != null && tabs.getSelectionModel().getSelectedIndex() == 1) {
+                comparison.tick();
+            }
         }
     };
 
@@ -267,8 +272,12 @@ public final class MainView extends BorderPane {
         large.selectedProperty().bindBidirectional(look.largeThumbnailsProperty());
         CheckMenuItem hide = new CheckMenuItem("Hide advanced controls");
         hide.selectedProperty().bindBidirectional(look.hideAdvancedProperty());
-        Menu view = new Menu("View", null, presenter, fullScreen, new SeparatorMenuItem(), bigger, smaller, normal,
-                new SeparatorMenuItem(), dark, large, hide);
+        MenuItem explorerItem = item("Explorer", new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
+                e -> tabs.getSelectionModel().select(0));
+        MenuItem pcaItem = item("PCA comparison", new KeyCodeCombination(KeyCode.DIGIT2,
+                KeyCombination.SHORTCUT_DOWN), e -> tabs.getSelectionModel().select(1));
+        Menu view = new Menu("View", null, explorerItem, pcaItem, new SeparatorMenuItem(), presenter, fullScreen,
+                new SeparatorMenuItem(), bigger, smaller, normal, new SeparatorMenuItem(), dark, large, hide);
 
         MenuItem guide = item("Guide: what am I looking at?", new KeyCodeCombination(KeyCode.F1),
                 e -> GuideWindow.show(getScene().getWindow(), getScene()));
@@ -446,6 +455,7 @@ public final class MainView extends BorderPane {
                 "G\tmanifold grid on / off",
                 "Esc\tclear the selection",
                 "F1\tguide",
+                "Ctrl 1 / Ctrl 2\texplorer / PCA comparison",
                 "F5\tpresenter mode",
                 "F11\tfull screen",
                 "Ctrl + / Ctrl - / Ctrl 0\tlarger / smaller / normal text"));
@@ -464,6 +474,21 @@ public final class MainView extends BorderPane {
     }
 
     /** The latent map (tests and benchmarks drive it). */
+    /** The explorer tab's content (tests look up its controls within it). */
+    public Node explorer() {
+        return explorer;
+    }
+
+    /** Shows tab {@code i}: 0 the explorer, 1 the PCA comparison. */
+    public void selectTab(int i) {
+        tabs.getSelectionModel().select(i);
+    }
+
+    /** The PCA comparison tab's view. */
+    public PcaComparisonView comparison() {
+        return comparison;
+    }
+
     public LatentScatterView scatter() {
         return scatterPane.scatter();
     }
@@ -575,9 +600,21 @@ public final class MainView extends BorderPane {
 
         Tab explorerTab = new Tab("Explorer", explorer);
         explorerTab.setGraphic(Icons.icon(MaterialDesignD.DOTS_HEXAGON));
-        Tab pcaTab = new Tab("PCA comparison", emptyState("PCA comparison",
-                "The autoencoder's 2-D map beside PCA, its linear closed-form counterpart."));
+        comparison = new PcaComparisonView(model);
+        Tab pcaTab = new Tab("PCA comparison", comparison);
+        pcaTab.setId("tab-pca");
+        pcaTab.setGraphic(Icons.icon(MaterialDesignC.CHART_BELL_CURVE));
         tabs = new TabPane(explorerTab, pcaTab);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b == pcaTab) {
+                comparison.shown();
+            }
+        });
+        model.datasetProperty().addListener((o, a, b) -> {
+            if (tabs.getSelectionModel().getSelectedItem() == pcaTab) {
+                comparison.shown();
+            }
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         VBox withBanner = new VBox(errorBanner(), tabs);
@@ -598,20 +635,6 @@ public final class MainView extends BorderPane {
         banner.visibleProperty().bind(model.errorProperty().isNotNull());
         banner.managedProperty().bind(banner.visibleProperty());
         return banner;
-    }
-
-    private static StackPane emptyState(String title, String text) {
-        Label t = new Label(title);
-        t.getStyleClass().add("empty-title");
-        Label body = new Label(text);
-        body.setWrapText(true);
-        body.setMaxWidth(420);
-        body.getStyleClass().add("muted");
-        VBox box = new VBox(8, t, body);
-        box.setAlignment(Pos.CENTER);
-        StackPane pane = new StackPane(box);
-        pane.getStyleClass().add("canvas-area");
-        return pane;
     }
 
     private Region statusBar() {

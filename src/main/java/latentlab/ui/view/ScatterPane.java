@@ -26,6 +26,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 public final class ScatterPane extends BorderPane {
     private final LatentScatterView scatter;
     private final Label title = new Label();
+    private final Label badge = new Label();
 
     public ScatterPane(LatentSpaceModel model, String axisPrefix, String heading, latentlab.ui.Appearance appearance) {
         scatter = new LatentScatterView(model, axisPrefix, appearance);
@@ -116,12 +117,27 @@ public final class ScatterPane extends BorderPane {
         HBox bar = new HBox(6, title, spacer, dims, dots, thumbs, grid, gridSize, labels, fit);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("pane-toolbar");
-        setTop(bar);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        badge.getStyleClass().add("scatter-badge");
+        badge.setMaxWidth(Double.MAX_VALUE);
+        badge.visibleProperty().bind(badge.textProperty().isNotEmpty());
+        badge.managedProperty().bind(badge.visibleProperty());
+        setTop(new javafx.scene.layout.VBox(bar, badge));
         setCenter(scatter);
     }
 
     public LatentScatterView scatter() {
         return scatter;
+    }
+
+    /** A line under the toolbar with facts about the map (empty: hidden). */
+    public void setBadge(String text) {
+        badge.setText(text == null ? "" : text);
+    }
+
+    /** The text under the toolbar. */
+    public String getBadge() {
+        return badge.getText();
     }
 
     /** Changes the heading (e.g. with the model's architecture). */
