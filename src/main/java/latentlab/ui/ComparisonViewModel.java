@@ -364,7 +364,11 @@ public final class ComparisonViewModel {
         boolean running = main.training().runningProperty().get();
         int threads = running ? 1 : ComputePool.defaultThreads();
         Codec ae = s.model();
-        if (s != aeEvaluatedFor && (!running || now - lastError > errorInterval) && errorBusy.compareAndSet(false, true)) {
+        // A new run (another network, or the same one reset) is measured at once: its first errors are the story.
+        boolean newRun = !ae.describe().equals(errorHistoryOf) || (aeEvaluatedFor != null
+                && s.step() < aeEvaluatedFor.step());
+        if (s != aeEvaluatedFor && (!running || newRun || now - lastError > errorInterval)
+                && errorBusy.compareAndSet(false, true)) {
             aeEvaluatedFor = s;
             lastError = now;
             evaluator.execute(() -> {

@@ -367,10 +367,9 @@ public final class PcaComparisonView extends BorderPane {
     }
 
     private Region linearPane() {
-        Label c = new Label("With identity activations and squared error, the best an autoencoder can do is PCA: its "
-                + "decoder's columns span the same subspace as the first k principal components (Baldi and Hornik "
-                + "1989), though not necessarily the same axes. Train one and watch the principal angles between the "
-                + "two subspaces fall towards 0° and its test error approach PCA's.");
+        Label c = new Label("With identity activations and squared error, the best an autoencoder can learn is PCA's "
+                + "subspace (Baldi and Hornik 1989), though not PCA's axes. Watch the angles between the two "
+                + "subspaces fall towards 0° and the error reach PCA's; minibatch noise keeps a few degrees.");
         c.getStyleClass().add("muted");
         c.setWrapText(true);
         linearReadout.getStyleClass().add("readout");
@@ -379,6 +378,7 @@ public final class PcaComparisonView extends BorderPane {
         VBox left = new VBox(10, c, linearButton(), linearReadout);
         left.setPrefWidth(330);
         left.setMinWidth(260);
+        left.setMaxWidth(360);
         HBox charts = new HBox(12, angleChart, convergenceChart);
         HBox.setHgrow(angleChart, Priority.ALWAYS);
         HBox.setHgrow(convergenceChart, Priority.ALWAYS);
@@ -551,6 +551,21 @@ public final class PcaComparisonView extends BorderPane {
             }
             e.add(new XyChart.Series("linear autoencoder", AE_COLOUR, AE_DARK, steps, err,
                     XyChart.Style.LINE_AND_POINTS, false, null));
+            // The first measurements (random weights) would flatten the rest: scale to the later ones and PCA.
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < h.size(); i++) {
+                if (steps[i] >= 0.1 * steps[steps.length - 1] || i >= h.size() - 2) {
+                    lo = Math.min(lo, err[i]);
+                    hi = Math.max(hi, err[i]);
+                }
+            }
+            if (c != null && k <= c.maxComponents()) {
+                lo = Math.min(lo, c.errorPerImage(k));
+                hi = Math.max(hi, c.errorPerImage(k));
+            }
+            double pad = Math.max(0.5, (hi - lo) * 0.15);
+            convergenceChart.setYRange(lo - pad, hi + pad);
             if (c != null && k <= c.maxComponents()) {
                 double p = c.errorPerImage(k);
                 e.add(new XyChart.Series("PCA, k = " + k, PCA_COLOUR, PCA_DARK, new double[] {steps[0],
@@ -566,11 +581,11 @@ public final class PcaComparisonView extends BorderPane {
         } else {
             var last = a.get(a.size() - 1);
             StringBuilder t = new StringBuilder(String.format(
-                    "Step %,d%nLargest principal angle %.1f°%nMean principal angle %.1f°", last.step(),
-                    last.largestDegrees(), last.meanDegrees()));
+                    "Step %,d: angles %.1f° (largest), %.1f° (mean)", last.step(), last.largestDegrees(),
+                    last.meanDegrees()));
             double err = vm.aeErrorProperty().get();
             if (!Double.isNaN(err) && c != null && k <= c.maxComponents()) {
-                t.append(String.format("%nTest error %.2f%nPCA with k = %d: %.2f", err, k, c.errorPerImage(k)));
+                t.append(String.format("%nTest error %.2f, PCA's %.2f", err, c.errorPerImage(k)));
             }
             linearReadout.setText(t.toString());
         }

@@ -66,6 +66,8 @@ public final class XyChart extends Region {
     private String emptyMessage = "";
     private double xMin = Double.NaN;
     private double xMax = Double.NaN;
+    private double yMin = Double.NaN;
+    private double yMax = Double.NaN;
     private double rightMin = Double.NaN;
     private double rightMax = Double.NaN;
     private boolean yFromZero = true;
@@ -105,6 +107,13 @@ public final class XyChart extends Region {
     public void setXRange(double min, double max) {
         xMin = min;
         xMax = max;
+        draw();
+    }
+
+    /** The left axis range (NaN: from the data); values outside it are clipped. */
+    public void setYRange(double min, double max) {
+        yMin = min;
+        yMax = max;
         draw();
     }
 
@@ -196,7 +205,8 @@ public final class XyChart extends Region {
             rr = new double[] {rightMin, rightMax};
         }
         double pad = (yr[1] - yr[0]) * 0.08;
-        yr = new double[] {yFromZero ? Math.min(0, yr[0]) : yr[0] - pad, yr[1] + pad};
+        yr = !Double.isNaN(yMin) ? new double[] {yMin, yMax}
+                : new double[] {yFromZero ? Math.min(0, yr[0]) : yr[0] - pad, yr[1] + pad};
         Axis x = new Axis(xr[0], xr[1], left, left + pw);
         Axis y = new Axis(yr[1], yr[0], top, top + ph);
         Axis r = rr == null ? null : new Axis(rr[1], rr[0], top, top + ph);
