@@ -398,7 +398,7 @@ public final class MainViewModel {
                 var cp = l.model().checkpoint();
                 int d = cp.architecture().inputSize();
                 Path wanted = l.dataFolder().isEmpty() ? null : Path.of(l.dataFolder());
-                if (wanted != null && !wanted.equals(currentFolder) && DatasetPair.looksLikeDatasetFolder(wanted)) {
+                if (wanted != null && !wanted.equals(currentFolder) && DatasetPair.looksLikeDataset(wanted)) {
                     updateMessage("Reading data set " + wanted.getFileName());
                     return new LoadedLesson(l, vs, DatasetPair.open(wanted), wanted).withPca(file.getFileName().toString());
                 }

@@ -113,6 +113,42 @@ class MainWindowTest {
     }
 
     @Test
+    void aCsvDataSetOpensAndABrokenOneIsNamedWithoutLosingTheOpenOne(FxRobot robot, @org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        waitForDataset();
+        StringBuilder csv = new StringBuilder("label");
+        for (int j = 0; j < 64; j++) {
+            csv.append(",p").append(j);
+        }
+        csv.append('\n');
+        for (int i = 0; i < 70; i++) {
+            csv.append(i % 3);
+            for (int j = 0; j < 64; j++) {
+                csv.append(',').append((i * 31 + j * 7) % 256);
+            }
+            csv.append('\n');
+        }
+        java.nio.file.Path good = dir.resolve("tiny.csv");
+        java.nio.file.Files.writeString(good, csv);
+        robot.interact(() -> model.loadDataset(good));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.getDataset() != null
+                && model.getDataset().name().equals("tiny") && !model.busyProperty().get());
+        assertEquals(8, model.getDataset().train().rows(), "8 x 8 images from 64 values per line");
+        assertEquals(60, model.getDataset().train().size());
+        assertEquals(10, model.getDataset().test().size());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.autoencoderSpace().getCodes() != null
+                && model.autoencoderSpace().getCodes().length == 10 * 2);
+
+        var before = model.getDataset();
+        java.nio.file.Path bad = dir.resolve("bad.csv");
+        java.nio.file.Files.writeString(bad, "1,0,0,0,0\n2,0,0\n");
+        robot.interact(() -> model.loadDataset(bad));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.errorProperty().get() != null);
+        assertTrue(model.errorProperty().get().contains("bad.csv, line 2"), model.errorProperty().get());
+        assertEquals(before, model.getDataset(), "the open data set stays");
+    }
+
+    @Test
     void shutdownLeavesNoWorkerThreads() throws Exception {
         waitForDataset();
         WaitForAsyncUtils.asyncFx(model::shutdown).get();

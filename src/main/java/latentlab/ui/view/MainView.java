@@ -215,8 +215,10 @@ public final class MainView extends BorderPane {
         Appearance look = model.appearance();
         TrainingViewModel t = model.training();
 
-        MenuItem openData = item("Open data set…", null, e -> openDataset());
+        MenuItem openData = item("Open data set folder…", null, e -> openDataset());
         openData.disableProperty().bind(model.busyProperty());
+        MenuItem openCsv = item("Open CSV data set…", null, e -> openCsvDataset());
+        openCsv.disableProperty().bind(model.busyProperty());
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 e -> javafx.application.Platform.exit());
         MenuItem openLesson = item("Open lesson…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
@@ -236,7 +238,7 @@ public final class MainView extends BorderPane {
         recent.setOnShowing(e -> fillRecent(recent));
         recent.getItems().add(new MenuItem("(none)"));
         fillRecent(recent);
-        Menu file = new Menu("File", null, openData, new SeparatorMenuItem(), openLesson, recent, saveLesson,
+        Menu file = new Menu("File", null, openData, openCsv, new SeparatorMenuItem(), openLesson, recent, saveLesson,
                 saveLessonAs, new SeparatorMenuItem(), exportMenu(), new SeparatorMenuItem(), quit);
 
         MenuItem play = item("Play / pause", null, e -> t.playPause());
@@ -464,6 +466,18 @@ public final class MainView extends BorderPane {
         a.show();
     }
 
+    private void openCsvDataset() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Open a CSV data set (label,pixel,pixel,... per line)");
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter("CSV files", "*.csv", "*.csv.gz"),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+        var f = chooser.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            model.loadDataset(f.toPath());
+        }
+    }
+
     private void openDataset() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Open a data set folder");
@@ -473,7 +487,6 @@ public final class MainView extends BorderPane {
         }
     }
 
-    /** The latent map (tests and benchmarks drive it). */
     /** The explorer tab's content (tests look up its controls within it). */
     public Node explorer() {
         return explorer;
@@ -489,6 +502,7 @@ public final class MainView extends BorderPane {
         return comparison;
     }
 
+    /** The latent map (tests and benchmarks drive it). */
     public LatentScatterView scatter() {
         return scatterPane.scatter();
     }
