@@ -17,9 +17,15 @@ import latentlab.util.Rng;
  * Timings of the embeddings toolkit on the bundled MNIST (not a test: run by hand, see the README's Benchmarks).
  * Prints the median and 99th percentile of single queries over all 70,000 codes and images.
  *
- * <pre>java --add-modules jdk.incubator.vector -cp target/classes:target/test-classes latentlab.embed.EmbedBenchmark</pre>
+ * <pre>
+ * ./mvnw test-compile
+ * java --add-modules jdk.incubator.vector -cp target/classes:target/test-classes latentlab.embed.EmbedBenchmark \
+ *     [all|codes|pixels|logreg [ITERATIONS,... [THREADS,...]]]
+ * </pre>
  */
 public final class EmbedBenchmark {
+    private static boolean warmedUp;
+
     private EmbedBenchmark() {
     }
 
@@ -35,7 +41,7 @@ public final class EmbedBenchmark {
             pixels(all);
         }
         if (what.equals("all") || what.equals("logreg")) {
-            logisticRegression(pair, args.length > 1 ? args[1] : "500");
+            logisticRegression(pair, args.length > 1 ? args[1] : "100", args.length > 2 ? args[2] : "1,2");
         }
     }
 
@@ -93,14 +99,20 @@ public final class EmbedBenchmark {
         }
     }
 
-    private static void logisticRegression(DatasetPair pair, String iterationList) {
+    private static void logisticRegression(DatasetPair pair, String iterationList, String threadList) {
         int[] trainLabels = latentlab.eval.KnnClassifier.labels(pair.train());
         int[] testLabels = latentlab.eval.KnnClassifier.labels(pair.test());
         FeatureMatrix train = FeatureMatrix.pixels(pair.train());
         FeatureMatrix test = FeatureMatrix.pixels(pair.test());
+        try (ComputePool pool = new ComputePool(2)) {
+            // A short fit first, so that the timed ones run compiled code.
+            LogisticRegression.fit(train, trainLabels, 10, LogisticRegression.Options.DEFAULT.withMaxIterations(5),
+                    pool, latentlab.util.Progress.NONE);
+        }
         for (String it : iterationList.split(",")) {
             LogisticRegression.Options o = LogisticRegression.Options.DEFAULT.withMaxIterations(Integer.parseInt(it));
-            for (int threads : new int[] {2}) {
+            for (String th : threadList.split(",")) {
+                int threads = Integer.parseInt(th);
                 try (ComputePool pool = new ComputePool(threads)) {
                     long t0 = System.nanoTime();
                     LogisticRegression lr = LogisticRegression.fit(train, trainLabels, 10, o, pool,
@@ -126,7 +138,14 @@ public final class EmbedBenchmark {
     }
 
     static double[] time(int reps, int warmup, Runnable r) {
-        for (int i = 0; i < warmup; i++) {
+        long first = System.nanoTime();
+        r.run();
+        if (!warmedUp) {
+            // The very first query runs before the JIT has compiled the scan.
+            System.out.printf("  (first query, cold: %.1f ms)%n", (System.nanoTime() - first) / 1e6);
+            warmedUp = true;
+        }
+        for (int i = 1; i < warmup; i++) {
             r.run();
         }
         double[] ms = new double[reps];
