@@ -39,6 +39,11 @@ public final class PcaCommand implements Callable<Integer> {
             description = "Fit N times and report the median fit time (for benchmarks; default: ${DEFAULT-VALUE}).")
     int reps;
 
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "0",
+            description = "Fit W times first, untimed, so that the timed fits run compiled code (for benchmarks; "
+                    + "default: ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Spec
     CommandSpec spec;
 
@@ -46,6 +51,9 @@ public final class PcaCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (reps < 1) {
             throw new UserError("--reps must be at least 1, got " + reps);
+        }
+        if (warmup < 0) {
+            throw new UserError("--warmup must be 0 or more, got " + warmup);
         }
         for (int k : ks) {
             if (k < 1) {
@@ -69,19 +77,22 @@ public final class PcaCommand implements Callable<Integer> {
         try (ComputePool pool = new ComputePool(ComputePool.defaultThreads())) {
             double[] seconds = new double[reps];
             PcaModel model = null;
-            for (int r = 0; r < reps; r++) {
-                if (reps > 1) {
+            for (int r = -warmup; r < reps; r++) {
+                if (warmup + reps > 1) {
                     System.gc(); // garbage from the previous fit should not be collected inside the next timing
                 }
                 long t0 = System.nanoTime();
                 model = Pca.fit(train, pool, Progress.NONE);
-                seconds[r] = (System.nanoTime() - t0) / 1e9;
+                if (r >= 0) {
+                    seconds[r] = (System.nanoTime() - t0) / 1e9;
+                }
             }
             double[] sorted = seconds.clone();
             Arrays.sort(sorted);
             double median = reps % 2 == 1 ? sorted[reps / 2] : (sorted[reps / 2 - 1] + sorted[reps / 2]) / 2;
-            out.printf("fit_seconds: %.3f%s (%d threads, %s)%n", median,
+            out.printf("fit_seconds: %.3f%s%s (%d threads, %s)%n", median,
                     reps == 1 ? "" : String.format(" (median of %d: %s)", reps, list(seconds)),
+                    warmup == 0 ? "" : String.format(" after %d warm-up fit%s", warmup, warmup == 1 ? "" : "s"),
                     pool.threads(), Kernels.get().description());
 
             long t0 = System.nanoTime();

@@ -32,9 +32,10 @@ class PcaCommandTest {
 
     @Test
     void printsTheFitTimeAndOneLinePerK() {
-        Run r = run("pca", "--data", tiny.toString(), "--k", "1,5,30", "--reps", "3");
+        Run r = run("pca", "--data", tiny.toString(), "--k", "1,5,30", "--reps", "3", "--warmup", "1");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().matches("(?s).*fit_seconds: \\d+\\.\\d{3} \\(median of 3: [0-9. ]+\\).*"), r.out());
+        assertTrue(r.out().matches("(?s).*fit_seconds: \\d+\\.\\d{3} \\(median of 3: [0-9. ]+\\) after 1 warm-up fit \\(.*"),
+                r.out());
         Matcher m = K_LINE.matcher(r.out());
         List<String> ks = m.results().map(x -> x.group(1)).toList();
         assertEquals(List.of("1", "5", "30"), ks, r.out());
@@ -57,7 +58,9 @@ class PcaCommandTest {
         assertTrue(r.out().contains("pca"), r.out());
         Run h = run("pca", "--help");
         assertEquals(0, h.code());
-        assertTrue(h.out().contains("--k") && h.out().contains("--data") && h.out().contains("--reps"), h.out());
+        for (String option : new String[] {"--data", "--k", "--reps", "--warmup"}) {
+            assertTrue(h.out().contains(option), h.out());
+        }
     }
 
     @Test
@@ -70,6 +73,7 @@ class PcaCommandTest {
         assertOneLineError(run("pca", "--data", data, "--k", "2,,3"), "--k");
         assertOneLineError(run("pca", "--data", data, "--k", ""), "--k");
         assertOneLineError(run("pca", "--data", data, "--reps", "0"), "--reps");
+        assertOneLineError(run("pca", "--data", data, "--warmup", "-1"), "--warmup");
         assertOneLineError(run("pca", "--data", dir.resolve("absent").toString()), "absent");
     }
 }
