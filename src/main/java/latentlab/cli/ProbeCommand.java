@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
  * {@link Probe}).
  */
 @Command(name = "probe", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Codes as features: train logistic regression on the codes of only N labelled training images",
-                "and print its test accuracy next to the same classifier on raw pixels and on PCA codes of the same size.",
-                "One line per N; lines starting with '#' give the details and timings."})
+        description = {"Codes as features: train logistic regression on the codes of only N labelled training",
+                "images and print its test accuracy next to the same classifier on raw pixels and on PCA codes of",
+                "the same size. One line per N; lines starting with '#' give the details and timings."})
 public final class ProbeCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
@@ -38,7 +38,8 @@ public final class ProbeCommand implements Callable<Integer> {
     DataOption data;
 
     @Option(names = "--labels", paramLabel = "N[,N...]", defaultValue = "10,100,1000,all",
-            description = "Numbers of labelled training images, each a whole number or 'all' (default: ${DEFAULT-VALUE}).")
+            description = "Numbers of labelled training images, each a whole number or 'all' "
+                    + "(default: ${DEFAULT-VALUE}).")
     String labels;
 
     @Option(names = "--seed", defaultValue = "1",

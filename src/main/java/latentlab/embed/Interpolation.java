@@ -95,8 +95,8 @@ public final class Interpolation {
 
     private static void checkImage(Codec codec, float[] image) {
         if (image.length != codec.inputSize()) {
-            throw new IllegalArgumentException(codec.describe() + " takes " + codec.inputSize() + " pixels, got an image of "
-                    + image.length);
+            throw new IllegalArgumentException(codec.describe() + " takes " + codec.inputSize()
+                    + " pixels, got an image of " + image.length);
         }
     }
 

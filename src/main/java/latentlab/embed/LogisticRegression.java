@@ -302,7 +302,8 @@ public final class LogisticRegression {
     /** Predicted classes of every row of {@code features}. */
     public int[] predict(FeatureMatrix features, ComputePool pool) {
         if (features.columns() != dims) {
-            throw new IllegalArgumentException("classifier was trained on " + dims + " features, got " + features.columns());
+            throw new IllegalArgumentException("classifier was trained on " + dims + " features, got "
+                    + features.columns());
         }
         int n = features.rows();
         int[] out = new int[n];

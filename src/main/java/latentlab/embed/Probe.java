@@ -96,7 +96,8 @@ public final class Probe {
             testPcaCodes = encode(pca, test, null, new Stage(progress, 1, 1.5, total, "PCA codes of " + test.name()));
         }
         float[] codes = encode(model, train, chosen, new Stage(progress, 1.5, 2, total, "Encoding labelled images"));
-        float[] pcaCodes = encode(pca, train, chosen, new Stage(progress, 2, 2.5, total, "PCA codes of labelled images"));
+        float[] pcaCodes = encode(pca, train, chosen,
+                new Stage(progress, 2, 2.5, total, "PCA codes of labelled images"));
 
         long t0 = System.nanoTime();
         LogisticRegression onCodes = LogisticRegression.fit(FeatureMatrix.of(codes, chosen.length, k), trainLabels,

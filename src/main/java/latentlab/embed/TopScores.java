@@ -49,7 +49,7 @@ final class TopScores {
         }
     }
 
-    /** Offers a block of candidates {@code first + j} with scores {@code s[j]}, j in [0, len), skipping {@code exclude}. */
+    /** Offers candidates {@code first + j} with scores {@code s[j]}, j in [0, len), skipping {@code exclude}. */
     void offerAll(float[] s, int len, int first, int exclude) {
         if (capacity == 0) {
             return;

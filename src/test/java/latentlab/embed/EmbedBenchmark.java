@@ -119,7 +119,8 @@ public final class EmbedBenchmark {
                             latentlab.util.Progress.NONE);
                     double s = (System.nanoTime() - t0) / 1e9;
                     double acc = lr.accuracy(test, testLabels, pool);
-                    System.out.printf("logistic regression, 60,000 x 784 pixels, max %s iterations, %d threads: %.2f s, "
+                    System.out.printf("logistic regression, 60,000 x 784 pixels, max %s iterations, %d threads: "
+                            + "%.2f s, "
                             + "%d iterations, %d evaluations (%.1f ms each), loss %.5f, %s; test accuracy %.4f%n", it,
                             threads, s, lr.iterations(), lr.evaluations(), 1e3 * s / lr.evaluations(),
                             lr.trainingLoss(), lr.stopReason(), acc);
