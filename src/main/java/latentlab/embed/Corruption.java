@@ -111,14 +111,6 @@ public sealed interface Corruption permits Corruption.None, MaskingNoise, Gaussi
         }
     }
 
-    /** Checks that a probability or fraction lies in [0, 1]. */
-    static double unitInterval(String what, double v) {
-        if (!(v >= 0 && v <= 1)) {
-            throw new IllegalArgumentException(what + " must be between 0 and 1, got " + v);
-        }
-        return v;
-    }
-
     /** No corruption. */
     final class None implements Corruption {
         private None() {

@@ -144,8 +144,8 @@ public final class DrawingCanvas {
             throw new IllegalArgumentException("stroke coordinates must be finite: (" + x0 + ", " + y0 + ") to ("
                     + x1 + ", " + y1 + ")");
         }
-        double q0 = Corruption.unitInterval("pen pressure", p0);
-        double q1 = Corruption.unitInterval("pen pressure", p1);
+        double q0 = Ranges.unitInterval("pen pressure", p0);
+        double q1 = Ranges.unitInterval("pen pressure", p1);
         double r = brush.radius();
         // Only pixels whose centres can lie within the radius of the segment.
         int c0 = Math.max(0, (int) Math.floor(Math.min(x0, x1) - r - 0.5));

@@ -10,7 +10,7 @@ import latentlab.util.Rng;
  */
 public record MaskingNoise(double p) implements Corruption {
     public MaskingNoise {
-        Corruption.unitInterval("masking probability", p);
+        Ranges.unitInterval("masking probability", p);
     }
 
     @Override

@@ -12,8 +12,8 @@ import latentlab.util.Rng;
  */
 public record Occlusion(double heightFraction, double widthFraction) implements Corruption {
     public Occlusion {
-        Corruption.unitInterval("occlusion height fraction", heightFraction);
-        Corruption.unitInterval("occlusion width fraction", widthFraction);
+        Ranges.unitInterval("occlusion height fraction", heightFraction);
+        Ranges.unitInterval("occlusion width fraction", widthFraction);
     }
 
     @Override
