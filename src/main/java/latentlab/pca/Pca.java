@@ -99,10 +99,10 @@ public final class Pca {
         int[] kept = sc.kept();
         int m = kept.length;
         double scale = 1.0 / ((double) n * (n - 1) * 255.0 * 255.0);
-        double[][] cov = new double[m][m];
-        for (int a = 0; a < m; a++) {
+        double[][] cov = sc.values();
+        for (double[] row : cov) {
             for (int b = 0; b < m; b++) {
-                cov[a][b] = sc.at(a, b) * scale;
+                row[b] *= scale;
             }
         }
 
@@ -157,12 +157,12 @@ public final class Pca {
     /**
      * The centred scatter of the raw pixel values over the pixels that vary, exact: {@code N G - s s^T} with
      * G = X^T X over the bytes and s the column sums, restricted to the pixels {@code kept} (in increasing order);
-     * {@code values} is the m x m matrix (m = kept.length), row-major, both triangles filled. {@code sums} holds
+     * {@code values} holds the rows of the m x m matrix (m = kept.length), both triangles filled. {@code sums} holds
      * the column sums of all d pixels.
      */
-    record Scatter(long n, long[] sums, int[] kept, double[] values) {
+    record Scatter(long[] sums, int[] kept, double[][] values) {
         double at(int a, int b) {
-            return values[a * kept.length + b];
+            return values[a][b];
         }
     }
 
@@ -289,17 +289,17 @@ public final class Pca {
         }
         // N G - s s^T on the upper triangle, mirrored. Both terms are integers below 2^53 (N up to ~370,000), so
         // the difference is exact.
-        double[] values = new double[m * m];
+        double[][] values = new double[m][m];
         double nd = n;
         for (int a = 0; a < m; a++) {
             double sa = sums[kept[a]];
             for (int b = a; b < m; b++) {
                 double v = nd * gram[a * ld + b] - sa * sums[kept[b]];
-                values[a * m + b] = v;
-                values[b * m + a] = v;
+                values[a][b] = v;
+                values[b][a] = v;
             }
         }
-        return new Scatter(n, sums, kept, values);
+        return new Scatter(sums, kept, values);
     }
 
     /** Maximal runs of consecutive pixels in {@code kept}: {pixel, position in kept, length}. */
