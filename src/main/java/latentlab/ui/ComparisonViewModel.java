@@ -52,10 +52,6 @@ public final class ComparisonViewModel {
     public record AnglePoint(long step, double largestDegrees, double meanDegrees) {
     }
 
-    /** The autoencoder's test squared error per image at a training step. */
-    public record ErrorPoint(long step, double error) {
-    }
-
     private final MainViewModel main;
     private final LatentSpaceModel space;
     private final ReadOnlyObjectWrapper<PcaModel> model = new ReadOnlyObjectWrapper<>(this, "model");
@@ -65,28 +61,17 @@ public final class ComparisonViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyDoubleWrapper pcaKnn = new ReadOnlyDoubleWrapper(this, "pcaKnn", Double.NaN);
     private final ReadOnlyDoubleWrapper aeKnn = new ReadOnlyDoubleWrapper(this, "aeKnn", Double.NaN);
-    private final ReadOnlyDoubleWrapper aeError = new ReadOnlyDoubleWrapper(this, "aeError", Double.NaN);
-    private final ReadOnlyObjectWrapper<float[]> aeErrors = new ReadOnlyObjectWrapper<>(this, "aeErrors");
     private final ReadOnlyObjectWrapper<float[]> pcaErrors = new ReadOnlyObjectWrapper<>(this, "pcaErrors");
     private final ObservableList<ModelPoint> savedModels = FXCollections.observableArrayList();
     private final ObservableList<AnglePoint> angles = FXCollections.observableArrayList();
-    private final ObservableList<ErrorPoint> errorHistory = FXCollections.observableArrayList();
-    private String errorHistoryOf = "";
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "latentlab-comparison");
         t.setDaemon(true);
         return t;
     });
-    private final AtomicBoolean errorBusy = new AtomicBoolean();
     private final AtomicBoolean knnBusy = new AtomicBoolean();
-    private final ExecutorService evaluator = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "latentlab-comparison-error");
-        t.setDaemon(true);
-        return t;
-    });
     private DatasetPair fittedFor;
     private FitTask fitTask;
-    private Snapshot aeEvaluatedFor;
 
     ComparisonViewModel(MainViewModel main) {
         this.main = main;
@@ -136,12 +121,12 @@ public final class ComparisonViewModel {
 
     /** The current autoencoder's test squared error per image (refreshed while it trains). */
     public ReadOnlyDoubleProperty aeErrorProperty() {
-        return aeError.getReadOnlyProperty();
+        return main.testErrors().meanErrorProperty();
     }
 
     /** The current autoencoder's squared error of each test image. */
     public ReadOnlyObjectProperty<float[]> aeErrorsProperty() {
-        return aeErrors.getReadOnlyProperty();
+        return main.testErrors().perImageProperty();
     }
 
     /** PCA's squared error of each test image at the autoencoder's k. */
@@ -160,8 +145,8 @@ public final class ComparisonViewModel {
     }
 
     /** The current run's test error as it trains (evaluated while the comparison is shown); reset with the run. */
-    public ObservableList<ErrorPoint> errorHistory() {
-        return errorHistory;
+    public ObservableList<TestErrorMonitor.ErrorPoint> errorHistory() {
+        return main.testErrors().history();
     }
 
     /** Starts the PCA fit for the open data set, unless it is fitted (or being fitted) already. */
@@ -336,6 +321,9 @@ public final class ComparisonViewModel {
                 Platform.runLater(() -> {
                     pcaKnn.set(acc);
                     pcaErrors.set(errors);
+                    if (space.getDisplay() == pair.test()) {
+                        space.setErrors(errors);
+                    }
                 });
             }
         });
@@ -348,11 +336,9 @@ public final class ComparisonViewModel {
     }
 
     /**
-     * Re-evaluates the current autoencoder in the background: its test error and per-image errors, and the 5-NN
-     * accuracy of its codes, each on its own thread so the slow one does not hold up the other. While it trains, the
-     * error is measured again after five times as long as the last measurement took (at least every
-     * {@value #MIN_ERROR_INTERVAL_MS} ms) and the 5-NN accuracy every {@value #KNN_INTERVAL_MS} ms, each on one
-     * thread, so the comparison costs the training a small share of one core. Cheap to call every frame.
+     * Re-measures the 5-NN accuracy of the current autoencoder's codes in the background: at once when it is
+     * paused, every {@value #KNN_INTERVAL_MS} ms on one thread while it trains (its test error comes from
+     * {@link TestErrorMonitor}, which the comparison asks for while it is shown). Cheap to call every frame.
      */
     public void refreshAutoencoder() {
         Snapshot s = main.training().getSnapshot();
@@ -364,30 +350,6 @@ public final class ComparisonViewModel {
         boolean running = main.training().runningProperty().get();
         int threads = running ? 1 : ComputePool.defaultThreads();
         Codec ae = s.model();
-        // A new run (another network, or the same one reset) is measured at once: its first errors are the story.
-        boolean newRun = !ae.describe().equals(errorHistoryOf) || (aeEvaluatedFor != null
-                && s.step() < aeEvaluatedFor.step());
-        if (s != aeEvaluatedFor && (!running || newRun || now - lastError > errorInterval)
-                && errorBusy.compareAndSet(false, true)) {
-            aeEvaluatedFor = s;
-            lastError = now;
-            evaluator.execute(() -> {
-                long t0 = System.nanoTime();
-                try (ComputePool pool = new ComputePool(threads)) {
-                    ReconstructionError.Result r = ReconstructionError.evaluate(ae, pair.test(), pool);
-                    errorInterval = Math.max(MIN_ERROR_INTERVAL_MS * 1_000_000L, 5 * (System.nanoTime() - t0));
-                    Platform.runLater(() -> {
-                        if (main.getDataset() == pair) {
-                            aeError.set(r.squaredError());
-                            aeErrors.set(r.perImage());
-                            recordError(s, ae, r.squaredError());
-                        }
-                    });
-                } finally {
-                    errorBusy.set(false);
-                }
-            });
-        }
         if (ae != aeKnnFor && (!running || now - lastKnn > KNN_INTERVAL_MS * 1_000_000L)
                 && knnBusy.compareAndSet(false, true)) {
             aeKnnFor = ae;
@@ -407,23 +369,8 @@ public final class ComparisonViewModel {
         }
     }
 
-    private void recordError(Snapshot s, Codec ae, double error) {
-        String run = ae.describe();
-        if (!run.equals(errorHistoryOf)
-                || (!errorHistory.isEmpty() && errorHistory.get(errorHistory.size() - 1).step() > s.step())) {
-            errorHistory.clear();
-            errorHistoryOf = run;
-        }
-        if (errorHistory.isEmpty() || errorHistory.get(errorHistory.size() - 1).step() < s.step()) {
-            errorHistory.add(new ErrorPoint(s.step(), error));
-        }
-    }
-
-    private static final long MIN_ERROR_INTERVAL_MS = 400;
     private static final long KNN_INTERVAL_MS = 8000;
-    private volatile long errorInterval = MIN_ERROR_INTERVAL_MS * 1_000_000L;
-    private long lastError = System.nanoTime() - 60_000_000_000L;
-    private long lastKnn = lastError;
+    private long lastKnn = System.nanoTime() - 60_000_000_000L;
     private Codec aeKnnFor;
 
     /** Adds a saved autoencoder to the error chart (its test error at its k), in the background. */
@@ -499,13 +446,9 @@ public final class ComparisonViewModel {
         curve.set(null);
         pcaKnn.set(Double.NaN);
         aeKnn.set(Double.NaN);
-        aeError.set(Double.NaN);
-        aeErrors.set(null);
         pcaErrors.set(null);
         angles.clear();
-        errorHistory.clear();
         savedModels.clear();
-        aeEvaluatedFor = null;
         aeKnnFor = null;
     }
 
@@ -530,6 +473,5 @@ public final class ComparisonViewModel {
     void shutdown() {
         cancelFit();
         worker.shutdownNow();
-        evaluator.shutdownNow();
     }
 }

@@ -34,6 +34,12 @@ public final class LatentSpaceModel {
     private final IntegerProperty dimX = new SimpleIntegerProperty(this, "dimX", 0);
     private final IntegerProperty dimY = new SimpleIntegerProperty(this, "dimY", 1);
     private final ObservableFloatArray position = FXCollections.observableFloatArray();
+    private final ReadOnlyObjectWrapper<float[]> errors = new ReadOnlyObjectWrapper<>(this, "errors");
+    private final java.util.Set<Object> errorClients = new java.util.HashSet<>();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper errorsWanted =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "errorsWanted");
+    private final javafx.collections.ObservableMap<String, java.util.List<Annotation>> annotations =
+            FXCollections.observableHashMap();
     private double[] low = new double[0];
     private double[] high = new double[0];
     private int[][] histograms = new int[0][];
@@ -111,8 +117,50 @@ public final class LatentSpaceModel {
         return position;
     }
 
+    /**
+     * The squared reconstruction error of each display image under (a recent snapshot of) the model, or null
+     * while unknown. Filled on demand by whoever measures it; views use it to colour points.
+     */
+    public ReadOnlyObjectProperty<float[]> errorsProperty() {
+        return errors.getReadOnlyProperty();
+    }
+
+    /** Registers ({@code on}) or removes a view that needs {@link #errorsProperty()} filled. */
+    public void wantErrors(Object client, boolean on) {
+        if (on) {
+            errorClients.add(client);
+        } else {
+            errorClients.remove(client);
+        }
+        errorsWanted.set(!errorClients.isEmpty());
+    }
+
+    /** Whether some view needs the per-image errors. */
+    public javafx.beans.property.ReadOnlyBooleanProperty errorsWantedProperty() {
+        return errorsWanted.getReadOnlyProperty();
+    }
+
+    /** Sets the per-image errors (one per display image) or null. */
+    public void setErrors(float[] perImage) {
+        Dataset d = display.get();
+        if (perImage != null && (d == null || perImage.length != d.size())) {
+            throw new IllegalArgumentException((perImage.length) + " errors for "
+                    + (d == null ? "no" : Integer.toString(d.size())) + " display images");
+        }
+        errors.set(perImage);
+    }
+
+    /**
+     * What tools draw on the map, by tool ("interpolation", "drawing", ...): each replaces its own list. Codes
+     * of another k than the current one are not drawn.
+     */
+    public javafx.collections.ObservableMap<String, java.util.List<Annotation>> annotations() {
+        return annotations;
+    }
+
     /** Sets the images to show; clears the model. */
     public void setDisplay(Dataset images) {
+        errors.set(null);
         display.set(images);
         codec.set(null);
         codes.set(null);

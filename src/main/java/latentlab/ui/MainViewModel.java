@@ -34,6 +34,7 @@ public final class MainViewModel {
     private final SelectionModel selection = new SelectionModel();
     private final LatentSpaceModel autoencoderSpace = new LatentSpaceModel("Autoencoder", selection);
     private final TrainingViewModel training = new TrainingViewModel();
+    private final TestErrorMonitor testErrors = new TestErrorMonitor(this);
     private final ComparisonViewModel comparison = new ComparisonViewModel(this);
     private final Appearance appearance = new Appearance();
     private final AppPreferences preferences;
@@ -132,6 +133,11 @@ public final class MainViewModel {
         progress.bind(task.progressProperty());
     }
 
+    /** The current autoencoder's test error, measured while some view wants it. */
+    public TestErrorMonitor testErrors() {
+        return testErrors;
+    }
+
     /** The PCA comparison (fitted on demand, once per data set). */
     public ComparisonViewModel comparison() {
         return comparison;
@@ -192,6 +198,7 @@ public final class MainViewModel {
      */
     public void tick() {
         training.poll();
+        testErrors.poll();
         var s = training.getSnapshot();
         if (s != null && s.displayCodes() != null && autoencoderSpace.getDisplay() != null
                 && (s.displayCodes() != autoencoderSpace.getCodes() || s.model() != autoencoderSpace.getCodec())) {
@@ -313,6 +320,7 @@ public final class MainViewModel {
             DatasetPair pair = task.getValue().pair();
             Checkpoint start = task.getValue().start();
             comparison.clear();
+            testErrors.clear();
             dataset.set(pair);
             datasetFolder.set(folder.toAbsolutePath().normalize());
             lessonFile.set(null);
@@ -417,6 +425,7 @@ public final class MainViewModel {
             LoadedLesson r = task.getValue();
             if (r.pair() != dataset.get()) {
                 comparison.clear();
+                testErrors.clear();
                 dataset.set(r.pair());
                 datasetFolder.set(r.folder());
             }
@@ -499,6 +508,7 @@ public final class MainViewModel {
         }
         training.shutdown();
         comparison.shutdown();
+        testErrors.shutdown();
         exports.shutdown();
         background.shutdown();
     }

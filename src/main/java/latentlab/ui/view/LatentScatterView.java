@@ -70,6 +70,10 @@ public final class LatentScatterView extends Region {
     private final ImageView imageView = new ImageView();
     private final Canvas overlay = new Canvas();
     private final ScatterLegend legend;
+    private final javafx.beans.property.ObjectProperty<latentlab.ui.ColourBy> colourBy =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "colourBy", latentlab.ui.ColourBy.LABEL);
+    /** The continuous colour map in use (null when colouring by label or while the values are unknown). */
+    private latentlab.embed.ColourScale colourScale;
     private final VBox tip = new VBox(4);
     private final ImageView tipImage = new ImageView();
     private final Label tipText = new Label();
@@ -145,7 +149,9 @@ public final class LatentScatterView extends Region {
         imageView.setSmooth(false);
         imageView.setMouseTransparent(true);
         overlay.setMouseTransparent(true);
-        legend = new ScatterLegend(selection, appearance);
+        legend = new ScatterLegend(selection, appearance, colourBy, axisPrefix);
+        legend.setClasses(model.getDisplay() == null ? 0 : model.getDisplay().classCount());
+        legend.setLatentSize(model.getLatentSize());
         appearance.themeProperty().addListener((o, a, b) -> {
             legend.setClasses(model.getDisplay() == null ? 0 : model.getDisplay().classCount());
             rebuildColours();
@@ -178,6 +184,28 @@ public final class LatentScatterView extends Region {
             rebuildColours();
             markDirty();
         });
+        colourBy.addListener((o, a, b) -> {
+            if (b == null) {
+                colourBy.set(latentlab.ui.ColourBy.LABEL);
+                return;
+            }
+            model.wantErrors(this, b instanceof latentlab.ui.ColourBy.Error);
+            rebuildColours();
+            markDirty();
+        });
+        model.errorsProperty().addListener((o, a, b) -> {
+            if (colourBy.get() instanceof latentlab.ui.ColourBy.Error) {
+                rebuildColours();
+                markDirty();
+            }
+        });
+        model.latentSizeProperty().addListener((o, a, b) -> {
+            legend.setLatentSize(b.intValue());
+            if (colourBy.get() instanceof latentlab.ui.ColourBy.Dimension dim && dim.index() >= b.intValue()) {
+                colourBy.set(latentlab.ui.ColourBy.LABEL);
+            }
+        });
+        model.annotations().addListener((javafx.collections.MapChangeListener<String, java.util.List<latentlab.ui.Annotation>>) c -> markDirty());
         for (var p : new javafx.beans.Observable[] {thumbnails, manifold, clusterLabels, gridSize, thumbnailScale}) {
             p.addListener(o -> {
                 lastGridTag = null;
@@ -198,6 +226,16 @@ public final class LatentScatterView extends Region {
         setOnScroll(this::scrolled);
         Showing.drive(this, timer);
         codesChanged(false);
+    }
+
+    /** What the points' colours show: the label, the reconstruction error or one latent dimension. */
+    public javafx.beans.property.ObjectProperty<latentlab.ui.ColourBy> colourByProperty() {
+        return colourBy;
+    }
+
+    /** The continuous colour map of the points, or null when they are coloured by label. */
+    public latentlab.embed.ColourScale colourScale() {
+        return colourScale;
     }
 
     /** Draw each image as a thumbnail (with level of detail) instead of a dot. */
@@ -315,7 +353,6 @@ public final class LatentScatterView extends Region {
         markDirty();
     }
 
-    /** Marks the view for redrawing at the next pulse. */
     /** Whether this view and all its parents are visible (a hidden tab's content is not). */
     private boolean treeVisible() {
         for (javafx.scene.Node p = this; p != null; p = p.getParent()) {
@@ -326,6 +363,7 @@ public final class LatentScatterView extends Region {
         return true;
     }
 
+    /** Marks the view for redrawing at the next pulse. */
     public void markDirty() {
         dirty = true;
     }
@@ -440,15 +478,24 @@ public final class LatentScatterView extends Region {
             byClass[c] = PixelCanvas.premultiply(theme.classColour(c), alpha);
         }
         int dim = PixelCanvas.premultiply(theme.dimmed(), 0.45);
+        float[] values = colourValues();
+        colourScale = values == null ? null : latentlab.embed.ColourScale.robust(values);
+        int[] rgb = new int[values == null ? 0 : n];
+        if (values != null) {
+            colourScale.colours(values, rgb);
+        }
         int front = 0;
         int back = 0;
         for (int i = 0; i < n; i++) {
             boolean dimmed = iso >= 0 && labels[i] != iso;
-            colours[i] = dimmed ? dim : byClass[Math.floorMod(labels[i], byClass.length)];
+            colours[i] = dimmed ? dim : values != null ? PixelCanvas.premultiply(rgb[i], alpha)
+                    : colourBy.get().continuous() ? PixelCanvas.premultiply(latentlab.embed.ColourScale.NAN_COLOUR, alpha)
+                    : byClass[Math.floorMod(labels[i], byClass.length)];
             if (dimmed) {
                 back++;
             }
         }
+        legend.showScale(colourBy.get(), colourScale);
         // Dimmed points first, so the isolated class is drawn on top.
         front = back;
         int b = 0;
@@ -460,6 +507,27 @@ public final class LatentScatterView extends Region {
                 order[front++] = i;
             }
         }
+    }
+
+    /** The numbers the points are coloured by (one per point), or null for colours by label or unknown values. */
+    private float[] colourValues() {
+        latentlab.ui.ColourBy by = colourBy.get();
+        if (by instanceof latentlab.ui.ColourBy.Error) {
+            float[] e = model.errorsProperty().get();
+            return e != null && e.length == n ? e : null;
+        }
+        if (by instanceof latentlab.ui.ColourBy.Dimension dim) {
+            float[] c = model.getCodes();
+            if (c == null || dim.index() >= k || c.length != n * k) {
+                return null;
+            }
+            float[] v = new float[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = c[i * k + dim.index()];
+            }
+            return v;
+        }
+        return null;
     }
 
     private void computeMedians() {
@@ -703,6 +771,10 @@ public final class LatentScatterView extends Region {
 
     /** The legend as text and circles (for exported images, where the legend node is not part of the picture). */
     private void drawLegend(GraphicsContext g, double w) {
+        if (colourScale != null) {
+            drawColourBar(g, w);
+            return;
+        }
         Dataset d = model.getDisplay();
         if (d == null || d.classCount() > 20) {
             return;
@@ -734,6 +806,37 @@ public final class LatentScatterView extends Region {
             g.setFill(theme.strong().deriveColor(0, 1, 1, alpha));
             g.fillText(Integer.toString(c), cx + 16 * fs, cy);
         }
+    }
+
+    /** The continuous colour map's bar with its range (for exported images). */
+    private void drawColourBar(GraphicsContext g, double w) {
+        Theme theme = appearance.getTheme();
+        double fs = appearance.scaleProperty().get();
+        double boxW = 190 * fs;
+        double boxH = 54 * fs;
+        double x0 = w - RIGHT - boxW - 8;
+        double y0 = TOP + 8;
+        g.setFill(Theme.color(theme.plotBackground()).deriveColor(0, 1, 1, 0.92));
+        g.fillRoundRect(x0, y0, boxW, boxH, 10, 10);
+        g.setStroke(theme.frame());
+        g.setLineWidth(1);
+        g.strokeRoundRect(x0 + 0.5, y0 + 0.5, boxW - 1, boxH - 1, 10, 10);
+        g.setFont(Font.font("DejaVu Sans", 11 * fs));
+        g.setFill(theme.axisText());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText("Colour: " + colourBy.get().describe(axisPrefix), x0 + 8, y0 + 5);
+        double bx = x0 + 8;
+        double bw = boxW - 16;
+        double by = y0 + 22 * fs;
+        for (int i = 0; i < (int) bw; i++) {
+            g.setFill(Theme.color(latentlab.embed.ColourScale.viridis(i / Math.max(1, bw - 1))));
+            g.fillRect(bx + i, by, 1, 10 * fs);
+        }
+        g.setFill(theme.strong());
+        g.fillText(ScatterLegend.format(colourScale.min()), bx, by + 12 * fs);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(ScatterLegend.format(colourScale.max()), bx + bw, by + 12 * fs);
     }
 
     /** Light grid lines at the tick positions, under the points. */
@@ -977,6 +1080,7 @@ public final class LatentScatterView extends Region {
             drawClusterLabels(g, theme, fs);
         }
         drawCrosshair(g, dx, dy, theme);
+        drawAnnotations(g, dx, dy, theme, fs);
         int hov = selection.hoveredProperty().get();
         if (hov >= 0 && hov < n) {
             g.setStroke(theme.strong());
@@ -1048,6 +1152,91 @@ public final class LatentScatterView extends Region {
             g.setFill(Theme.color(theme.thumbnailInk(c)));
             g.fillText(s, x, y);
         }
+    }
+
+    /** The tools' markers, paths and arrows, at the shown dimensions of their codes. */
+    private void drawAnnotations(GraphicsContext g, int dx, int dy, Theme theme, double fs) {
+        if (k == 0) {
+            return;
+        }
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 12 * fs));
+        for (java.util.List<latentlab.ui.Annotation> list : model.annotations().values()) {
+            for (latentlab.ui.Annotation a : list) {
+                Color c = Theme.color(a.colour());
+                Color halo = Theme.color(theme.plotBackground());
+                if (a instanceof latentlab.ui.Annotation.Path p && p.k() == k) {
+                    int m = p.points();
+                    for (int pass = 0; pass < 2; pass++) {
+                        g.setStroke(pass == 0 ? halo : c);
+                        g.setLineWidth(pass == 0 ? 5 : 2.5);
+                        g.beginPath();
+                        for (int i = 0; i < m; i++) {
+                            double x = screenX(p.codes()[i * k + dx]);
+                            double y = codeScreenY(p.codes(), i * k, dy);
+                            if (i == 0) {
+                                g.moveTo(x, y);
+                            } else {
+                                g.lineTo(x, y);
+                            }
+                        }
+                        g.stroke();
+                    }
+                    for (int i = 0; i < m; i++) {
+                        double x = screenX(p.codes()[i * k + dx]);
+                        double y = codeScreenY(p.codes(), i * k, dy);
+                        g.setFill(halo);
+                        g.fillOval(x - 5, y - 5, 10, 10);
+                        g.setFill(c);
+                        g.fillOval(x - 3.5, y - 3.5, 7, 7);
+                    }
+                } else if (a instanceof latentlab.ui.Annotation.Arrow r && r.from().length == k) {
+                    double x0 = screenX(r.from()[dx]);
+                    double y0 = codeScreenY(r.from(), 0, dy);
+                    double x1 = screenX(r.to()[dx]);
+                    double y1 = codeScreenY(r.to(), 0, dy);
+                    g.setStroke(c);
+                    g.setLineWidth(2);
+                    g.setLineDashes(6, 4);
+                    g.strokeLine(x0, y0, x1, y1);
+                    g.setLineDashes();
+                    double len = Math.hypot(x1 - x0, y1 - y0);
+                    if (len > 12) {
+                        double ux = (x1 - x0) / len;
+                        double uy = (y1 - y0) / len;
+                        g.setFill(c);
+                        g.fillPolygon(new double[] {x1, x1 - 11 * ux + 5 * uy, x1 - 11 * ux - 5 * uy},
+                                new double[] {y1, y1 - 11 * uy - 5 * ux, y1 - 11 * uy + 5 * ux}, 3);
+                    }
+                } else if (a instanceof latentlab.ui.Annotation.Marker mk && mk.code().length == k) {
+                    double x = screenX(mk.code()[dx]);
+                    double y = codeScreenY(mk.code(), 0, dy);
+                    double r = 8;
+                    double[] xs = {x, x + r, x, x - r};
+                    double[] ys = {y - r, y, y + r, y};
+                    g.setFill(halo);
+                    g.fillOval(x - r - 3, y - r - 3, 2 * r + 6, 2 * r + 6);
+                    g.setFill(c);
+                    g.fillPolygon(xs, ys, 4);
+                    g.setStroke(theme.strong());
+                    g.setLineWidth(1.2);
+                    g.strokePolygon(xs, ys, 4);
+                    if (!mk.label().isEmpty()) {
+                        g.setTextAlign(TextAlignment.LEFT);
+                        g.setTextBaseline(VPos.CENTER);
+                        g.setStroke(halo);
+                        g.setLineWidth(4);
+                        g.strokeText(mk.label(), x + r + 5, y);
+                        g.setFill(theme.strong());
+                        g.fillText(mk.label(), x + r + 5, y);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Screen y of a code's shown vertical dimension (the middle for k = 1). */
+    private double codeScreenY(float[] codes, int offset, int dy) {
+        return k == 1 ? TOP + plotH() / 2 : screenY(codes[offset + dy]);
     }
 
     private void drawCrosshair(GraphicsContext g, int dx, int dy, Theme theme) {

@@ -622,6 +622,8 @@ public final class MainView extends BorderPane {
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b == pcaTab) {
                 comparison.shown();
+            } else if (a == pcaTab) {
+                comparison.hidden();
             }
         });
         model.datasetProperty().addListener((o, a, b) -> {

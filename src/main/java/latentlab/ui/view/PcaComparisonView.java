@@ -186,6 +186,12 @@ public final class PcaComparisonView extends BorderPane {
     /** Starts the PCA fit if this data set has none (call when the view is shown). */
     public void shown() {
         vm.ensureFitted();
+        main.testErrors().want(this, true);
+    }
+
+    /** Stops measuring what only this view shows (call when another tab is selected). */
+    public void hidden() {
+        main.testErrors().want(this, false);
     }
 
     /** Called every frame while the view is shown: keeps the autoencoder's numbers current while it trains. */
@@ -541,7 +547,7 @@ public final class PcaComparisonView extends BorderPane {
         ErrorCurve c = vm.curveProperty().get();
         int k = snap == null ? 0 : snap.model().latentSize();
         List<XyChart.Series> e = new ArrayList<>();
-        List<ComparisonViewModel.ErrorPoint> h = vm.errorHistory();
+        List<latentlab.ui.TestErrorMonitor.ErrorPoint> h = vm.errorHistory();
         if (linear && !h.isEmpty()) {
             double[] steps = new double[h.size()];
             double[] err = new double[h.size()];
