@@ -36,6 +36,7 @@ public final class MainViewModel {
     private final TrainingViewModel training = new TrainingViewModel();
     private final TestErrorMonitor testErrors = new TestErrorMonitor(this);
     private final ComparisonViewModel comparison = new ComparisonViewModel(this);
+    private final EmbeddingsViewModel embeddings = new EmbeddingsViewModel(this);
     private final Appearance appearance = new Appearance();
     private final AppPreferences preferences;
     private final ReadOnlyObjectWrapper<Path> datasetFolder = new ReadOnlyObjectWrapper<>(this, "datasetFolder");
@@ -136,6 +137,11 @@ public final class MainViewModel {
     /** The current autoencoder's test error, measured while some view wants it. */
     public TestErrorMonitor testErrors() {
         return testErrors;
+    }
+
+    /** The embeddings toolkit: neighbours, interpolation, arithmetic, drawing. */
+    public EmbeddingsViewModel embeddings() {
+        return embeddings;
     }
 
     /** The PCA comparison (fitted on demand, once per data set). */
@@ -321,6 +327,7 @@ public final class MainViewModel {
             Checkpoint start = task.getValue().start();
             comparison.clear();
             testErrors.clear();
+            embeddings.clear();
             dataset.set(pair);
             datasetFolder.set(folder.toAbsolutePath().normalize());
             lessonFile.set(null);
@@ -426,6 +433,7 @@ public final class MainViewModel {
             if (r.pair() != dataset.get()) {
                 comparison.clear();
                 testErrors.clear();
+                embeddings.clear();
                 dataset.set(r.pair());
                 datasetFolder.set(r.folder());
             }
@@ -509,6 +517,7 @@ public final class MainViewModel {
         training.shutdown();
         comparison.shutdown();
         testErrors.shutdown();
+        embeddings.shutdown();
         exports.shutdown();
         background.shutdown();
     }

@@ -46,6 +46,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
 /**
  * The main window: toolbar, the training panel and data set on the left, the latent map in the centre, the
@@ -59,6 +60,7 @@ public final class MainView extends BorderPane {
     private SplitPane explorer;
     private TabPane tabs;
     private PcaComparisonView comparison;
+    private EmbeddingsView embeddingsView;
     private final javafx.event.EventHandler<KeyEvent> shortcuts = this::shortcut;
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
@@ -66,6 +68,9 @@ public final class MainView extends BorderPane {
             model.tick();
             if (comparison != null && tabs.getSelectionModel().getSelectedIndex() == 1) {
                 comparison.tick();
+            }
+            if (embeddingsView != null && tabs.getSelectionModel().getSelectedIndex() == 2) {
+                embeddingsView.tick();
             }
         }
     };
@@ -278,7 +283,9 @@ public final class MainView extends BorderPane {
                 e -> tabs.getSelectionModel().select(0));
         MenuItem pcaItem = item("PCA comparison", new KeyCodeCombination(KeyCode.DIGIT2,
                 KeyCombination.SHORTCUT_DOWN), e -> tabs.getSelectionModel().select(1));
-        Menu view = new Menu("View", null, explorerItem, pcaItem, new SeparatorMenuItem(), presenter, fullScreen,
+        MenuItem embeddingsItem = item("Embeddings", new KeyCodeCombination(KeyCode.DIGIT3,
+                KeyCombination.SHORTCUT_DOWN), e -> tabs.getSelectionModel().select(2));
+        Menu view = new Menu("View", null, explorerItem, pcaItem, embeddingsItem, new SeparatorMenuItem(), presenter, fullScreen,
                 new SeparatorMenuItem(), bigger, smaller, normal, new SeparatorMenuItem(), dark, large, hide);
 
         MenuItem guide = item("Guide: what am I looking at?", new KeyCodeCombination(KeyCode.F1),
@@ -457,7 +464,7 @@ public final class MainView extends BorderPane {
                 "G\tmanifold grid on / off",
                 "Esc\tclear the selection",
                 "F1\tguide",
-                "Ctrl 1 / Ctrl 2\texplorer / PCA comparison",
+                "Ctrl 1 / 2 / 3\texplorer / PCA comparison / embeddings",
                 "F5\tpresenter mode",
                 "F11\tfull screen",
                 "Ctrl + / Ctrl - / Ctrl 0\tlarger / smaller / normal text"));
@@ -495,6 +502,11 @@ public final class MainView extends BorderPane {
     /** Shows tab {@code i}: 0 the explorer, 1 the PCA comparison. */
     public void selectTab(int i) {
         tabs.getSelectionModel().select(i);
+    }
+
+    /** The embeddings tab's view. */
+    public EmbeddingsView embeddings() {
+        return embeddingsView;
     }
 
     /** The PCA comparison tab's view. */
@@ -618,13 +630,18 @@ public final class MainView extends BorderPane {
         Tab pcaTab = new Tab("PCA comparison", comparison);
         pcaTab.setId("tab-pca");
         pcaTab.setGraphic(Icons.icon(MaterialDesignC.CHART_BELL_CURVE));
-        tabs = new TabPane(explorerTab, pcaTab);
+        embeddingsView = new EmbeddingsView(model);
+        Tab embeddingsTab = new Tab("Embeddings", embeddingsView);
+        embeddingsTab.setId("tab-embeddings");
+        embeddingsTab.setGraphic(Icons.icon(MaterialDesignV.VECTOR_SELECTION));
+        tabs = new TabPane(explorerTab, pcaTab, embeddingsTab);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b == pcaTab) {
                 comparison.shown();
             } else if (a == pcaTab) {
                 comparison.hidden();
             }
+            embeddingsView.setShown(b == embeddingsTab);
         });
         model.datasetProperty().addListener((o, a, b) -> {
             if (tabs.getSelectionModel().getSelectedItem() == pcaTab) {

@@ -153,28 +153,29 @@ public final class PcaComparisonView extends BorderPane {
         setCenter(body);
 
         // Headings with the 5-NN accuracies, the galleries, the charts and the selected image follow the models.
-        vm.aeKnnProperty().addListener(o -> headings());
-        vm.aeErrorProperty().addListener(o -> headings());
-        vm.curveProperty().addListener(o -> headings());
-        vm.pcaKnnProperty().addListener(o -> headings());
-        main.autoencoderSpace().codecProperty().addListener(o -> headings());
-        vm.space().latentSizeProperty().addListener(o -> headings());
+        vm.aeKnnProperty().addListener((ob, was, now) -> headings());
+        vm.aeErrorProperty().addListener((ob, was, now) -> headings());
+        vm.curveProperty().addListener((ob, was, now) -> headings());
+        vm.pcaKnnProperty().addListener((ob, was, now) -> headings());
+        main.autoencoderSpace().codecProperty().addListener((ob, was, now) -> headings());
+        vm.space().latentSizeProperty().addListener((ob, was, now) -> headings());
         vm.modelProperty().addListener((o, a, m) -> {
             var pair = main.getDataset();
             eigenDigits.show(m, pair == null ? 0 : pair.train().rows(), pair == null ? 0 : pair.train().cols());
             headings();
         });
-        for (Observable o : new Observable[] {vm.curveProperty(), vm.aeErrorProperty(), vm.savedModels(),
-            vm.space().latentSizeProperty()}) {
-            o.addListener(x -> refreshErrorChart());
+        for (javafx.beans.value.ObservableValue<?> o : new javafx.beans.value.ObservableValue<?>[] {
+            vm.curveProperty(), vm.aeErrorProperty(), vm.space().latentSizeProperty()}) {
+            o.addListener((ob, was, now) -> refreshErrorChart());
         }
-        vm.aeErrorsProperty().addListener(o -> refreshWorst());
-        vm.pcaErrorsProperty().addListener(o -> refreshWorst());
+        vm.savedModels().addListener((Observable o) -> refreshErrorChart());
+        vm.aeErrorsProperty().addListener((ob, was, now) -> refreshWorst());
+        vm.pcaErrorsProperty().addListener((ob, was, now) -> refreshWorst());
         vm.angles().addListener((Observable o) -> refreshLinear());
         vm.errorHistory().addListener((Observable o) -> refreshLinear());
-        for (Observable o : new Observable[] {main.selection().selectedProperty(), main.autoencoderSpace().codecProperty(),
+        for (javafx.beans.value.ObservableValue<?> o : new javafx.beans.value.ObservableValue<?>[] {main.selection().selectedProperty(), main.autoencoderSpace().codecProperty(),
             vm.space().codecProperty()}) {
-            o.addListener(x -> refreshSelected());
+            o.addListener((ob, was, now) -> refreshSelected());
         }
         headings();
         refreshErrorChart();
