@@ -123,15 +123,9 @@ public final class EmbeddingsViewModel {
 
     EmbeddingsViewModel(MainViewModel main) {
         this.main = main;
-        for (javafx.beans.value.ObservableValue<?> o : new javafx.beans.value.ObservableValue<?>[] {similarity, main.selection().selectedProperty()}) {
-            o.addListener((ob, was, now) -> searchSelected());
-        }
-        for (javafx.beans.value.ObservableValue<?> o : new javafx.beans.value.ObservableValue<?>[] {endA, endB, steps}) {
-            o.addListener((ob, was, now) -> interpolate());
-        }
-        for (javafx.beans.value.ObservableValue<?> o : new javafx.beans.value.ObservableValue<?>[] {argA, argB, argC}) {
-            o.addListener((ob, was, now) -> combine());
-        }
+        Changes.onAny(this::searchSelected, similarity, main.selection().selectedProperty());
+        Changes.onAny(this::interpolate, endA, endB, steps);
+        Changes.onAny(this::combine, argA, argB, argC);
         main.autoencoderSpace().codecProperty().addListener((ob, was, now) -> modelMoved());
         main.comparison().space().codecProperty().addListener((ob, was, now) -> interpolate());
     }

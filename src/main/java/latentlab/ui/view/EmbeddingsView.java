@@ -26,6 +26,7 @@ import latentlab.embed.Interpolation;
 import latentlab.embed.Neighbours;
 import latentlab.embed.Similarity;
 import latentlab.ui.ColourBy;
+import latentlab.ui.Changes;
 import latentlab.ui.ComparisonViewModel;
 import latentlab.ui.EmbeddingsViewModel;
 import latentlab.ui.MainViewModel;
@@ -116,12 +117,8 @@ public final class EmbeddingsView extends BorderPane {
         main.selection().selectedProperty().addListener((ob, was, now) -> showQuery());
         main.datasetProperty().addListener((ob, was, now) -> showQuery());
         vm.stripsProperty().addListener((ob, was, now) -> showStrips());
-        for (javafx.beans.value.ObservableValue<?> o : new javafx.beans.value.ObservableValue<?>[] {vm.endAProperty(), vm.endBProperty()}) {
-            o.addListener((ob, was, now) -> showEnds());
-        }
-        for (javafx.beans.value.ObservableValue<?> o : new javafx.beans.value.ObservableValue<?>[] {vm.argAProperty(), vm.argBProperty(), vm.argCProperty(), vm.sumProperty()}) {
-            o.addListener((ob, was, now) -> showSum());
-        }
+        Changes.onAny(this::showEnds, vm.endAProperty(), vm.endBProperty());
+        Changes.onAny(this::showSum, vm.argAProperty(), vm.argBProperty(), vm.argCProperty(), vm.sumProperty());
         main.testErrors().perImageProperty().addListener((ob, was, now) -> showWorst());
         showMeasure();
         showQuery();

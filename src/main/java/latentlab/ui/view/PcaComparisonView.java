@@ -29,6 +29,7 @@ import latentlab.nn.Codec;
 import latentlab.pca.ErrorCurve;
 import latentlab.pca.PcaModel;
 import latentlab.train.Snapshot;
+import latentlab.ui.Changes;
 import latentlab.ui.ComparisonViewModel;
 import latentlab.ui.MainViewModel;
 import latentlab.ui.TrainingSettings;
@@ -164,19 +165,15 @@ public final class PcaComparisonView extends BorderPane {
             eigenDigits.show(m, pair == null ? 0 : pair.train().rows(), pair == null ? 0 : pair.train().cols());
             headings();
         });
-        for (javafx.beans.value.ObservableValue<?> o : new javafx.beans.value.ObservableValue<?>[] {
-            vm.curveProperty(), vm.aeErrorProperty(), vm.space().latentSizeProperty()}) {
-            o.addListener((ob, was, now) -> refreshErrorChart());
-        }
+        Changes.onAny(this::refreshErrorChart,
+                vm.curveProperty(), vm.aeErrorProperty(), vm.space().latentSizeProperty());
         vm.savedModels().addListener((Observable o) -> refreshErrorChart());
         vm.aeErrorsProperty().addListener((ob, was, now) -> refreshWorst());
         vm.pcaErrorsProperty().addListener((ob, was, now) -> refreshWorst());
         vm.angles().addListener((Observable o) -> refreshLinear());
         vm.errorHistory().addListener((Observable o) -> refreshLinear());
-        for (javafx.beans.value.ObservableValue<?> o : new javafx.beans.value.ObservableValue<?>[] {main.selection().selectedProperty(), main.autoencoderSpace().codecProperty(),
-            vm.space().codecProperty()}) {
-            o.addListener((ob, was, now) -> refreshSelected());
-        }
+        Changes.onAny(this::refreshSelected,
+                main.selection().selectedProperty(), main.autoencoderSpace().codecProperty(), vm.space().codecProperty());
         headings();
         refreshErrorChart();
         refreshWorst();
