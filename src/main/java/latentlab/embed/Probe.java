@@ -91,9 +91,12 @@ public final class Probe {
         int k = model.latentSize();
         // Stages in rough proportion to their cost: encoding, then the three fits and their evaluations.
         double total = 10;
-        if (testCodes == null) {
-            testCodes = encode(model, test, null, new Stage(progress, 0, 1, total, "Encoding " + test.name()));
-            testPcaCodes = encode(pca, test, null, new Stage(progress, 1, 1.5, total, "PCA codes of " + test.name()));
+        if (testCodes == null || testPcaCodes == null) {
+            // Both or neither: a run cancelled between the two must not leave half a cache behind.
+            float[] c = encode(model, test, null, new Stage(progress, 0, 1, total, "Encoding " + test.name()));
+            float[] p = encode(pca, test, null, new Stage(progress, 1, 1.5, total, "PCA codes of " + test.name()));
+            testCodes = c;
+            testPcaCodes = p;
         }
         float[] codes = encode(model, train, chosen, new Stage(progress, 1.5, 2, total, "Encoding labelled images"));
         float[] pcaCodes = encode(pca, train, chosen,

@@ -152,7 +152,7 @@ public final class ComparisonViewModel {
     /** Starts the PCA fit for the open data set, unless it is fitted (or being fitted) already. */
     public void ensureFitted() {
         DatasetPair pair = main.getDataset();
-        if (pair == null || pair == fittedFor || (fitTask != null && fitTask.pair == pair)) {
+        if (worker.isShutdown() || pair == null || pair == fittedFor || (fitTask != null && fitTask.pair == pair)) {
             return;
         }
         cancelFit();
@@ -178,7 +178,7 @@ public final class ComparisonViewModel {
                 status.set("PCA fit cancelled");
             }
         });
-        worker.execute(task);
+        submit(task);
     }
 
     /** Cancels a running fit. */
@@ -253,7 +253,7 @@ public final class ComparisonViewModel {
         fittedFor = pair;
         int k = Math.max(1, Math.min(currentK(), m.dimension()));
         PcaCodec codec = m.codec(k);
-        worker.execute(() -> {
+        submit(() -> {
             try (ComputePool pool = new ComputePool(ComputePool.defaultThreads())) {
                 ErrorCurve curveToShow = c != null && c.imageCount() == pair.test().size() ? c
                         : ErrorCurve.compute(m, pair.test(), pool, Progress.NONE);
@@ -295,7 +295,7 @@ public final class ComparisonViewModel {
             return;
         }
         PcaCodec codec = m.codec(k);
-        worker.execute(() -> {
+        submit(() -> {
             try (ComputePool pool = new ComputePool(ComputePool.defaultThreads())) {
                 float[] codes = Encoding.encode(codec, pair.test(), pool);
                 Platform.runLater(() -> {
@@ -314,7 +314,7 @@ public final class ComparisonViewModel {
         if (pair == null || codec == null || codes == null) {
             return;
         }
-        worker.execute(() -> {
+        submit(() -> {
             try (ComputePool pool = new ComputePool(ComputePool.defaultThreads())) {
                 double acc = knn(codec, codes, pair, pool);
                 float[] errors = ReconstructionError.evaluate(codec, pair.test(), pool).perImage();
@@ -343,7 +343,7 @@ public final class ComparisonViewModel {
     public void refreshAutoencoder() {
         Snapshot s = main.training().getSnapshot();
         DatasetPair pair = main.getDataset();
-        if (s == null || pair == null || s.model().inputSize() != pair.test().dimension()) {
+        if (worker.isShutdown() || s == null || pair == null || s.model().inputSize() != pair.test().dimension()) {
             return;
         }
         long now = System.nanoTime();
@@ -354,7 +354,7 @@ public final class ComparisonViewModel {
                 && knnBusy.compareAndSet(false, true)) {
             aeKnnFor = ae;
             lastKnn = now;
-            worker.execute(() -> {
+            submit(() -> {
                 try (ComputePool pool = new ComputePool(threads)) {
                     double acc = knn(ae, Encoding.encode(ae, pair.test(), pool), pair, pool);
                     Platform.runLater(() -> {
@@ -379,7 +379,7 @@ public final class ComparisonViewModel {
         if (pair == null) {
             return;
         }
-        worker.execute(() -> {
+        submit(() -> {
             try (ComputePool pool = new ComputePool(ComputePool.defaultThreads())) {
                 Codec c = ModelFile.load(file).codec();
                 double se = ReconstructionError.evaluate(c, pair.test(), pool).squaredError();
@@ -468,6 +468,13 @@ public final class ComparisonViewModel {
             out[i] = idx.get(i);
         }
         return out;
+    }
+
+    /** Runs work on the comparison's thread, unless the window has closed (both happen on the FX thread). */
+    private void submit(Runnable work) {
+        if (!worker.isShutdown()) {
+            worker.execute(work);
+        }
     }
 
     void shutdown() {

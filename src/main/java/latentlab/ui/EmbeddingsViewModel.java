@@ -262,7 +262,8 @@ public final class EmbeddingsViewModel {
     public void poll() {
         DatasetPair pair = main.getDataset();
         Snapshot s = main.training().getSnapshot();
-        if (!active || pair == null || s == null || s.model().inputSize() != pair.test().dimension()) {
+        if (!active || pair == null || s == null || s.model().inputSize() != pair.test().dimension()
+                || worker.isShutdown()) {
             return;
         }
         Indexes current = indexes;

@@ -37,6 +37,7 @@ public final class MainViewModel {
     private final TestErrorMonitor testErrors = new TestErrorMonitor(this);
     private final ComparisonViewModel comparison = new ComparisonViewModel(this);
     private final EmbeddingsViewModel embeddings = new EmbeddingsViewModel(this);
+    private final ProbeViewModel probe = new ProbeViewModel(this);
     private final Appearance appearance = new Appearance();
     private final AppPreferences preferences;
     private final ReadOnlyObjectWrapper<Path> datasetFolder = new ReadOnlyObjectWrapper<>(this, "datasetFolder");
@@ -142,6 +143,11 @@ public final class MainViewModel {
     /** The embeddings toolkit: neighbours, interpolation, arithmetic, drawing. */
     public EmbeddingsViewModel embeddings() {
         return embeddings;
+    }
+
+    /** Codes as features: a classifier on the codes of a few labelled images. */
+    public ProbeViewModel probe() {
+        return probe;
     }
 
     /** The PCA comparison (fitted on demand, once per data set). */
@@ -518,6 +524,7 @@ public final class MainViewModel {
         comparison.shutdown();
         testErrors.shutdown();
         embeddings.shutdown();
+        probe.shutdown();
         exports.shutdown();
         background.shutdown();
     }

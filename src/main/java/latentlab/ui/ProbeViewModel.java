@@ -98,8 +98,7 @@ public final class ProbeViewModel {
 
     public ProbeViewModel(MainViewModel main) {
         this.main = Objects.requireNonNull(main, "main");
-        main.training().snapshotProperty().addListener(o -> followModel());
-        main.datasetProperty().addListener(o -> followModel());
+        Changes.onAny(this::followModel, main.training().snapshotProperty(), main.datasetProperty());
         followModel();
     }
 
@@ -220,8 +219,11 @@ public final class ProbeViewModel {
         }
     }
 
-    /** Cancels any run and ends the probe's threads (window closing). */
+    /** Cancels any run and ends the probe's threads (window closing); calling it again does nothing. */
     public void shutdown() {
+        if (worker.isShutdown()) {
+            return;
+        }
         cancel();
         worker.execute(() -> {
             if (pool != null) {

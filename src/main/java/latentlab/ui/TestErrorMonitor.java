@@ -86,7 +86,7 @@ public final class TestErrorMonitor {
 
     /** Called every frame on the FX thread: starts a measurement when one is wanted and due. */
     void poll() {
-        if (!wanted()) {
+        if (!wanted() || evaluator.isShutdown()) {
             return;
         }
         Snapshot s = main.training().getSnapshot();

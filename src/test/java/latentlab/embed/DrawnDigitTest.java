@@ -106,11 +106,35 @@ class DrawnDigitTest {
                 }
             }
         }
-        assertEquals(14, my / mass, 0.3, "centre of mass, row");
-        assertEquals(14, mx / mass, 0.3, "centre of mass, column");
+        assertEquals(14.5, my / mass, 0.3, "centre of mass, row: the centre of pixel 14, as in MNIST");
+        assertEquals(14.5, mx / mass, 0.3, "centre of mass, column");
         int width = right - left + 1;
         assertTrue(width >= 18 && width <= 22, "the longer side is scaled to about 20 pixels: " + width);
         assertTrue(bottom - top + 1 < width, "aspect ratio kept");
         assertArrayEquals(new float[784], DigitFraming.frame(new float[784], 28, 28), 0f, "an empty pad stays empty");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anMnistDigitIsOnlyMovedByWholePixelsNotResampled() throws Exception {
+        latentlab.data.Dataset test = latentlab.data.DatasetPair.open(
+                latentlab.data.DatasetLocator.bundledMnist().orElseThrow()).test();
+        int unchanged = 0;
+        for (int i = 0; i < 500; i++) {
+            float[] x = test.image(i);
+            float[] f = DigitFraming.frame(x, 28, 28);
+            double inkX = 0;
+            double inkF = 0;
+            for (int j = 0; j < 784; j++) {
+                inkX += x[j];
+                inkF += f[j];
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(inkX, inkF, 1e-3, "image " + i + ": the same ink, moved");
+            java.util.Arrays.sort(x);
+            float[] g = f.clone();
+            java.util.Arrays.sort(g);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(x, g, "image " + i + ": the same pixel values");
+            unchanged += java.util.Arrays.equals(test.image(i), f) ? 1 : 0;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(unchanged > 200, "most are already centred: " + unchanged);
     }
 }

@@ -155,4 +155,29 @@ class ProbeTest {
         e = assertThrows(IllegalArgumentException.class, () -> probe.run(201, 1, Progress.NONE));
         assertTrue(e.getMessage().contains("between 1 and 200"), e.getMessage());
     }
+
+    @Test
+    void aRunCancelledBetweenTheTwoEncodingsLeavesTheProbeUsable() {
+        Dataset train = bands(200, 4, 6);
+        Dataset test = bands(50, 4, 7);
+        Codec net = Autoencoder.initialized(Architecture.mirrored(64, 8, 2), 1);
+        Probe probe = new Probe(net, Pca.fit(train).codec(2), train, test, null);
+        boolean[] cancel = {false};
+        Progress cancelInPca = new Progress() {
+            @Override
+            public void update(double done, double total, String message) {
+                cancel[0] |= message != null && message.startsWith("PCA codes of");
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancel[0];
+            }
+        };
+        assertThrows(latentlab.util.CancelledException.class, () -> probe.run(20, 1, cancelInPca));
+        Probe.Result r = probe.run(20, 1, Progress.NONE);
+        Probe.Result fresh = new Probe(net, Pca.fit(train).codec(2), train, test, null).run(20, 1, Progress.NONE);
+        assertEquals(fresh.pcaAccuracy(), r.pcaAccuracy(), 0, "the same as a probe that was never cancelled");
+        assertEquals(fresh.codesAccuracy(), r.codesAccuracy(), 0);
+    }
 }

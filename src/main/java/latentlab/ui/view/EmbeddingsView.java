@@ -37,7 +37,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 /**
  * The embeddings tab: the latent map (with what the tools draw on it) beside the tools — nearest neighbours by
  * inner product, cosine or distance in three spaces, interpolation, latent arithmetic, and the worst-reconstructed
- * images. Further tools (the drawing pad, codes as features) are added with {@link #addTool}.
+ * images, a drawing pad whose digit is encoded live, and codes as features for a classifier.
  */
 public final class EmbeddingsView extends BorderPane {
     private static final int THUMB = 56;
@@ -64,6 +64,10 @@ public final class EmbeddingsView extends BorderPane {
     private final ImageRow resultNeighbours;
     private final Label resultText = new Label();
     private final ImageRow worst;
+    private final DrawingPadView pad;
+    private final ImageRow drawnRow;
+    private final ImageRow drawnNeighbours;
+    private final Label drawnText = new Label();
     private final Label worstTitle = new Label();
 
     public EmbeddingsView(MainViewModel main) {
@@ -93,19 +97,25 @@ public final class EmbeddingsView extends BorderPane {
         resultNeighbours = new ImageRow(look, THUMB);
         worst = new ImageRow(look, THUMB);
         worst.setId("worst-list");
+        drawnRow = new ImageRow(look, 112);
+        drawnRow.setId("drawn-reconstruction");
+        drawnNeighbours = new ImageRow(look, THUMB);
 
+        pad = new DrawingPadView(look, 28, 28);
+        pad.setId("drawing-pad");
         tools.getTabs().addAll(new Tab("Neighbours", scroll(neighboursPane())),
                 new Tab("Interpolate", scroll(interpolationPane())), new Tab("Arithmetic", scroll(arithmeticPane())),
+                new Tab("Draw", scroll(drawPane())), new Tab("Features", scroll(new ProbeView(main.probe(), look))),
                 new Tab("Worst", scroll(worstPane())));
         tools.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tools.getStyleClass().add("tool-tabs");
-        tools.setMinWidth(460);
-        tools.setPrefWidth(600);
+        tools.setMinWidth(520);
+        tools.setPrefWidth(700);
         // The item, not the index: the index changes first, while the item still is the old tab.
         tools.getSelectionModel().selectedItemProperty().addListener((ob, was, now) -> updateWorstDemand());
 
         SplitPane body = new SplitPane(scatter, tools);
-        body.setDividerPositions(0.56);
+        body.setDividerPositions(0.5);
         SplitPane.setResizableWithParent(tools, false);
         setTop(header());
         setCenter(body);
@@ -120,6 +130,9 @@ public final class EmbeddingsView extends BorderPane {
         Changes.onAny(this::showEnds, vm.endAProperty(), vm.endBProperty());
         Changes.onAny(this::showSum, vm.argAProperty(), vm.argBProperty(), vm.argCProperty(), vm.sumProperty());
         main.testErrors().perImageProperty().addListener((ob, was, now) -> showWorst());
+        Changes.onAny(() -> vm.setDrawing(pad.canvas().isEmpty() ? null : pad.encodedImage(), false),
+                pad.revisionProperty());
+        vm.drawnProperty().addListener((ob, was, now) -> showDrawn());
         showMeasure();
         showQuery();
         showNeighbours();
@@ -127,12 +140,12 @@ public final class EmbeddingsView extends BorderPane {
         showEnds();
         showSum();
         showWorst();
+        showDrawn();
     }
 
-    /** Adds a tool tab (the drawing pad, codes as features). */
-    public void addTool(String title, Node content, int position) {
-        Tab t = new Tab(title, content);
-        tools.getTabs().add(Math.min(position, tools.getTabs().size()), t);
+    /** The drawing pad. */
+    public DrawingPadView pad() {
+        return pad;
     }
 
     /** The tool tabs (tests select them). */
@@ -480,6 +493,66 @@ public final class EmbeddingsView extends BorderPane {
                 inkC, 100 * (inkSum / Math.max(1e-9, inkC) - 1)) + (top < 0 ? ""
                 : String.format("%nIts %d nearest images: %d are %ds", s.nearest().size(), votes[top], top)));
         resultNeighbours.show(s.nearest() == null ? List.of() : items(s.nearest(), Similarity.EUCLIDEAN));
+    }
+
+    // ------------------------------------------------------------------ drawing
+
+    private Region drawPane() {
+        Button load = Icons.button(org.kordamp.ikonli.materialdesign2.MaterialDesignI.IMAGE_MOVE, "Load selected image",
+                "Put the image selected in the map on the pad, to damage it with noise or a cover and watch its code "
+                        + "move");
+        load.setId("load-selected");
+        load.setOnAction(e -> {
+            int i = main.selection().getSelected();
+            if (i >= 0) {
+                pad.setImage(vm.image(i));
+            }
+        });
+        load.disableProperty().bind(main.selection().selectedProperty().lessThan(0));
+        drawnText.getStyleClass().add("readout");
+        drawnText.setWrapText(true);
+        VBox right = new VBox(8, section("What the autoencoder makes of it"), drawnRow, drawnText,
+                section("Its nearest images in code space"), drawnNeighbours);
+        right.setMinWidth(220);
+        right.setPrefWidth(260);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        pad.setMinWidth(320);
+        pad.setPrefWidth(360);
+        pad.setMaxWidth(380);
+        HBox row = new HBox(16, pad, right);
+        return new VBox(8, muted("Draw a digit with the mouse (or load one from the map). It is encoded as you draw: "
+                + "the green diamond on the map is its code, and it keeps moving while the network trains."), load, row);
+    }
+
+    private void showDrawn() {
+        EmbeddingsViewModel.Drawn d = vm.drawnProperty().get();
+        Dataset data = main.autoencoderSpace().getDisplay();
+        if (d == null || data == null) {
+            drawnRow.show(List.of());
+            drawnNeighbours.show(List.of());
+            drawnText.setText("Nothing drawn yet.");
+            return;
+        }
+        drawnRow.show(List.of(new ImageRow.Item(d.reconstruction(), data.rows(), data.cols(), "h(g(x))", "", null)));
+        StringBuilder code = new StringBuilder("Code (");
+        for (int j = 0; j < d.code().length; j++) {
+            code.append(j > 0 ? ", " : "").append(String.format("%.2f", d.code()[j]));
+            if (j == 5 && d.code().length > 7) {
+                code.append(", …");
+                break;
+            }
+        }
+        code.append(")");
+        if (d.vote() >= 0) {
+            int votes = 0;
+            for (int r = 0; r < d.nearest().size(); r++) {
+                votes += vm.label(d.nearest().index(r)) == d.vote() ? 1 : 0;
+            }
+            code.append(String.format("%nLooks like a %d to its %d nearest codes (%d of them)", d.vote(),
+                    d.nearest().size(), votes));
+        }
+        drawnText.setText(code.toString());
+        drawnNeighbours.show(d.nearest() == null ? List.of() : items(d.nearest(), Similarity.EUCLIDEAN));
     }
 
     // ------------------------------------------------------------------ worst
