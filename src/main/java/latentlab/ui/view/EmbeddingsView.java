@@ -387,7 +387,7 @@ public final class EmbeddingsView extends BorderPane {
         }
         fadeStrip.show(fade);
         pcaStrip.show(s.pca() == null ? List.of() : strip(s.pca(), d));
-        pcaStripTitle.setText(s.pca() == null ? "PCA: waiting for the PCA fit (open the PCA comparison tab)"
+        pcaStripTitle.setText(s.pca() == null ? "PCA: waiting for the PCA fit (it runs once per data set, in the background)"
                 : "PCA with k = " + s.pca().codeSize() + ": the same walk between PCA codes");
     }
 

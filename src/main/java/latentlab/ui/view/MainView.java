@@ -626,22 +626,31 @@ public final class MainView extends BorderPane {
 
         Tab explorerTab = new Tab("Explorer", explorer);
         explorerTab.setGraphic(Icons.icon(MaterialDesignD.DOTS_HEXAGON));
-        comparison = new PcaComparisonView(model);
-        Tab pcaTab = new Tab("PCA comparison", comparison);
+        // The other tabs are built when first shown: the window opens sooner, and nothing runs for them unseen.
+        Tab pcaTab = new Tab("PCA comparison", new StackPane());
         pcaTab.setId("tab-pca");
         pcaTab.setGraphic(Icons.icon(MaterialDesignC.CHART_BELL_CURVE));
-        embeddingsView = new EmbeddingsView(model);
-        Tab embeddingsTab = new Tab("Embeddings", embeddingsView);
+        Tab embeddingsTab = new Tab("Embeddings", new StackPane());
         embeddingsTab.setId("tab-embeddings");
         embeddingsTab.setGraphic(Icons.icon(MaterialDesignV.VECTOR_SELECTION));
         tabs = new TabPane(explorerTab, pcaTab, embeddingsTab);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b == pcaTab && comparison == null) {
+                comparison = new PcaComparisonView(model);
+                pcaTab.setContent(comparison);
+            }
+            if (b == embeddingsTab && embeddingsView == null) {
+                embeddingsView = new EmbeddingsView(model);
+                embeddingsTab.setContent(embeddingsView);
+            }
             if (b == pcaTab) {
                 comparison.shown();
             } else if (a == pcaTab) {
                 comparison.hidden();
             }
-            embeddingsView.setShown(b == embeddingsTab);
+            if (embeddingsView != null) {
+                embeddingsView.setShown(b == embeddingsTab);
+            }
         });
         model.datasetProperty().addListener((o, a, b) -> {
             if (tabs.getSelectionModel().getSelectedItem() == pcaTab) {
