@@ -32,16 +32,17 @@ import org.ejml.dense.row.decomposition.eig.symm.SymmetricQrAlgorithm_DDRM;
  * <ul>
  *   <li>step 1 updates the trailing matrix (kept full, both triangles, as separate row arrays) row by row with
  *       unit-stride loops, fusing each step's rank-2 update with the next step's product p = A u, so that every
- *       row is read once per step; rows are split between the threads (~3x faster than EJML on two cores);</li>
+ *       row is read once per step; blocks of rows are shared out between the threads (0.07 s on two cores for
+ *       MNIST, against EJML's 0.14 s on one);</li>
  *   <li>step 2 splits the columns of Q into ranges of equal work, each small enough to stay in the L2 cache while
- *       all reflectors are applied to it;</li>
+ *       all reflectors are applied to it, two reflectors per pass (0.06 s against 0.15 s);</li>
  *   <li>step 4 records EJML's rotations (through its helper's {@code updateQ} hook) and applies them in batches,
- *       each thread to its own columns of Q^T.</li>
+ *       each to a few column ranges of Q^T shared out between the threads (~0.04 s against ~0.2 s).</li>
  * </ul>
  * Columns never interact in steps 2 and 4, and the products of step 1 are summed over a fixed set of row blocks,
  * so the result does not depend on the number of threads. The parallel work is handed out through a {@link Team},
- * which keeps the ~700 steps of the reduction from waiting on a thread the OS has descheduled. Eigenvalues agree with EJML's own decomposition to
- * within a few units of round-off of the largest one (3e-15 relative for MNIST).
+ * which keeps the ~700 steps of the reduction from waiting on a thread the OS has descheduled. Eigenvalues agree
+ * with EJML's own decomposition to within a few units of round-off of the largest one (3e-15 relative for MNIST).
  */
 final class SymmetricEigen {
     /** Rotations recorded before they are applied: ~20 batches for MNIST, each a cancellation point. */
