@@ -67,6 +67,8 @@ public final class Pca {
     private static final int SCAN_BLOCK = 1024;
     /** Pixels per panel of the packed chunk: one tile of the GEMM kernel (2 x 16 float lanes) wide. */
     private static final int PANEL_WIDTH = 32;
+    /** Entries per tile of the covariance product. */
+    private static final int TILE = PANEL_WIDTH * PANEL_WIDTH;
     /** Share of the progress bar for the covariance (about 0.25 s for MNIST); the eigensolver takes the rest. */
     private static final double COVARIANCE_SHARE = 0.4;
 
@@ -217,7 +219,6 @@ public final class Pca {
         // 3 KB stride.
         Kernels kern = Kernels.get();
         int panels = (m + 1 + PANEL_WIDTH - 1) / PANEL_WIDTH;
-        int ld = panels * PANEL_WIDTH;
         int panelSize = CHUNK_ROWS * PANEL_WIDTH;
         // The threads claim chunks one by one and add them into their own accumulators: one hand-over for the
         // whole product, and a thread that the OS deschedules (another process on the machine) holds up at most
@@ -228,6 +229,9 @@ public final class Pca {
         double[][] grams = new double[threads][];
         String message = "PCA: covariance of " + n + " images";
         int onesPanel = m / PANEL_WIDTH;
+        // The accumulators hold the upper triangle tile by tile, each 32 x 32 tile contiguous, so that adding a tile
+        // is one sequential pass over 8 KB (row-major, it touched 32 rows spread over the 4 MB matrix).
+        int tiles = panels * (panels + 1) / 2;
         pool.run(t -> {
             float[] pan = null;
             float[] gathered = null;
@@ -244,7 +248,7 @@ public final class Pca {
                         pan[onesPanel * panelSize + p * PANEL_WIDTH + m % PANEL_WIDTH] = 1;
                     }
                     gathered = new float[panels * panelSize];
-                    gram = grams[t] = new double[ld * ld];
+                    gram = grams[t] = new double[tiles * TILE];
                 }
                 if (t == 0) {
                     progress.update(COVARIANCE_SHARE * chunk / chunks, 1, message);
@@ -310,18 +314,15 @@ public final class Pca {
                         int e = Math.max(c, g);
                         kern.gemm(0, PANEL_WIDTH, PANEL_WIDTH, k, src, b * panelSize, 1, PANEL_WIDTH,
                                 src, e * panelSize, PANEL_WIDTH, tile, 0, PANEL_WIDTH, null, 0, false);
-                        for (int i = 0; i < PANEL_WIDTH; i++) {
-                            int gi = (b * PANEL_WIDTH + i) * ld + e * PANEL_WIDTH;
-                            int ti = i * PANEL_WIDTH;
-                            for (int j = 0; j < PANEL_WIDTH; j++) {
-                                gram[gi + j] += tile[ti + j];
-                            }
+                        int gi = tileIndex(b, e, panels) * TILE;
+                        for (int i = 0; i < TILE; i++) {
+                            gram[gi + i] += tile[i];
                         }
                     }
                 }
             }
         });
-        double[] gram = new double[ld * ld];
+        double[] gram = new double[tiles * TILE];
         for (double[] part : grams) {
             if (part != null) {
                 for (int i = 0; i < gram.length; i++) {
@@ -338,7 +339,7 @@ public final class Pca {
             sums[j] = (long) n * (firstImage[j] & 0xFF);
         }
         for (int a = 0; a < m; a++) {
-            sums[kept[a]] = (long) gram[a * ld + m];
+            sums[kept[a]] = (long) gram[gramIndex(a, m, panels)];
         }
         // N G - s s^T on the upper triangle, mirrored. Both terms are integers below 2^53 (N up to ~370,000), so
         // the difference is exact.
@@ -347,12 +348,23 @@ public final class Pca {
         for (int a = 0; a < m; a++) {
             double sa = sums[kept[a]];
             for (int b = a; b < m; b++) {
-                double v = nd * gram[a * ld + b] - sa * sums[kept[b]];
+                double v = nd * gram[gramIndex(a, b, panels)] - sa * sums[kept[b]];
                 values[a][b] = v;
                 values[b][a] = v;
             }
         }
         return new Scatter(sums, kept, values);
+    }
+
+    /** Position of tile (b, e), b <= e, in the tile-by-tile upper triangle of {@code panels} x {@code panels} tiles. */
+    private static int tileIndex(int b, int e, int panels) {
+        return b * panels - b * (b - 1) / 2 + (e - b);
+    }
+
+    /** Position of entry (a, c), a <= c, in the tile-by-tile upper triangle. */
+    private static int gramIndex(int a, int c, int panels) {
+        return tileIndex(a / PANEL_WIDTH, c / PANEL_WIDTH, panels) * TILE + (a % PANEL_WIDTH) * PANEL_WIDTH
+                + c % PANEL_WIDTH;
     }
 
     /**
