@@ -1,6 +1,7 @@
 package latentlab.pca;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import latentlab.data.Dataset;
 import latentlab.math.ComputePool;
@@ -19,11 +20,12 @@ import latentlab.util.Progress;
  * both cores in {@link SymmetricEigen}.
  * <ul>
  *   <li><b>Speed.</b> Forming C is one symmetric product of N d^2 / 2 multiply-adds (half of the d x d result,
- *       by symmetry): for MNIST's 60,000 images and 717 varying pixels, 15 G multiply-adds, which the float GEMM
- *       kernel runs near its peak on both cores in about 0.25 s. The eigenproblem is then d x d, independent of N
- *       (about 0.2 s). A thin SVD of the N x d matrix instead bidiagonalises X itself (about 4 N d^2 + 8 d^3
- *       flops, largely in memory-bound matrix-vector passes over 188 MB of doubles): scikit-learn's full-SVD PCA
- *       takes 4.6 s on the same machine, NumPy's covariance + {@code eigh} 0.34 s (float32).</li>
+ *       by symmetry): for MNIST's 60,000 images and 717 varying pixels, 15 G multiply-adds, of which the product
+ *       skips the 42% that only meet black pixels (see below); the float GEMM kernel runs the rest near its peak on
+ *       both cores in about 0.2 s. The eigenproblem is then d x d, independent of N (about 0.2 s). A thin SVD of
+ *       the N x d matrix instead bidiagonalises X itself (about 4 N d^2 + 8 d^3 flops, largely in memory-bound
+ *       matrix-vector passes over 188 MB of doubles): side by side on a quiet 2-core machine, scikit-learn's
+ *       full-SVD PCA (float32) took 2.4 s, NumPy's covariance + {@code eigh} (float32) 0.33 s, this fit 0.44 s.</li>
  *   <li><b>Accuracy.</b> The classical objection to the covariance route is that forming X^T X in floating point
  *       squares the condition number: rounding errors of order eps lambda_1 swamp the small eigenvalues.
  *       Here C is formed <em>exactly</em>. Pixels are bytes, so on the raw values 0..255 every product is an
@@ -35,15 +37,19 @@ import latentlab.util.Progress;
  *       about 1e-16 lambda_1 per eigenvalue, far below what a float32 image can show; the SVD's advantage
  *       (relative accuracy of singular values near eps sigma_1) would only concern axes that carry no visible
  *       variance.</li>
- *   <li><b>Double, not float, for the eigensolver.</b> The d x d problem is small next to forming C, so single
- *       precision would save little (EJML's float32 solver is only ~10% faster than its double one, 0.61 s
- *       against 0.67 s for 784 x 784) and would lose 8 digits on the eigenvalues.</li>
+ *   <li><b>Double, not float, for the eigensolver.</b> Single precision would halve its memory traffic, but MNIST's
+ *       smallest variances (~1e-7 of lambda_1) would become round-off and the axes would be accurate to ~1e-6,
+ *       coarser than the float32 the model stores them in; EJML's float32 solver was only 10% faster than its
+ *       double one here (0.61 s against 0.67 s for 784 x 784).</li>
  * </ul>
  * Pixels that never change in the training set (67 of MNIST's 784, at the borders) have zero variance and a zero
  * row and column in C. A first pass over the bytes finds them, and they are deflated
  * exactly: each contributes the unit vector e_j with eigenvalue 0, and both the product and the eigenproblem shrink
  * to the remaining pixels (717 for MNIST: 16% less work for the product, 25% less for the eigensolver, whose cost
- * grows with the cube of the size).
+ * grows with the cube of the size). The product also skips, for each 32 x 32 tile of C, the images in which the
+ * sparser of its two groups of 32 pixels is entirely black, since they add nothing to it: digits leave the top and
+ * bottom rows of the image dark, and for MNIST this leaves 58% of the work (on dense data nothing is skipped, and
+ * nothing is copied).
  *
  * <h2>Result</h2>
  * A {@link PcaModel}: the mean, all d axes sorted by variance (largest first; ties keep the solver's order, with
@@ -51,8 +57,8 @@ import latentlab.util.Progress;
  * below zero is clamped to 0), and the sign of each axis fixed so that its largest-magnitude entry is positive.
  *
  * <h2>Threads, progress, cancellation</h2>
- * The covariance runs on the given {@link ComputePool}, each thread a range of the images; progress is reported
- * per chunk of 256 images, and cancellation is checked there; in the eigendecomposition, every 64
+ * The covariance runs on the given {@link ComputePool}, the threads claiming chunks of 256 images one by one;
+ * progress is reported per chunk, and cancellation is checked there; in the eigendecomposition, every 64
  * reduction steps, per column range of Q and per batch of rotations (a few tens of milliseconds apart for MNIST).
  */
 public final class Pca {
@@ -62,8 +68,12 @@ public final class Pca {
      * while the kernel reads its panels.
      */
     static final int CHUNK_ROWS = 256;
+    /** Images per task of the first pass (which pixels vary). */
+    private static final int SCAN_BLOCK = 1024;
     /** Pixels per panel of the packed chunk: one tile of the GEMM kernel (2 x 16 float lanes) wide. */
     private static final int PANEL_WIDTH = 32;
+    /** Entries per tile of the covariance product. */
+    private static final int TILE = PANEL_WIDTH * PANEL_WIDTH;
     /** Share of the progress bar for the covariance (about 0.25 s for MNIST); the eigensolver takes the rest. */
     private static final double COVARIANCE_SHARE = 0.4;
 
@@ -176,17 +186,21 @@ public final class Pca {
         byte[] firstImage = new byte[d];
         data.copyRaw(0, firstImage, 0);
         byte[][] differences = new byte[threads][d];
+        int scanBlocks = (n + SCAN_BLOCK - 1) / SCAN_BLOCK;
+        AtomicInteger nextScan = new AtomicInteger();
         pool.run(t -> {
             byte[] buf = new byte[d];
             byte[] diff = differences[t];
-            for (int i = ComputePool.splitStart(n, threads, t); i < ComputePool.splitStart(n, threads, t + 1); i++) {
-                data.copyRaw(i, buf, 0);
-                for (int j = 0; j < d; j++) {
-                    diff[j] |= (byte) (buf[j] ^ firstImage[j]);
+            for (int block = nextScan.getAndIncrement(); block < scanBlocks; block = nextScan.getAndIncrement()) {
+                for (int i = block * SCAN_BLOCK; i < Math.min(n, (block + 1) * SCAN_BLOCK); i++) {
+                    data.copyRaw(i, buf, 0);
+                    for (int j = 0; j < d; j++) {
+                        diff[j] |= (byte) (buf[j] ^ firstImage[j]);
+                    }
                 }
             }
         });
-        int count = 0;
+        int varying = 0;
         int[] keptAll = new int[d];
         for (int j = 0; j < d; j++) {
             byte any = 0;
@@ -194,10 +208,10 @@ public final class Pca {
                 any |= diff[j];
             }
             if (any != 0) {
-                keptAll[count++] = j;
+                keptAll[varying++] = j;
             }
         }
-        int m = count;
+        int m = varying;
         int[] kept = Arrays.copyOf(keptAll, m);
         // The kept pixels as runs of consecutive pixels (14 for MNIST), copied with arraycopy.
         int[][] runs = runs(kept);
@@ -210,33 +224,46 @@ public final class Pca {
         // 3 KB stride.
         Kernels kern = Kernels.get();
         int panels = (m + 1 + PANEL_WIDTH - 1) / PANEL_WIDTH;
-        int ld = panels * PANEL_WIDTH;
         int panelSize = CHUNK_ROWS * PANEL_WIDTH;
-        // Each thread takes a contiguous range of chunks into its own accumulator: one hand-over for the whole
-        // product (the threads stall at every hand-over when another process has a core). The accumulators hold
-        // exact integers, so adding them up at the end gives the same G for any thread count.
+        // The threads claim chunks one by one and add them into their own accumulators: one hand-over for the
+        // whole product, and a thread that the OS deschedules (another process on the machine) holds up at most
+        // the chunk it is in. The accumulators hold exact integers, so adding them up at the end gives the same G
+        // whoever took which chunk.
         int chunks = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
+        AtomicInteger nextChunk = new AtomicInteger();
         double[][] grams = new double[threads][];
         String message = "PCA: covariance of " + n + " images";
+        int onesPanel = m / PANEL_WIDTH;
+        // The accumulators hold the upper triangle tile by tile, each 32 x 32 tile contiguous, so that adding a tile
+        // is one sequential pass over 8 KB (row-major, it touched 32 rows spread over the 4 MB matrix).
+        int tiles = panels * (panels + 1) / 2;
         pool.run(t -> {
-            int firstChunk = ComputePool.splitStart(chunks, threads, t);
-            int endChunk = ComputePool.splitStart(chunks, threads, t + 1);
-            float[] pan = new float[panels * panelSize]; // padding columns stay 0
-            for (int p = 0; p < CHUNK_ROWS; p++) {
-                pan[(m / PANEL_WIDTH) * panelSize + p * PANEL_WIDTH + m % PANEL_WIDTH] = 1;
-            }
-            float[] tile = new float[PANEL_WIDTH * ld];
-            double[] gram = grams[t] = new double[ld * ld];
+            float[] pan = null;
+            float[] gathered = null;
+            double[] gram = null;
+            float[] tile = new float[PANEL_WIDTH * PANEL_WIDTH];
+            int[][] rowsOf = new int[panels][CHUNK_ROWS];
+            int[] count = new int[panels];
             byte[] buf = new byte[d];
             byte[] compact = new byte[m];
-            for (int chunk = firstChunk; chunk < endChunk; chunk++) {
+            for (int chunk = nextChunk.getAndIncrement(); chunk < chunks; chunk = nextChunk.getAndIncrement()) {
+                if (gram == null) {
+                    pan = new float[panels * panelSize]; // padding columns stay 0
+                    for (int p = 0; p < CHUNK_ROWS; p++) {
+                        pan[onesPanel * panelSize + p * PANEL_WIDTH + m % PANEL_WIDTH] = 1;
+                    }
+                    gathered = new float[panels * panelSize];
+                    gram = grams[t] = new double[tiles * TILE];
+                }
                 if (t == 0) {
-                    progress.update(COVARIANCE_SHARE * (chunk - firstChunk) / (endChunk - firstChunk), 1, message);
+                    progress.update(COVARIANCE_SHARE * chunk / chunks, 1, message);
                 }
                 progress.checkCancelled();
                 int r0 = chunk * CHUNK_ROWS;
                 int rows = Math.min(CHUNK_ROWS, n - r0);
-                // 1. The chunk's raw pixel values as floats (0..255) into the panels.
+                // 1. The chunk's raw pixel values as floats (0..255) into the panels, noting for each panel the
+                //    rows where it is not all zero (the panel with the ones column is never).
+                Arrays.fill(count, 0);
                 for (int p = 0; p < rows; p++) {
                     data.copyRaw(r0 + p, buf, 0);
                     for (int[] run : runs) {
@@ -245,35 +272,67 @@ public final class Pca {
                     for (int b = 0, a0 = 0; a0 < m; b++, a0 += PANEL_WIDTH) {
                         int base = b * panelSize + p * PANEL_WIDTH;
                         int width = Math.min(PANEL_WIDTH, m - a0);
+                        int any = 0;
                         for (int a = 0; a < width; a++) {
-                            pan[base + a] = compact[a0 + a] & 0xFF;
+                            int v = compact[a0 + a] & 0xFF;
+                            pan[base + a] = v;
+                            any |= v;
                         }
+                        if (any != 0 || b == onesPanel) {
+                            rowsOf[b][count[b]++] = p;
+                        }
+                    }
+                    if (onesPanel * PANEL_WIDTH == m) { // the ones column opens a panel of its own
+                        rowsOf[onesPanel][count[onesPanel]++] = p;
                     }
                 }
                 // 2. The upper triangle by 32 x 32 tiles: G[i, j] += sum_p x[p, i] x[p, j] for the columns i of
-                //    panel b and j of panel c >= b. A row of tiles is exact in float (see the class comment); it is
-                //    added to the double accumulator at once, while it is in the cache.
-                for (int b = 0; b < panels; b++) {
-                    for (int c = b; c < panels; c++) {
-                        kern.gemm(0, PANEL_WIDTH, PANEL_WIDTH, rows, pan, b * panelSize, 1, PANEL_WIDTH,
-                                pan, c * panelSize, PANEL_WIDTH, tile, c * PANEL_WIDTH, ld, null, 0, false);
+                //    panel b and j of panel c >= b. Only rows where both panels have a non-zero pixel contribute, so
+                //    each tile runs over the rows of the sparser of its two panels (MNIST's top and bottom rows are
+                //    mostly black: 58% of the dense work). A tile is exact in float (see the class comment) and is
+                //    added to the double accumulator at once.
+                for (int g = 0; g < panels; g++) {
+                    int k = count[g];
+                    if (k == 0) {
+                        continue; // the tiles this panel owns are all zero
                     }
-                    int j0 = b * PANEL_WIDTH;
-                    for (int i = 0; i < PANEL_WIDTH; i++) {
-                        int g = (j0 + i) * ld;
-                        int ti = i * ld;
-                        for (int j = j0; j < ld; j++) {
-                            gram[g + j] += tile[ti + j];
+                    float[] src = pan;
+                    if (k < rows) {
+                        // Gather the rows of panel g, and of every panel that shares a tile owned by g, in order.
+                        src = gathered;
+                        int[] sel = rowsOf[g];
+                        for (int c = 0; c < panels; c++) {
+                            if (c == g || owner(c, g, count) == g) {
+                                int from = c * panelSize;
+                                for (int q = 0; q < k; q++) {
+                                    System.arraycopy(pan, from + sel[q] * PANEL_WIDTH, gathered, from + q * PANEL_WIDTH,
+                                            PANEL_WIDTH);
+                                }
+                            }
+                        }
+                    }
+                    for (int c = 0; c < panels; c++) {
+                        if (owner(c, g, count) != g) {
+                            continue;
+                        }
+                        int b = Math.min(c, g);
+                        int e = Math.max(c, g);
+                        kern.gemm(0, PANEL_WIDTH, PANEL_WIDTH, k, src, b * panelSize, 1, PANEL_WIDTH,
+                                src, e * panelSize, PANEL_WIDTH, tile, 0, PANEL_WIDTH, null, 0, false);
+                        int gi = tileIndex(b, e, panels) * TILE;
+                        for (int i = 0; i < TILE; i++) {
+                            gram[gi + i] += tile[i];
                         }
                     }
                 }
             }
         });
-        double[] gram = grams[0];
-        for (int t = 1; t < threads; t++) {
-            double[] other = grams[t];
-            for (int i = 0; i < gram.length; i++) {
-                gram[i] += other[i];
+        double[] gram = new double[tiles * TILE];
+        for (double[] part : grams) {
+            if (part != null) {
+                for (int i = 0; i < gram.length; i++) {
+                    gram[i] += part[i];
+                }
             }
         }
         progress.checkCancelled();
@@ -285,7 +344,7 @@ public final class Pca {
             sums[j] = (long) n * (firstImage[j] & 0xFF);
         }
         for (int a = 0; a < m; a++) {
-            sums[kept[a]] = (long) gram[a * ld + m];
+            sums[kept[a]] = (long) gram[gramIndex(a, m, panels)];
         }
         // N G - s s^T on the upper triangle, mirrored. Both terms are integers below 2^53 (N up to ~370,000), so
         // the difference is exact.
@@ -294,12 +353,33 @@ public final class Pca {
         for (int a = 0; a < m; a++) {
             double sa = sums[kept[a]];
             for (int b = a; b < m; b++) {
-                double v = nd * gram[a * ld + b] - sa * sums[kept[b]];
+                double v = nd * gram[gramIndex(a, b, panels)] - sa * sums[kept[b]];
                 values[a][b] = v;
                 values[b][a] = v;
             }
         }
         return new Scatter(sums, kept, values);
+    }
+
+    /** Position of tile (b, e), b <= e, in the tile-by-tile upper triangle of {@code panels} x {@code panels} tiles. */
+    private static int tileIndex(int b, int e, int panels) {
+        return b * panels - b * (b - 1) / 2 + (e - b);
+    }
+
+    /** Position of entry (a, c), a <= c, in the tile-by-tile upper triangle. */
+    private static int gramIndex(int a, int c, int panels) {
+        return tileIndex(a / PANEL_WIDTH, c / PANEL_WIDTH, panels) * TILE + (a % PANEL_WIDTH) * PANEL_WIDTH
+                + c % PANEL_WIDTH;
+    }
+
+    /**
+     * Which of the panels c and g computes their tile: the one with fewer non-zero rows in the chunk (g on ties
+     * when g <= c, so that each tile has exactly one owner).
+     */
+    private static int owner(int c, int g, int[] count) {
+        int b = Math.min(c, g);
+        int e = Math.max(c, g);
+        return count[e] < count[b] ? e : b;
     }
 
     /** Maximal runs of consecutive pixels in {@code kept}: {pixel, position in kept, length}. */

@@ -62,7 +62,8 @@ class PcaTest {
 
     /**
      * The covariance is formed exactly: compare with long-integer arithmetic over several chunks and thread counts,
-     * on ordinary images and on nearly white ones, whose chunk sums come close to the 2^24 limit of exact floats.
+     * on ordinary images, on nearly white ones (whose chunk sums come close to the 2^24 limit of exact floats), and
+     * on mostly black ones, where whole panels of pixels are zero in many rows (the rows the product skips).
      */
     @Test
     void theScatterIsExactForAnyThreadCount() {
@@ -74,7 +75,9 @@ class PcaTest {
             px[i] = (byte) (i % 40 == 0 ? 0 : 255 - r.nextInt(4));
         }
         Dataset white = new Dataset("white", 5, 8, px, new byte[n]);
-        for (Dataset data : new Dataset[] {ordinary, white}) {
+        Dataset sparse = sparse(7, n, 10, 12); // 120 pixels: panels of 32 with many all-black rows
+        Dataset sparse64 = sparse(8, n, 8, 8); // 64 varying pixels: the column of ones opens a panel of its own
+        for (Dataset data : new Dataset[] {ordinary, white, sparse, sparse64}) {
             int d = data.dimension();
             long[] sums = new long[d];
             long[][] gram = new long[d][d];
@@ -87,7 +90,7 @@ class PcaTest {
                     }
                 }
             }
-            int constant = data == white ? 1 : 7; // pixel 0 / the first column of every row
+            int constant = data == ordinary ? 7 : data == white ? 1 : 0; // the first column of every row / pixel 0
             for (int threads : new int[] {1, 2, 3}) {
                 try (ComputePool pool = new ComputePool(threads)) {
                     Pca.Scatter sc = Pca.scatter(data, pool, Progress.NONE);
@@ -256,6 +259,20 @@ class PcaTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Mostly black images: pixels in the top half are lit in 3% of the images, the others in 60%. */
+    static Dataset sparse(long seed, int n, int rows, int cols) {
+        java.util.Random r = new java.util.Random(seed);
+        int d = rows * cols;
+        byte[] px = new byte[n * d];
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < d; p++) {
+                double lit = p < d / 2 ? 0.03 : 0.6;
+                px[i * d + p] = (byte) (r.nextDouble() < lit ? 1 + r.nextInt(255) : 0);
+            }
+        }
+        return new Dataset("sparse " + rows + " x " + cols, rows, cols, px, new byte[n]);
+    }
 
     /** The sample covariance of the images (pixels / 255) in double, straight from the definition. */
     static double[][] covariance(Dataset data) {
