@@ -214,24 +214,33 @@ public final class MainViewModel {
         var s = training.getSnapshot();
         if (s != null && s.displayCodes() != null && autoencoderSpace.getDisplay() != null
                 && (s.displayCodes() != autoencoderSpace.getCodes() || s.model() != autoencoderSpace.getCodec())) {
-            boolean first = autoencoderSpace.getCodes() == null && readyAfterLaunch < 0;
+            boolean first = autoencoderSpace.getCodes() == null && readyAfterLaunch.get() < 0;
             autoencoderSpace.update(s.model(), s.displayCodes());
             comparison.followAutoencoder();
             comparison.recordAngles(s);
             if (first) {
-                readyAfterLaunch = (System.currentTimeMillis() - launchMillis()) / 1000.0;
+                double seconds = (System.currentTimeMillis() - launchMillis()) / 1000.0;
                 if (!status.isBound()) {
-                    status.set(status.get() + String.format(" · ready %.1f s after launch", readyAfterLaunch));
+                    status.set(status.get() + String.format(" · ready %.1f s after launch", seconds));
                 }
+                readyAfterLaunch.set(seconds);
             }
         }
     }
 
-    private double readyAfterLaunch = -1;
+    private final javafx.beans.property.ReadOnlyDoubleWrapper readyAfterLaunch =
+            new javafx.beans.property.ReadOnlyDoubleWrapper(this, "readyAfterLaunch", -1);
 
-    /** Seconds from launching the program to the first latent map, or -1 before it. */
+    /**
+     * Seconds from launching the program (the first JVM, when {@code java -jar} relaunches itself) to the frame that
+     * hands the first latent map to the views, or -1 before it.
+     */
+    public javafx.beans.property.ReadOnlyDoubleProperty readyAfterLaunchProperty() {
+        return readyAfterLaunch.getReadOnlyProperty();
+    }
+
     public double readyAfterLaunch() {
-        return readyAfterLaunch;
+        return readyAfterLaunch.get();
     }
 
     private static long launchMillis() {

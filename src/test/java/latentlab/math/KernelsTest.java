@@ -20,7 +20,9 @@ class KernelsTest {
 
     static Stream<Arguments> gemmCases() {
         int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {4, 32, 16}, {5, 33, 17}, {9, 70, 31}, {13, 2, 784}, {8, 784, 2},
-                {7, 30, 250}, {16, 48, 64}, {17, 100, 3}};
+                {7, 30, 250}, {16, 48, 64}, {17, 100, 3},
+                // 8-row tiles (AVX-512) with 16-wide and scalar column tails, then 4-row and single rows
+                {24, 20, 80}, {29, 9, 50}};
         return kernels().flatMap(k -> Stream.of(shapes).map(s -> Arguments.of(k, s[0], s[1], s[2])));
     }
 

@@ -170,6 +170,46 @@ class SymmetricEigenTest {
     }
 
     @Test
+    void readsOnlyTheUpperTriangle() {
+        double[][] a = random(5, 260);
+        double[][] garbled = copy(a);
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < i; j++) {
+                garbled[i][j] = i % 3 == 0 ? Double.NaN : 1e6 * (i - j);
+            }
+        }
+        SymmetricEigen clean = decompose(a, 2);
+        SymmetricEigen other = decompose(garbled, 2);
+        assertArrayEquals(clean.values, other.values);
+        for (int i = 0; i < a.length; i++) {
+            assertArrayEquals(clean.vectors[i], other.vectors[i], "vector " + i);
+        }
+        assertEigenpairs(a, other, 1e-12);
+    }
+
+    @Test
+    void areaBoundsShareTheTriangleEvenly() {
+        int first = 3;
+        int rows = 500;
+        int[] b = SymmetricEigen.Tridiagonal.areaBounds(first, rows);
+        assertEquals(first, b[0]);
+        assertEquals(first + rows, b[b.length - 1]);
+        double total = rows * (rows + 1.0) / 2;
+        for (int k = 0; k + 1 < b.length; k++) {
+            double area = 0;
+            for (int i = b[k]; i < b[k + 1]; i++) {
+                area += rows - (i - first);
+            }
+            assertEquals(total / (b.length - 1), area, rows, "block " + k);
+        }
+        int[] tiny = SymmetricEigen.Tridiagonal.areaBounds(0, 3);
+        assertEquals(3, tiny[tiny.length - 1]);
+        for (int k = 0; k + 1 < tiny.length; k++) {
+            assertTrue(tiny[k] <= tiny[k + 1]);
+        }
+    }
+
+    @Test
     void smallAndStructuredMatrices() {
         for (int n = 1; n <= 5; n++) {
             double[][] a = random(n, n);
