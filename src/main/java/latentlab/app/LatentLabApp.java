@@ -20,13 +20,16 @@ public final class LatentLabApp extends Application {
 
     /** Starts JavaFX with this application (called by {@link Launcher}). */
     public static void launchApp() {
-        latentlab.math.WarmUp.startInBackground();
         Application.launch(LatentLabApp.class);
     }
 
     @Override
     public void start(Stage stage) {
+        latentlab.util.StartupClock.mark("JavaFX started");
         model = new MainViewModel();
+        // Read the data and the pre-trained model, and encode the test images, on the other core while this one builds
+        // and shows the window: the first map is then ready a frame or two after the window.
+        model.loadBundledDataset();
         MainView view = new MainView(model);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = Math.min(1440, screen.getWidth() * 0.92);
@@ -55,7 +58,7 @@ public final class LatentLabApp extends Application {
         stage.setOnHiding(e -> model.preferences().saveWindow(stage.getX(), stage.getY(), stage.getWidth(),
                 stage.getHeight(), stage.isMaximized()));
         stage.show();
-        model.loadBundledDataset();
+        latentlab.util.StartupClock.mark("window shown");
         if (Boolean.getBoolean(STARTUP_REPORT)) {
             reportStartupAndQuit();
         }
@@ -69,7 +72,8 @@ public final class LatentLabApp extends Application {
         model.readyAfterLaunchProperty().addListener((obs, old, seconds) -> {
             if (seconds.doubleValue() >= 0) {
                 javafx.application.Platform.runLater(() -> {
-                    System.out.printf("ready_seconds: %.2f%n", seconds.doubleValue());
+                    System.out.printf("ready_seconds: %.2f (%s)%n", seconds.doubleValue(),
+                            latentlab.util.StartupClock.summary());
                     System.out.flush();
                     javafx.application.Platform.exit();
                 });

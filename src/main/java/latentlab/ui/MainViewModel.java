@@ -17,6 +17,7 @@ import latentlab.data.DatasetLocator;
 import latentlab.data.DatasetPair;
 import latentlab.io.LessonFile;
 import latentlab.train.Checkpoint;
+import latentlab.train.Trainer;
 import latentlab.io.ModelFile;
 import latentlab.util.Progress;
 
@@ -219,7 +220,7 @@ public final class MainViewModel {
             comparison.followAutoencoder();
             comparison.recordAngles(s);
             if (first) {
-                double seconds = (System.currentTimeMillis() - launchMillis()) / 1000.0;
+                double seconds = latentlab.util.StartupClock.sinceLaunch();
                 if (!status.isBound()) {
                     status.set(status.get() + String.format(" · ready %.1f s after launch", seconds));
                 }
@@ -228,24 +229,18 @@ public final class MainViewModel {
         }
     }
 
-    private final javafx.beans.property.ReadOnlyDoubleWrapper readyAfterLaunch =
-            new javafx.beans.property.ReadOnlyDoubleWrapper(this, "readyAfterLaunch", -1);
+    private final ReadOnlyDoubleWrapper readyAfterLaunch = new ReadOnlyDoubleWrapper(this, "readyAfterLaunch", -1);
 
     /**
      * Seconds from launching the program (the first JVM, when {@code java -jar} relaunches itself) to the frame that
      * hands the first latent map to the views, or -1 before it.
      */
-    public javafx.beans.property.ReadOnlyDoubleProperty readyAfterLaunchProperty() {
+    public ReadOnlyDoubleProperty readyAfterLaunchProperty() {
         return readyAfterLaunch.getReadOnlyProperty();
     }
 
     public double readyAfterLaunch() {
         return readyAfterLaunch.get();
-    }
-
-    private static long launchMillis() {
-        long fromParent = Long.getLong("latentlab.launchMillis", -1);
-        return fromParent > 0 ? fromParent : java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     public ReadOnlyObjectProperty<DatasetPair> datasetProperty() {
@@ -294,6 +289,8 @@ public final class MainViewModel {
         }
         boolean pretrained = usePretrained && DatasetLocator.bundledMnist()
                 .map(b -> b.toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize())).orElse(false);
+        // A trainer the task made but nobody took (the task was cancelled or failed after making it) is closed.
+        Handoff<Trainer> prepared = new Handoff<>();
         Task<Opened> task = new Task<>() {
             @Override
             protected Opened call() throws Exception {
@@ -323,6 +320,11 @@ public final class MainViewModel {
                     // The bundled folder is called "mnist"; show the data set's proper name.
                     pair = new DatasetPair("MNIST", pair.train(), pair.test());
                 }
+                if (start != null) {
+                    // Its thread encodes the test images now, while the window may still be being built (start-up).
+                    Trainer trainer = TrainingViewModel.prepare(pair, start);
+                    prepared.offer(trainer);
+                }
                 return new Opened(pair, start);
             }
 
@@ -330,6 +332,7 @@ public final class MainViewModel {
                 return isCancelled();
             }
         };
+
         loading = task;
         busy.set(true);
         error.set(null);
@@ -337,6 +340,7 @@ public final class MainViewModel {
         status.bind(task.messageProperty());
         long t0 = System.nanoTime();
         task.setOnSucceeded(e -> {
+            latentlab.util.StartupClock.mark("data and model read");
             finish(task);
             DatasetPair pair = task.getValue().pair();
             Checkpoint start = task.getValue().start();
@@ -349,7 +353,7 @@ public final class MainViewModel {
             selection.clear();
             autoencoderSpace.setDisplay(pair.test());
             if (start != null) {
-                training.resume(pair, start);
+                training.resume(pair, start, prepared.take());
             } else {
                 training.attach(pair);
             }
@@ -360,11 +364,13 @@ public final class MainViewModel {
             tick();
         });
         task.setOnFailed(e -> {
+            prepared.cancel();
             finish(task);
             error.set("Could not open " + folder + ": " + Messages.describe(task.getException()));
             status.set(dataset.get() == null ? "No data set" : "Kept the data set that was open");
         });
         task.setOnCancelled(e -> {
+            prepared.cancel();
             finish(task);
             status.set("Loading cancelled");
         });

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import latentlab.data.DatasetPair;
+import latentlab.math.ComputePool;
 import latentlab.train.Checkpoint;
 import latentlab.train.Snapshot;
 import latentlab.train.Trainer;
@@ -132,8 +133,27 @@ public final class TrainingViewModel {
 
     /** Continues a saved run (its settings replace the panel's). */
     public void resume(DatasetPair pair, Checkpoint cp) {
+        resume(pair, cp, null);
+    }
+
+    /**
+     * Creates the trainer that {@link #resume(DatasetPair, Checkpoint, Trainer)} takes, on any thread: it starts
+     * encoding the display images at once, so a loading task can do this while the window is still being built.
+     */
+    public static Trainer prepare(DatasetPair pair, Checkpoint cp) {
+        return new Trainer(cp.config().withThreads(ComputePool.defaultThreads()), pair.train(), pair.test(),
+                pair.test(), cp);
+    }
+
+    /** Continues a saved run with a trainer made by {@link #prepare} for it (or null to make one here). */
+    public void resume(DatasetPair pair, Checkpoint cp, Trainer prepared) {
         this.data = pair;
         settings.load(cp.config());
+        if (prepared != null) {
+            closeTrainer();
+            adopt(prepared);
+            return;
+        }
         startTrainer(cp);
     }
 
@@ -147,7 +167,11 @@ public final class TrainingViewModel {
             return;
         }
         closeTrainer();
-        trainer = new Trainer(config, data.train(), data.test(), data.test(), cp);
+        adopt(new Trainer(config, data.train(), data.test(), data.test(), cp));
+    }
+
+    private void adopt(Trainer t) {
+        trainer = t;
         trainer.setMaxStepsPerSecond(stepsPerSecond(speed.get()));
         seenVersion = -1;
         ready.set(true);

@@ -67,12 +67,15 @@ class MainWindowTest {
         waitForDataset();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.training().getSnapshot() != null
                 && model.autoencoderSpace().getCodes() != null);
+        WaitForAsyncUtils.waitForFxEvents(); // the frame that handed over the codes has finished
         var s = model.training().getSnapshot();
         assertEquals(10, s.epochs().size(), "ten epochs of history come with it");
         assertEquals(4690, s.step());
         assertEquals(29.83, s.lastTestSquaredError(), 0.01, "the model of resources/latentlab/pretrained/README.md");
         assertEquals(4690, s.batchLosses().length(), "the loss chart starts with its history");
         assertTrue(model.statusProperty().get().contains("pre-trained"), model.statusProperty().get());
+        assertTrue(model.readyAfterLaunch() > 0, "the first map's time after launch is known");
+        assertTrue(model.statusProperty().get().contains("after launch"), model.statusProperty().get());
         robot.clickOn("#reset");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.training().getSnapshot().step() == 0);
         assertTrue(model.training().getSnapshot().epochs().isEmpty());
@@ -146,6 +149,20 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.errorProperty().get() != null);
         assertTrue(model.errorProperty().get().contains("bad.csv, line 2"), model.errorProperty().get());
         assertEquals(before, model.getDataset(), "the open data set stays");
+    }
+
+    @Test
+    void reloadingWhileLoadingLeavesOneTrainer() throws Exception {
+        // Each load makes a trainer in the background (start-up); the ones of cancelled loads must be closed.
+        for (int i = 0; i < 4; i++) {
+            WaitForAsyncUtils.asyncFx(model::loadBundledDataset).get();
+            Thread.sleep(60 * i);
+        }
+        waitForDataset();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.busyProperty().get());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("latentlab-trainer") && t.isAlive()).count() == 1);
+        assertNotNull(model.training().getSnapshot());
     }
 
     @Test
