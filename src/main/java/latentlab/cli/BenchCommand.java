@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
  * wall time of whole epochs (shuffling, batch gathering, forward, backward, Adam), median over epochs 2..N.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Training throughput (samples/s) of the reference nets a, b and c.",
         description = {"Training throughput of the reference nets (mirrored, ReLU hidden, linear code, sigmoid output,",
                 "cross-entropy, Adam 1e-3, float32): a 784-256-64-2, b 784-512-256-2, c 784-1000-500-250-30.",
                 "Reports steady-state samples/s: the median over epochs 2..N of whole-epoch throughput."})

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code eval}: test reconstruction error and 5-NN accuracy of a saved model. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Evaluate a saved model: test error per image and 5-NN accuracy of its codes.",
         description = {"Evaluate a saved model on the test set:",
                 "per-image squared error and cross-entropy, and 5-nearest-neighbour accuracy of its codes."})
 public final class EvalCommand implements Callable<Integer> {

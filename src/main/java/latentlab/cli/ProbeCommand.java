@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
  * {@link Probe}).
  */
 @Command(name = "probe", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Codes as features: a classifier trained on N labelled codes, beside pixels and PCA.",
         description = {"Codes as features: train logistic regression on the codes of only N labelled training",
                 "images and print its test accuracy next to the same classifier on raw pixels and on PCA codes of",
                 "the same size. One line per N; lines starting with '#' give the details and timings."})
