@@ -294,6 +294,7 @@ public final class MainViewModel {
         Task<Opened> task = new Task<>() {
             @Override
             protected Opened call() throws Exception {
+                long t0 = System.nanoTime();
                 DatasetPair pair = DatasetPair.open(folder, new Progress() {
                     @Override
                     public void update(double done, double total, String message) {
@@ -325,7 +326,7 @@ public final class MainViewModel {
                     Trainer trainer = TrainingViewModel.prepare(pair, start);
                     prepared.offer(trainer);
                 }
-                return new Opened(pair, start);
+                return new Opened(pair, start, (System.nanoTime() - t0) / 1e9);
             }
 
             private boolean isCancelled0() {
@@ -338,7 +339,6 @@ public final class MainViewModel {
         error.set(null);
         progress.bind(task.progressProperty());
         status.bind(task.messageProperty());
-        long t0 = System.nanoTime();
         task.setOnSucceeded(e -> {
             latentlab.util.StartupClock.mark("data and model read");
             finish(task);
@@ -359,7 +359,7 @@ public final class MainViewModel {
             }
             status.set(String.format("%s: %,d + %,d images of %d × %d, read in %.1f s%s", pair.name(),
                     pair.train().size(), pair.test().size(), pair.train().rows(), pair.train().cols(),
-                    (System.nanoTime() - t0) / 1e9, start == null ? ""
+                    task.getValue().seconds(), start == null ? ""
                             : String.format(" · pre-trained model (%d epochs)", start.epochs().size())));
             tick();
         });
@@ -397,7 +397,8 @@ public final class MainViewModel {
         }
     }
 
-    private record Opened(DatasetPair pair, Checkpoint start) {
+    /** What a load produced, and how long reading it took (not counting the wait for the FX thread). */
+    private record Opened(DatasetPair pair, Checkpoint start, double seconds) {
     }
 
     private record LoadedLesson(LessonFile.Lesson lesson, ViewState view, DatasetPair pair, Path folder,
