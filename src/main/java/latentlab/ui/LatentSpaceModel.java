@@ -199,6 +199,20 @@ public final class LatentSpaceModel {
         version.set(version.get() + 1);
     }
 
+    /**
+     * After the network started again (reset, new settings), a slider position outside the new codes' range would
+     * pin the thumb at an end and decode far from every image: each such dimension goes back to the middle. A
+     * position inside the range (a restored lesson's, a selected image's) stays.
+     */
+    public void recentreOutsideRange() {
+        for (int j = 0; j < position.size() && j < low.length; j++) {
+            float v = position.get(j);
+            if (!(v >= low[j] && v <= high[j])) {
+                position.set(j, (float) ((low[j] + high[j]) / 2));
+            }
+        }
+    }
+
     private void computeStatistics(float[] c, int k) {
         low = new double[k];
         high = new double[k];

@@ -205,6 +205,12 @@ public final class MainViewModel {
         return training;
     }
 
+    /** Reset: back to the initial weights of the seed; the status bar stops mentioning a pre-trained model. */
+    public void resetTraining() {
+        training.reset();
+        updateStatusNow("Reset to the initial random weights: press Play to train from scratch");
+    }
+
     /**
      * Called once per frame on the FX thread: picks up the newest training snapshot (never waiting for the
      * training thread) and hands its model and codes to the latent views.
@@ -216,7 +222,13 @@ public final class MainViewModel {
         if (s != null && s.displayCodes() != null && autoencoderSpace.getDisplay() != null
                 && (s.displayCodes() != autoencoderSpace.getCodes() || s.model() != autoencoderSpace.getCodec())) {
             boolean first = autoencoderSpace.getCodes() == null && readyAfterLaunch.get() < 0;
+            // Fewer steps than the last map's: the run started again (reset, new settings, linear autoencoder).
+            boolean restarted = lastMapStep >= 0 && s.step() < lastMapStep;
+            lastMapStep = s.step();
             autoencoderSpace.update(s.model(), s.displayCodes());
+            if (restarted) {
+                autoencoderSpace.recentreOutsideRange();
+            }
             comparison.followAutoencoder();
             comparison.recordAngles(s);
             if (first) {
@@ -228,6 +240,8 @@ public final class MainViewModel {
             }
         }
     }
+
+    private long lastMapStep = -1;
 
     private final ReadOnlyDoubleWrapper readyAfterLaunch = new ReadOnlyDoubleWrapper(this, "readyAfterLaunch", -1);
 

@@ -155,8 +155,12 @@ class ExplorerTest {
     @Test
     void legendIsolatesADigitAndClickingAgainShowsAll(FxRobot robot) throws TimeoutException {
         ready();
+        float[] before = model.autoencoderSpace().position().toArray(null);
+        int selected = model.selection().selectedProperty().get();
         robot.clickOn(in(robot, "#legend-3"));
         assertEquals(3, model.selection().isolatedClassProperty().get());
+        assertArrayEquals(before, model.autoencoderSpace().position().toArray(null), "the click is the legend's alone");
+        assertEquals(selected, model.selection().selectedProperty().get());
         Node chip = robot.from(view.explorer()).lookup("#legend-5").query();
         assertTrue(chip.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("dimmed")));
         robot.clickOn(in(robot, "#legend-3"));

@@ -76,8 +76,25 @@ class MainWindowTest {
         assertTrue(model.statusProperty().get().contains("pre-trained"), model.statusProperty().get());
         assertTrue(model.readyAfterLaunch() > 0, "the first map's time after launch is known");
         assertTrue(model.statusProperty().get().contains("after launch"), model.statusProperty().get());
+        // Reset would discard the pre-trained model: it asks first, and Cancel keeps it.
         robot.clickOn("#reset");
+        robot.clickOn(dialogButton(robot, "Cancel"));
+        Thread.sleep(300);
+        assertEquals(4690, model.training().getSnapshot().step(), "Cancel kept the trained network");
+        robot.clickOn("#reset");
+        robot.clickOn(dialogButton(robot, "OK"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.training().getSnapshot().step() == 0);
+        assertFalse(model.statusProperty().get().contains("pre-trained"), model.statusProperty().get());
+        // The sliders were at the pre-trained map's middle, far outside the fresh network's codes: they come back.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.autoencoderSpace().getCodes() == model.training()
+                .getSnapshot().displayCodes() && model.training().getSnapshot().step() == 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        var space = model.autoencoderSpace();
+        for (int j = 0; j < space.getLatentSize(); j++) {
+            float v = space.position().get(j);
+            assertTrue(v >= space.low(j) && v <= space.high(j), "a" + (j + 1) + " = " + v + " within ["
+                    + space.low(j) + ", " + space.high(j) + "]");
+        }
         assertTrue(model.training().getSnapshot().epochs().isEmpty());
     }
 
@@ -149,6 +166,12 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.errorProperty().get() != null);
         assertTrue(model.errorProperty().get().contains("bad.csv, line 2"), model.errorProperty().get());
         assertEquals(before, model.getDataset(), "the open data set stays");
+    }
+
+    private static Button dialogButton(FxRobot robot, String text) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane .button")
+                .match(n -> text.equals(((Button) n).getText())).tryQuery().isPresent());
+        return robot.lookup(".dialog-pane .button").match(n -> text.equals(((Button) n).getText())).query();
     }
 
     @Test

@@ -164,6 +164,10 @@ public final class LatentScatterView extends Region {
         tipImage.setSmooth(false);
         tip.getChildren().addAll(tipImage, tipText);
         getChildren().addAll(imageView, overlay, legend, tip);
+        // A click or drag on the legend is the legend's: it must not also select, move the crosshair or pan the map
+        // underneath (the events would bubble up to this pane's handlers).
+        legend.addEventHandler(MouseEvent.ANY, MouseEvent::consume);
+        legend.addEventHandler(javafx.scene.input.ScrollEvent.ANY, javafx.scene.input.ScrollEvent::consume);
 
         model.codesProperty().addListener((o, a, b) -> codesChanged(true));
         model.codecProperty().addListener((o, a, b) -> {

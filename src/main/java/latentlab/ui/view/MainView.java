@@ -250,7 +250,7 @@ public final class MainView extends BorderPane {
         play.textProperty().bind(Bindings.when(t.runningProperty()).then("Pause      Space").otherwise("Play      Space"));
         MenuItem step = item("Step one minibatch      →", null, e -> t.stepBatch());
         MenuItem epoch = item("Step to the end of the epoch      Shift+→", null, e -> t.stepEpoch());
-        MenuItem reset = item("Train from scratch (reset to the seed)", null, e -> t.reset());
+        MenuItem reset = item("Reset: train from scratch (the initial weights of the seed)", null, e -> confirmReset());
         for (MenuItem m : new MenuItem[] {play, step, epoch, reset}) {
             m.disableProperty().bind(t.readyProperty().not());
         }
@@ -391,6 +391,28 @@ public final class MainView extends BorderPane {
     }
 
     private SamplesWindow samples;
+
+    /** Reset discards the trained network (at start, the pre-trained one), so it asks first, as Apply does. */
+    private void confirmReset() {
+        TrainingViewModel t = model.training();
+        if (t.applyDiscardsProgress()) {
+            javafx.scene.control.Alert a = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    "The current network has trained for " + String.format("%,d", t.getSnapshot().step())
+                            + " minibatches. Go back to its initial random weights and discard that training?"
+                            + " (The bundled pre-trained model comes back when you open the bundled MNIST again.)",
+                    javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+            a.setHeaderText("Reset to the initial weights?");
+            a.setTitle("Latent Lab");
+            if (getScene() != null) {
+                a.initOwner(getScene().getWindow());
+            }
+            if (a.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL) != javafx.scene.control.ButtonType.OK) {
+                return;
+            }
+        }
+        model.resetTraining();
+    }
 
     /** Opens (or refreshes) the window of digits generated from the prior. */
     public SamplesWindow showSamples() {
@@ -576,7 +598,7 @@ public final class MainView extends BorderPane {
         epoch.setOnAction(e -> t.stepEpoch());
         Button reset = Icons.button(MaterialDesignR.RESTART, "Reset", "Start again from the initial weights (same seed)");
         reset.setId("reset");
-        reset.setOnAction(e -> t.reset());
+        reset.setOnAction(e -> confirmReset());
         for (Button b : new Button[] {play, step, epoch, reset}) {
             b.disableProperty().bind(t.readyProperty().not());
         }
