@@ -565,7 +565,7 @@ public final class EmbeddingsView extends BorderPane {
         scatter.scatter().colourByProperty().addListener((o, a, b) -> colour.setSelected(b instanceof ColourBy.Error));
         worstTitle.getStyleClass().add("section-title");
         return new VBox(8, muted("The test images the current network rebuilds worst, with their squared error "
-                + "Σ (x − x̃)². Often odd writing, sometimes a wrong label; where are they on the map?"), colour,
+                + "Σ (x − x′)². Often odd writing, sometimes a wrong label; where are they on the map?"), colour,
                 worstTitle, worst);
     }
 

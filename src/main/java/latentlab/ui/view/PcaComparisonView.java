@@ -334,7 +334,7 @@ public final class PcaComparisonView extends BorderPane {
 
     private Region errorPane() {
         errorCaption.getStyleClass().add("section-title");
-        Label how = new Label("Errors are Σ over the pixels of (x − x̃)², averaged over the test images: the numbers "
+        Label how = new Label("Errors are Σ over the pixels of (x − x′)², averaged over the test images: the numbers "
                 + "latent-lab eval and latent-lab pca print. Hover over a point for its value.");
         how.getStyleClass().add("muted");
         VBox box = new VBox(4, errorChart, errorCaption, how);
