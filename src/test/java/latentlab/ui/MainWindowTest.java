@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.image.Image;
@@ -172,6 +173,23 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane .button")
                 .match(n -> text.equals(((Button) n).getText())).tryQuery().isPresent());
         return robot.lookup(".dialog-pane .button").match(n -> text.equals(((Button) n).getText())).query();
+    }
+
+    @Test
+    void presenterModeOnAndOffKeepsTheDecoderPanelInsideTheWindow(FxRobot robot) throws Exception {
+        waitForDataset();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.autoencoderSpace().getCodes() != null);
+        for (boolean on : new boolean[] {true, false, true, false}) {
+            WaitForAsyncUtils.asyncFx(() -> model.appearance().presenterProperty().set(on)).get();
+            Thread.sleep(400);
+            WaitForAsyncUtils.waitForFxEvents();
+            for (Node value : robot.lookup(".slider-value").queryAll()) {
+                double right = value.localToScene(value.getBoundsInLocal()).getMaxX();
+                double width = value.getScene().getWidth();
+                assertTrue(right <= width + 0.5, "presenter " + on + ": a slider's value ends at " + right
+                        + ", outside the window (" + width + ")");
+            }
+        }
     }
 
     @Test

@@ -127,6 +127,10 @@ public final class LatentSlidersView extends VBox {
         stripHead.setAlignment(Pos.CENTER_LEFT);
         stripCaption.getStyleClass().add("muted");
         stripCaption.setWrapText(true);
+        // The strip's images are sized from the panel's width: the strip must not claim width itself, or once the
+        // panel grew (presenter mode) the images would hold it at that width.
+        strip.setMinWidth(0);
+        strip.setPrefWidth(0);
 
         if (wide) {
             VBox image = new VBox(8, title, imageBox, decodedCaption, buttons);
@@ -209,7 +213,12 @@ public final class LatentSlidersView extends VBox {
                 }
             });
             s.widthProperty().addListener((o, a, b) -> hist.setWidth(Math.max(40, b.doubleValue() - 14)));
-            VBox sliderAndHist = new VBox(0, s, hist);
+            // The histogram follows the slider's width; in a pane that claims no width of its own, or after the text
+            // grew once (presenter mode) the canvas would hold the column at its larger width for good.
+            javafx.scene.layout.Pane histBox = new javafx.scene.layout.Pane(hist);
+            histBox.setMinWidth(0);
+            histBox.setPrefWidth(0);
+            VBox sliderAndHist = new VBox(0, s, histBox);
             sliderAndHist.setPadding(new Insets(0, 0, 4, 0));
             GridPane.setHgrow(sliderAndHist, Priority.ALWAYS);
             hist.setTranslateX(7);

@@ -4,6 +4,7 @@ import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -617,6 +618,19 @@ public final class MainView extends BorderPane {
                 sample, spacer);
     }
 
+    /** Divider positions that give each side panel of the explorer its preferred width, and the map the rest. */
+    private void fitSidePanels() {
+        double w = explorer.getWidth();
+        if (w <= 0) {
+            return;
+        }
+        Region left = (Region) explorer.getItems().get(0);
+        Region right = (Region) explorer.getItems().get(2);
+        double l = Math.min(0.45, left.getPrefWidth() / w);
+        double r = Math.max(l + 0.1, 1 - right.getPrefWidth() / w);
+        explorer.setDividerPositions(l, r);
+    }
+
     private Node body() {
         DatasetSummaryView data = new DatasetSummaryView(model.datasetProperty(), model.appearance());
         data.visibleProperty().bind(model.appearance().hideAdvancedProperty().not());
@@ -638,13 +652,23 @@ public final class MainView extends BorderPane {
         right.setFitToWidth(true);
         right.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         right.getStyleClass().add("side-scroll");
-        right.setMinWidth(290);
+        right.setMinWidth(300);
         right.setPrefWidth(330);
 
         explorer = new SplitPane(leftScroll, scatterPane, right);
         explorer.setDividerPositions(0.25, 0.76);
         SplitPane.setResizableWithParent(leftScroll, false);
         SplitPane.setResizableWithParent(right, false);
+        // Larger text (presenter mode, Ctrl+=) needs wider side panels, or their labels and values are cut off; the
+        // map gives up the width, and gets it back when the text is smaller again.
+        model.appearance().scaleProperty().addListener((o, was, now) -> {
+            double f = now.doubleValue();
+            leftScroll.setMinWidth(300 * f);
+            leftScroll.setPrefWidth(340 * f);
+            right.setMinWidth(300 * f);
+            right.setPrefWidth(350 * f);
+            Platform.runLater(this::fitSidePanels);
+        });
 
         Tab explorerTab = new Tab("Explorer", explorer);
         explorerTab.setGraphic(Icons.icon(MaterialDesignD.DOTS_HEXAGON));

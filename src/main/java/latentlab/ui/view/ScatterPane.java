@@ -63,7 +63,9 @@ public final class ScatterPane extends BorderPane {
         gridSize.setEditable(true);
         gridSize.valueProperty().addListener((o, a, b) -> scatter.gridSizeProperty().set(b));
         gridSize.setTooltip(new Tooltip("Grid cells along the shorter side"));
-        gridSize.disableProperty().bind(grid.selectedProperty().not());
+        // Only with the manifold on: the bar keeps its room for the buttons otherwise.
+        gridSize.visibleProperty().bind(grid.selectedProperty());
+        gridSize.managedProperty().bind(grid.selectedProperty());
 
         ToggleButton labels = new ToggleButton("Labels", Icons.icon(MaterialDesignL.LABEL_OUTLINE));
         labels.selectedProperty().bindBidirectional(scatter.clusterLabelsProperty());
@@ -117,6 +119,7 @@ public final class ScatterPane extends BorderPane {
         HBox bar = new HBox(6, title, spacer, dims, dots, thumbs, grid, gridSize, labels, fit);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("pane-toolbar");
+        bar.setMinWidth(0); // the buttons lose their words instead (compactWhenNarrow): the side panels keep their room
         title.setMinWidth(Region.USE_PREF_SIZE);
         badge.getStyleClass().add("scatter-badge");
         badge.setMaxWidth(Double.MAX_VALUE);
@@ -124,6 +127,45 @@ public final class ScatterPane extends BorderPane {
         badge.managedProperty().bind(badge.visibleProperty());
         setTop(new javafx.scene.layout.VBox(bar, badge));
         setCenter(scatter);
+        compactWhenNarrow(bar, dots, thumbs, grid, labels, fit);
+    }
+
+    /**
+     * Icons without their words when the bar is narrower than it needs with them (large text in presenter mode, a
+     * small window, the two maps side by side), so that every button stays visible and the side panels keep their
+     * room; the tooltips still name them.
+     */
+    private static void compactWhenNarrow(HBox bar, javafx.scene.control.Labeled... buttons) {
+        double[] fullWidth = {Double.NaN}; // the bar's preferred width with words, measured while it has them
+        Runnable check = () -> {
+            boolean compact = buttons[0].getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY;
+            if (!compact) {
+                fullWidth[0] = bar.prefWidth(-1);
+            }
+            double w = bar.getWidth();
+            boolean want = w > 0 && w < fullWidth[0];
+            if (want != compact) {
+                for (var b : buttons) {
+                    b.setContentDisplay(want ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY
+                            : javafx.scene.control.ContentDisplay.LEFT);
+                }
+            }
+        };
+        bar.widthProperty().addListener(o -> check.run());
+        // The words' width changes with the text scale; measure again when the fonts change.
+        bar.styleProperty().addListener(o -> check.run());
+        bar.sceneProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                now.getRoot().styleProperty().addListener(x -> javafx.application.Platform.runLater(() -> {
+                    for (var b : buttons) {
+                        b.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
+                    }
+                    bar.applyCss();
+                    bar.layout();
+                    check.run();
+                }));
+            }
+        });
     }
 
     public LatentScatterView scatter() {
