@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Training throughput (samples/s) of the reference nets a, b and c.",
-        description = {"Training throughput of the reference nets (mirrored, ReLU hidden, linear code, sigmoid output,",
-                "cross-entropy, Adam 1e-3, float32): a 784-256-64-2, b 784-512-256-2, c 784-1000-500-250-30.",
-                "Reports steady-state samples/s: the median over epochs 2..N of whole-epoch throughput."})
+        description = "Nets: a 784-256-64-2, b 784-512-256-2, c 784-1000-500-250-30, mirrored, ReLU hidden, "
+                + "linear code, sigmoid output, cross-entropy, Adam 1e-3, float32. Reports steady-state "
+                + "samples/s: the median over epochs 2..N of whole-epoch throughput.")
 public final class BenchCommand implements Callable<Integer> {
     static final Map<String, int[]> NETS = Map.of(
             "a", new int[] {784, 256, 64, 2},

@@ -12,9 +12,9 @@ import picocli.CommandLine.Spec;
 /** {@code bench-ui}: rendering and latency of the explorer window (needs a display, e.g. Xvfb). */
 @Command(name = "bench-ui", mixinStandardHelpOptions = true,
         header = "Redraw times, slider latency and frame times of the window (needs a display).",
-        description = {"Measure the explorer window: scatter redraw (10,000 and 70,000 points, dots and thumbnails),",
-                "slider-to-pixels latency, and frame times while training at full speed. Needs a display;",
-                "on a server: xvfb-run -a java -Dprism.order=sw -jar target/latent-lab.jar bench-ui"})
+        description = "Scatter redraw (10,000 and 70,000 points, dots and thumbnails), slider-to-pixels latency, "
+                + "and frame times while training at full speed. On a server: xvfb-run -a java "
+                + "-Dprism.order=sw -jar target/latent-lab.jar bench-ui")
 public final class BenchUiCommand implements Callable<Integer> {
     @Option(names = "--training-seconds", defaultValue = "10",
             description = "How long to record frames while training (default: ${DEFAULT-VALUE}).")

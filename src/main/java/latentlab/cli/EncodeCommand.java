@@ -44,6 +44,7 @@ public final class EncodeCommand implements Callable<Integer> {
         if (!split.equals("train") && !split.equals("test")) {
             throw new UserError("--split must be train or test, got '" + split + "'");
         }
+        OutputFile.check(out, "--out");
         Codec codec = model.load().codec();
         DatasetPair pair = data.open();
         Dataset d = split.equals("train") ? pair.train() : pair.test();

@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 /** {@code eval}: test reconstruction error and 5-NN accuracy of a saved model. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Evaluate a saved model: test error per image and 5-NN accuracy of its codes.",
-        description = {"Evaluate a saved model on the test set:",
-                "per-image squared error and cross-entropy, and 5-nearest-neighbour accuracy of its codes."})
+        description = "Prints the test set's squared error and cross-entropy per image and the "
+                + "5-nearest-neighbour accuracy of the test codes against the training codes (a VAE adds its "
+                + "ELBO).")
 public final class EvalCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;

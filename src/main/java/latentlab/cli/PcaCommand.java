@@ -31,7 +31,7 @@ public final class PcaCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Option(names = "--k", split = ",", paramLabel = "K[,K...]", defaultValue = "2,10,30,50",
+    @Option(names = "--k", split = ",", paramLabel = "K[,K...]", hideParamSyntax = true, defaultValue = "2,10,30,50",
             description = "Numbers of components to report, 1 <= K <= d (default: ${DEFAULT-VALUE}).")
     List<Integer> ks;
 
@@ -53,6 +53,9 @@ public final class PcaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (outFile != null) {
+            OutputFile.check(outFile, "--out");
+        }
         if (reps < 1) {
             throw new UserError("--reps must be at least 1, got " + reps);
         }

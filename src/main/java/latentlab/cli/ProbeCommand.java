@@ -28,9 +28,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "probe", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Codes as features: a classifier trained on N labelled codes, beside pixels and PCA.",
-        description = {"Codes as features: train logistic regression on the codes of only N labelled training",
-                "images and print its test accuracy next to the same classifier on raw pixels and on PCA codes of",
-                "the same size. One line per N; lines starting with '#' give the details and timings."})
+        description = "Trains logistic regression on the codes of only N labelled training images (a seeded, "
+                + "class-balanced choice) and prints its test accuracy next to the same classifier on raw "
+                + "pixels and on PCA codes of the same size. One line per N; lines starting with '#' give the "
+                + "details and timings.")
 public final class ProbeCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;

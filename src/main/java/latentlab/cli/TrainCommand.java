@@ -129,11 +129,13 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig config;
         DatasetPair pair;
         if (resume != null) {
+            checkOutputWritable();
             ModelFile.Contents c = ModelFile.load(resume);
             resumeFrom = c.checkpoint();
             if (resumeFrom == null) {
                 throw new UserError(resume + " holds no training state to resume");
             }
+            refuseChangedSettings(resumeFrom.config());
             config = resumeFrom.config().withThreads(threads.threads()).withLearningRate(lr);
             if (resumeFrom.architecture().isVariational()) {
                 config = config.withBeta(beta);
@@ -196,16 +198,62 @@ public final class TrainCommand implements Callable<Integer> {
                     cp.parameters(), cp.optimizerName(), weightsOnly ? null : cp.optimizerState(), cp.step(),
                     weightsOnly ? null : cp.sampler(), cp.epochs(), cp.batchLosses(), cp.klLosses()), new ModelFile.DataInfo(pair.name(), pair.train().rows(), pair.train().cols(),
                     pair.train().size()), null);
-            w.printf("# trained %d epochs (%,d steps) in %.1f s; saved %s%n", s.epoch() - startEpoch, s.step(),
-                    (System.nanoTime() - start) / 1e9, out);
+            int trained = s.epoch() - startEpoch;
+            w.printf("# trained %d epoch%s (%,d steps in all) in %.1f s; saved %s%n", trained, trained == 1 ? "" : "s",
+                    s.step(), (System.nanoTime() - start) / 1e9, out);
         }
         return 0;
     }
 
-    private void checkOutputWritable() {
-        Path dir = out.toAbsolutePath().getParent();
-        if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
-            throw new UserError("cannot save to " + out + ": folder " + dir + " does not exist");
+    /**
+     * A resumed run keeps its network and training settings: an option given on the command line that would change
+     * one of them is refused rather than silently ignored (repeating the saved value is fine).
+     */
+    private void refuseChangedSettings(TrainingConfig saved) {
+        var parsed = spec.commandLine().getParseResult();
+        java.util.List<String> changed = new java.util.ArrayList<>();
+        boolean archGiven = false;
+        for (String o : new String[] {"--arch", "--decoder", "--activation", "--code-activation", "--output-activation",
+                "--vae"}) {
+            archGiven |= parsed.hasMatchedOption(o);
         }
+        if (archGiven) {
+            int inputs = saved.architecture().inputSize();
+            Architecture given;
+            try {
+                given = Architecture.parse(arch, decoder, inputs, Activations.byName(activation),
+                        Activations.byName(codeActivation), Activations.byName(outputActivation), vae);
+            } catch (IllegalArgumentException e) {
+                given = null;
+            }
+            if (!saved.architecture().equals(given)) {
+                changed.add("the network (--arch and its options)");
+            }
+        }
+        check(changed, parsed.hasMatchedOption("--loss")
+                && !Losses.byName(loss).getClass().equals(saved.loss().getClass()), "--loss");
+        check(changed, parsed.hasMatchedOption("--optimizer") && OptimizerKind.byName(optimizer) != saved.optimizer(),
+                "--optimizer");
+        check(changed, parsed.hasMatchedOption("--batch") && batch != saved.batchSize(), "--batch");
+        check(changed, parsed.hasMatchedOption("--seed") && seed != saved.seed(), "--seed");
+        check(changed, parsed.hasMatchedOption("--momentum") && momentum != saved.momentum(), "--momentum");
+        check(changed, parsed.hasMatchedOption("--weight-decay") && weightDecay != saved.weightDecay(),
+                "--weight-decay");
+        check(changed, parsed.hasMatchedOption("--corruption") && corruption != saved.corruption(), "--corruption");
+        if (!changed.isEmpty()) {
+            throw new UserError("--resume continues " + resume + " with its own settings; " + String.join(", ", changed)
+                    + " cannot change them (with --resume: --epochs, --max-seconds, --lr, --lr-schedule, --beta,"
+                    + " --threads, --out)");
+        }
+    }
+
+    private static void check(java.util.List<String> changed, boolean differs, String option) {
+        if (differs) {
+            changed.add(option);
+        }
+    }
+
+    private void checkOutputWritable() {
+        OutputFile.check(out, "--out");
     }
 }

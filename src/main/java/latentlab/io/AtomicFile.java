@@ -49,6 +49,9 @@ public final class AtomicFile {
         if (dir != null && !Files.isDirectory(dir)) {
             throw new NoSuchFileException(dir.toString(), null, "folder does not exist");
         }
+        if (Files.isDirectory(target)) {
+            throw new java.nio.file.FileSystemException(target.toString(), null, "is a folder; give a file name");
+        }
         // Not Files.createTempFile: that makes the file private (0600); this one gets the usual permissions.
         Path tmp = (dir == null ? Path.of(".") : dir).resolve("." + target.getFileName() + "."
                 + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");

@@ -70,6 +70,9 @@ public final class LabFile {
      */
     public static Map<String, byte[]> read(Path file) throws IOException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (Files.isDirectory(file)) {
+            throw new LabFileException(file + " is a folder, not a Latent Lab file");
+        }
         long size = Files.size(file);
         if (size > MAX_FILE_BYTES) {
             throw new LabFileException(name + ": " + size + " bytes is too large for a Latent Lab file");

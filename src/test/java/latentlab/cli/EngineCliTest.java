@@ -3,6 +3,7 @@ package latentlab.cli;
 import static latentlab.cli.CliTest.assertOneLineError;
 import static latentlab.cli.CliTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -75,6 +76,24 @@ class EngineCliTest {
         CliTest.Run r = run(train("--resume", dir.resolve("m.llm").toString(), "--epochs", "1"));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().lines().anyMatch(l -> l.trim().startsWith("3 ")), "epoch 3 follows epochs 1-2: " + r.out());
+        assertTrue(r.out().contains("# trained 1 epoch ("), r.out());
+        // The saved run's network and settings stay; an option that would change them is refused, not ignored.
+        CliTest.Run changed = run(train("--resume", dir.resolve("m.llm").toString(), "--arch", "d-8-2", "--seed",
+                "3"));
+        assertOneLineError(changed, "the network (--arch and its options), --seed cannot change them");
+        assertEquals("", changed.out(), "nothing trained");
+    }
+
+    @Test
+    void aFolderGivenForAFileIsNamedBeforeAnyWork() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("a-folder"));
+        CliTest.Run t = run(train("--out", folder.toString()));
+        assertOneLineError(t, "--out " + folder + " is a folder");
+        assertFalse(t.out().lines().anyMatch(l -> l.trim().startsWith("1 ")), "refused before training: " + t.out());
+        assertOneLineError(run("encode", "--model", dir.resolve("m.llm").toString(), "--data", data.toString(),
+                "--out", folder.toString()), "is a folder");
+        assertOneLineError(run("eval", "--model", folder.toString(), "--data", data.toString()),
+                folder + " is a folder");
     }
 
     @Test
