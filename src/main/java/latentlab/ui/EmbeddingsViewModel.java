@@ -291,7 +291,7 @@ public final class EmbeddingsViewModel {
                 Platform.runLater(() -> {
                     if (main.getDataset() == pair) {
                         indexes = built;
-                        status.set(String.format("Searching %,d images (codes of step %,d)", pair.test().size()
+                        status.set(String.format("%,d images indexed (codes of step %,d)", pair.test().size()
                                 + pair.train().size(), main.training().getSnapshot() == null ? 0
                                 : main.training().getSnapshot().step()));
                         searchSelected();

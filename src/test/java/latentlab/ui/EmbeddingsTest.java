@@ -149,7 +149,7 @@ class EmbeddingsTest {
 
     @Test
     void interpolationEndsAtTheTwoImagesAndIsDrawnOnTheMap(FxRobot robot) throws Exception {
-        open(robot);
+        EmbeddingsView v = open(robot);
         EmbeddingsViewModel e = model.embeddings();
         Dataset test = model.getDataset().test();
         robot.interact(() -> {
@@ -176,6 +176,13 @@ class EmbeddingsTest {
         Annotation.Path p = (Annotation.Path) path.get(0);
         assertEquals(7, p.points());
         assertArrayEquals(ae.encode(test.image(3)), java.util.Arrays.copyOfRange(p.codes(), 0, 2), 1e-6f);
+        // The path belongs to the Interpolate tool: the map draws it there, and not under another tool.
+        for (String tool : new String[] {"Interpolate", "Arithmetic", "Neighbours"}) {
+            robot.interact(() -> v.tools().getSelectionModel().select(v.tools().getTabs().stream()
+                    .filter(t -> t.getText().equals(tool)).findFirst().orElseThrow()));
+            var filter = v.scatterPane().scatter().annotationFilterProperty().get();
+            assertEquals(tool.equals("Interpolate"), filter.test("interpolation"), tool);
+        }
     }
 
     @Test

@@ -193,6 +193,25 @@ class MainWindowTest {
     }
 
     @Test
+    void ctrlPlusAsTypedEnlargesTheTextAndCtrlZeroRestoresIt(FxRobot robot) throws Exception {
+        waitForDataset();
+        double before = model.appearance().scaleProperty().get();
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT,
+                javafx.scene.input.KeyCode.EQUALS).release(javafx.scene.input.KeyCode.EQUALS,
+                javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before + 0.1, model.appearance().scaleProperty().get(), 1e-9, "Ctrl+Shift+= is Ctrl +");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.ADD)
+                .release(javafx.scene.input.KeyCode.ADD, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before + 0.2, model.appearance().scaleProperty().get(), 1e-9, "the keypad's +");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT0)
+                .release(javafx.scene.input.KeyCode.DIGIT0, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.0, model.appearance().scaleProperty().get(), 1e-9);
+    }
+
+    @Test
     void reloadingWhileLoadingLeavesOneTrainer() throws Exception {
         // Each load makes a trainer in the background (start-up); the ones of cancelled loads must be closed.
         for (int i = 0; i < 4; i++) {

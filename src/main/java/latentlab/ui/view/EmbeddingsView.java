@@ -103,10 +103,17 @@ public final class EmbeddingsView extends BorderPane {
 
         pad = new DrawingPadView(look, 28, 28);
         pad.setId("drawing-pad");
-        tools.getTabs().addAll(new Tab("Neighbours", scroll(neighboursPane())),
-                new Tab("Interpolate", scroll(interpolationPane())), new Tab("Arithmetic", scroll(arithmeticPane())),
-                new Tab("Draw", scroll(drawPane())), new Tab("Features", scroll(new ProbeView(main.probe(), look))),
-                new Tab("Worst", scroll(worstPane())));
+        Tab interpolate = new Tab("Interpolate", scroll(interpolationPane()));
+        Tab arithmetic = new Tab("Arithmetic", scroll(arithmeticPane()));
+        Tab draw = new Tab("Draw", scroll(drawPane()));
+        tools.getTabs().addAll(new Tab("Neighbours", scroll(neighboursPane())), interpolate, arithmetic, draw,
+                new Tab("Features", scroll(new ProbeView(main.probe(), look))), new Tab("Worst", scroll(worstPane())));
+        // The map shows what the open tool draws (by its key in the model's annotations), not the others' leftovers.
+        java.util.Map<Tab, String> drawnBy = java.util.Map.of(interpolate, "interpolation", arithmetic, "arithmetic",
+                draw, "drawing");
+        scatter.scatter().annotationFilterProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> name -> name.equals(drawnBy.get(tools.getSelectionModel().getSelectedItem())),
+                tools.getSelectionModel().selectedItemProperty()));
         tools.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tools.getStyleClass().add("tool-tabs");
         tools.setMinWidth(520);

@@ -210,6 +210,7 @@ public final class LatentScatterView extends Region {
             }
         });
         model.annotations().addListener((javafx.collections.MapChangeListener<String, java.util.List<latentlab.ui.Annotation>>) c -> markDirty());
+        annotationFilter.addListener(o -> markDirty());
         for (var p : new javafx.beans.Observable[] {thumbnails, manifold, clusterLabels, gridSize, thumbnailScale}) {
             p.addListener(o -> {
                 lastGridTag = null;
@@ -230,6 +231,14 @@ public final class LatentScatterView extends Region {
         setOnScroll(this::scrolled);
         Showing.drive(this, timer);
         codesChanged(false);
+    }
+
+    private final javafx.beans.property.ObjectProperty<java.util.function.Predicate<String>> annotationFilter =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "annotationFilter");
+
+    /** Which tools' annotations (by their key in the model) this map draws; null (the default) draws them all. */
+    public javafx.beans.property.ObjectProperty<java.util.function.Predicate<String>> annotationFilterProperty() {
+        return annotationFilter;
     }
 
     /** What the points' colours show: the label, the reconstruction error or one latent dimension. */
@@ -1164,8 +1173,12 @@ public final class LatentScatterView extends Region {
             return;
         }
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 12 * fs));
-        for (java.util.List<latentlab.ui.Annotation> list : model.annotations().values()) {
-            for (latentlab.ui.Annotation a : list) {
+        java.util.function.Predicate<String> shown = annotationFilter.get();
+        for (var entry : model.annotations().entrySet()) {
+            if (shown != null && !shown.test(entry.getKey())) {
+                continue;
+            }
+            for (latentlab.ui.Annotation a : entry.getValue()) {
                 Color c = Theme.color(a.colour());
                 Color halo = Theme.color(theme.plotBackground());
                 if (a instanceof latentlab.ui.Annotation.Path p && p.k() == k) {

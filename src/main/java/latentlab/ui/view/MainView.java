@@ -490,7 +490,7 @@ public final class MainView extends BorderPane {
                 "Ctrl 1 / 2 / 3\texplorer / PCA comparison / embeddings",
                 "F5\tpresenter mode",
                 "F11\tfull screen",
-                "Ctrl + / Ctrl - / Ctrl 0\tlarger / smaller / normal text"));
+                "Ctrl + (or Ctrl =) / Ctrl - / Ctrl 0\tlarger / smaller / normal text"));
         a.initOwner(getScene().getWindow());
         applyStyles(a.getDialogPane().getScene(), model.appearance().getTheme());
         a.show();
@@ -548,6 +548,13 @@ public final class MainView extends BorderPane {
     }
 
     private void shortcut(KeyEvent e) {
+        if (e.isShortcutDown() && !e.isAltDown() && (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.ADD
+                || (e.getCode() == KeyCode.EQUALS && e.isShiftDown()))) {
+            // Ctrl + as typed on most keyboards (Shift and =, or the keypad's +); the menu shows Ctrl+=.
+            model.appearance().zoomIn();
+            e.consume();
+            return;
+        }
         if (e.getTarget() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
             return;
         }

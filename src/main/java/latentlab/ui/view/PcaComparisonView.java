@@ -241,6 +241,7 @@ public final class PcaComparisonView extends BorderPane {
         status.getStyleClass().add("muted");
         status.setMaxWidth(360);
         Button cancel = new Button("Cancel");
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setOnAction(e -> vm.cancelFit());
         HBox fit = new HBox(6, bar, cancel);
         fit.setAlignment(Pos.CENTER_LEFT);
