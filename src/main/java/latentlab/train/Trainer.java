@@ -182,8 +182,14 @@ public final class Trainer implements AutoCloseable {
             batchLosses.add(v.step(i), v.value(i));
         }
         if (v.length() > 0) {
-            runningLoss = v.value(v.length() - 1);
-            lastBatchLoss = runningLoss;
+            // The smoothed loss the window showed when it was saved: the same average replayed over the history.
+            double r = Double.NaN;
+            for (int i = 0; i < v.length(); i++) {
+                double x = v.value(i);
+                r = Double.isNaN(r) ? x : r + LOSS_SMOOTHING * (x - r);
+            }
+            runningLoss = r;
+            lastBatchLoss = v.value(v.length() - 1);
         }
         LossTrace.View kv = cp.klLosses();
         for (int i = 0; i < kv.length(); i++) {

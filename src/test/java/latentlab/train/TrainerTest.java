@@ -207,15 +207,19 @@ class TrainerTest {
     void checkpointResumesExactly() throws InterruptedException {
         float[] straight = trainSteps(small(2), 40);
         Checkpoint cp;
+        double smoothed;
         try (Trainer t = new Trainer(small(2), train, test, null)) {
             for (int i = 0; i < 25; i++) {
                 t.stepBatch();
             }
             await(t);
             cp = t.checkpoint();
+            smoothed = t.latest().runningLoss();
         }
         try (Trainer t = new Trainer(small(2), train, test, null, cp)) {
             assertEquals(25, t.latest().step());
+            assertEquals(smoothed, t.latest().runningLoss(), 1e-6 * smoothed,
+                    "the smoothed loss shown when saved (the history keeps floats)");
             for (int i = 0; i < 15; i++) {
                 t.stepBatch();
             }
