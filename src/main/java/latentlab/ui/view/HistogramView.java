@@ -21,6 +21,9 @@ public final class HistogramView extends Canvas {
     public HistogramView(double width, double height) {
         super(width, height);
         getStyleClass().add("histogram");
+        // The bars follow the slider's width: redraw at the new width, or they would keep the old one's places.
+        widthProperty().addListener(o -> draw());
+        heightProperty().addListener(o -> draw());
     }
 
     /** Sets counts over [low, high] and redraws. */
