@@ -65,6 +65,7 @@ public final class TrainingPanel extends VBox {
         HBox head = new HBox(8, title, state);
         head.setAlignment(Pos.BASELINE_LEFT);
         counters.getStyleClass().add("muted");
+        counters.setWrapText(true); // architecture · epoch · step · speed: a second line rather than an ellipsis
         losses.setWrapText(true);
         epochProgress.setMaxWidth(Double.MAX_VALUE);
         epochProgress.setTooltip(new Tooltip("Progress through the current epoch (one pass over the training images)"));
