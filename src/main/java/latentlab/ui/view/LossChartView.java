@@ -20,7 +20,10 @@ import latentlab.ui.render.NiceTicks;
  * thousands of batches cost one pass per redraw.
  */
 public final class LossChartView extends Region {
-    private static final double LEFT = 46;
+    /** Smallest left margin; it widens for longer tick labels (huge losses, larger text). */
+    private static final double MIN_LEFT = 46;
+    /** The left margin of the current drawing: room for the widest tick label of the loss axis. */
+    private double left = MIN_LEFT;
     private static final double BOTTOM = 22;
     private static final double TOP = 22;
     private static final double RIGHT_PLAIN = 8;
@@ -67,18 +70,19 @@ public final class LossChartView extends Region {
         Snapshot s = snapshot;
         boolean kl = s != null && s.klLosses() != null && s.klLosses().length() > 0;
         double right = kl ? RIGHT_KL : RIGHT_PLAIN;
-        double pw = w - LEFT - right;
+        left = s == null ? MIN_LEFT : leftMargin(g.getFont(), s.batchLosses());
+        double pw = w - left - right;
         double ph = h - TOP - BOTTOM;
         if (pw < 20 || ph < 20) {
             return;
         }
         g.setStroke(theme.frame());
-        g.strokeRect(LEFT + 0.5, TOP + 0.5, pw - 1, ph - 1);
+        g.strokeRect(left + 0.5, TOP + 0.5, pw - 1, ph - 1);
         if (s == null || s.batchLosses().length() == 0) {
             g.setFill(theme.axisText());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText("The loss appears here once training starts", LEFT + pw / 2, TOP + ph / 2);
+            g.fillText("The loss appears here once training starts", left + pw / 2, TOP + ph / 2);
             return;
         }
         LossTrace.View v = s.batchLosses();
@@ -131,20 +135,20 @@ public final class LossChartView extends Region {
         for (double t : NiceTicks.ticks(lo, hi, 4)) {
             double y = TOP + (hi - t) / (hi - lo) * ph;
             g.setStroke(latentlab.ui.Theme.color(theme.gridLine()));
-            g.strokeLine(LEFT + 1, Math.round(y) + 0.5, LEFT + pw - 1, Math.round(y) + 0.5);
+            g.strokeLine(left + 1, Math.round(y) + 0.5, left + pw - 1, Math.round(y) + 0.5);
             g.setFill(theme.axisText());
-            g.fillText(NiceTicks.label(t, yStep), LEFT - 5, y);
+            g.fillText(NiceTicks.label(t, yStep), left - 5, y);
         }
         double xStep = NiceTicks.step(xMin, xMax, Math.max(2, (int) (pw / 70)));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (double t : NiceTicks.ticks(xMin, xMax, Math.max(2, (int) (pw / 70)))) {
-            double x = LEFT + (t - xMin) / (xMax - xMin) * pw;
+            double x = left + (t - xMin) / (xMax - xMin) * pw;
             g.fillText(NiceTicks.label(t, xStep), x, TOP + ph + 4);
         }
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("epochs", LEFT + pw - 3, TOP + ph - 3);
+        g.fillText("epochs", left + pw - 3, TOP + ph - 3);
         g.setTextBaseline(VPos.TOP);
         // Batch losses, averaged per column, then an exponentially smoothed line over them.
         g.setStroke((dark ? Color.web("#4f6a9e") : Color.web("#9db4e8")));
@@ -161,7 +165,7 @@ public final class LossChartView extends Region {
             double m = sum[c] / count[c];
             smooth = Double.isNaN(smooth) ? m : smooth + 0.08 * (m - smooth);
             sm[c] = smooth;
-            double x = LEFT + c;
+            double x = left + c;
             double y = TOP + (hi - m) / (hi - lo) * ph;
             y = Math.max(TOP, Math.min(TOP + ph, y));
             if (!started) {
@@ -182,10 +186,10 @@ public final class LossChartView extends Region {
             }
             double y = Math.max(TOP, Math.min(TOP + ph, TOP + (hi - sm[c]) / (hi - lo) * ph));
             if (!started) {
-                g.moveTo(LEFT + c, y);
+                g.moveTo(left + c, y);
                 started = true;
             } else {
-                g.lineTo(LEFT + c, y);
+                g.lineTo(left + c, y);
             }
         }
         g.stroke();
@@ -199,7 +203,7 @@ public final class LossChartView extends Region {
             if (!Double.isFinite(e.testLoss())) {
                 continue;
             }
-            double x = LEFT + (e.step() / perEpoch - xMin) / (xMax - xMin) * pw;
+            double x = left + (e.step() / perEpoch - xMin) / (xMax - xMin) * pw;
             double y = TOP + (hi - e.testLoss()) / (hi - lo) * ph;
             if (!Double.isNaN(px)) {
                 g.strokeLine(px, py, x, y);
@@ -215,7 +219,7 @@ public final class LossChartView extends Region {
         measure.setFont(g.getFont());
         double trainWidth = measure.getLayoutBounds().getWidth();
         double keyY = TOP / 2 - 1;
-        double x = LEFT + 4;
+        double x = left + 4;
         g.setFill(dark ? Color.web("#7aa7ff") : Color.web("#3355cc"));
         g.fillRect(x, keyY - 1.5, 14, 3);
         g.setFill(theme.strong());
@@ -239,6 +243,34 @@ public final class LossChartView extends Region {
     private static final Color KL_COLOUR = Color.web("#2a9d5c");
 
     /** The VAE's KL term per batch, averaged per column, on its own axis at the right. */
+    /** Room for the widest label the loss axis can get for this history (its range, unbinned, padded by 8%). */
+    static double leftMargin(Font font, LossTrace.View v) {
+        if (v.length() == 0) {
+            return MIN_LEFT;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < v.length(); i++) {
+            if (Float.isFinite(v.value(i))) {
+                lo = Math.min(lo, v.value(i));
+                hi = Math.max(hi, v.value(i));
+            }
+        }
+        if (!(hi > lo)) {
+            return MIN_LEFT;
+        }
+        double pad = (hi - lo) * 0.08;
+        double step = NiceTicks.step(lo - pad, hi + pad, 4);
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(font);
+        double widest = 0;
+        for (double t : NiceTicks.ticks(lo - pad, hi + pad, 4)) {
+            probe.setText(NiceTicks.label(t, step));
+            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+        }
+        return Math.max(MIN_LEFT, Math.ceil(widest) + 9);
+    }
+
     private void drawKl(GraphicsContext g, Snapshot s, latentlab.ui.Theme theme, double xMin, double xMax,
                         double perEpoch, double pw, double ph, int cols) {
         LossTrace.View v = s.klLosses();
@@ -267,7 +299,7 @@ public final class LossChartView extends Region {
         g.setFill(KL_COLOUR);
         for (double t : NiceTicks.ticks(0, hi, 4)) {
             double y = TOP + (hi - t) / hi * ph;
-            g.fillText(NiceTicks.label(t, step), LEFT + pw + 4, y);
+            g.fillText(NiceTicks.label(t, step), left + pw + 4, y);
         }
         g.setStroke(KL_COLOUR);
         g.setLineWidth(1.5);
@@ -279,10 +311,10 @@ public final class LossChartView extends Region {
             }
             double y = Math.max(TOP, Math.min(TOP + ph, TOP + (hi - sum[c] / count[c]) / hi * ph));
             if (!started) {
-                g.moveTo(LEFT + c, y);
+                g.moveTo(left + c, y);
                 started = true;
             } else {
-                g.lineTo(LEFT + c, y);
+                g.lineTo(left + c, y);
             }
         }
         g.stroke();
