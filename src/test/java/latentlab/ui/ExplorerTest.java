@@ -165,6 +165,16 @@ class ExplorerTest {
         assertTrue(chip.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("dimmed")));
         robot.clickOn(in(robot, "#legend-3"));
         assertEquals(-1, model.selection().isolatedClassProperty().get());
+        // Folding uncovers the map beneath: the digits go, the "Colour by" line stays; unfolding brings them back.
+        Node legend = chip.getParent().getParent().getParent();
+        double tall = legend.getBoundsInParent().getHeight();
+        robot.clickOn(in(robot, "#legend-fold"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(chip.isVisible() && chip.getParent().getParent().isVisible(), "the digits are folded away");
+        assertTrue(legend.getBoundsInParent().getHeight() < tall / 2, "folded to one line");
+        robot.clickOn(in(robot, "#legend-fold"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(chip.getParent().getParent().isVisible());
     }
 
     @Test

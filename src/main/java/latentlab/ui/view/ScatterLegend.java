@@ -36,6 +36,8 @@ public final class ScatterLegend extends VBox {
     private final ObjectProperty<ColourBy> colourBy;
     private final String axisPrefix;
     private final FlowPane chips = new FlowPane(4, 4);
+    private final javafx.beans.property.BooleanProperty folded =
+            new javafx.beans.property.SimpleBooleanProperty(this, "folded", false);
     private final Label title = new Label("Digit (click to isolate)");
     private final ComboBox<ColourBy> chooser = new ComboBox<>();
     private final VBox bar = new VBox(2);
@@ -78,7 +80,25 @@ public final class ScatterLegend extends VBox {
         colourBy.addListener((o, a, b) -> chooser.setValue(b));
         Label by = new Label("Colour by");
         by.getStyleClass().add("legend-title");
-        HBox head = new HBox(6, by, chooser);
+        // Folding the legend to this one line uncovers the corner of the map it sits on.
+        javafx.scene.control.Button fold = new javafx.scene.control.Button();
+        fold.setId("legend-fold");
+        fold.getStyleClass().add("legend-fold");
+        fold.setFocusTraversable(false);
+        org.kordamp.ikonli.javafx.FontIcon foldIcon = Icons.icon(
+                org.kordamp.ikonli.materialdesign2.MaterialDesignC.CHEVRON_UP);
+        fold.setGraphic(foldIcon);
+        Tooltip foldTip = new Tooltip();
+        fold.setTooltip(foldTip);
+        fold.setOnAction(e -> folded.set(!folded.get()));
+        Runnable showFold = () -> {
+            foldIcon.setIconCode(folded.get() ? org.kordamp.ikonli.materialdesign2.MaterialDesignC.CHEVRON_DOWN
+                    : org.kordamp.ikonli.materialdesign2.MaterialDesignC.CHEVRON_UP);
+            foldTip.setText(folded.get() ? "Show the legend" : "Fold the legend to uncover the map beneath it");
+        };
+        folded.addListener(o -> showFold.run());
+        showFold.run();
+        HBox head = new HBox(6, by, chooser, fold);
         head.setAlignment(Pos.CENTER_LEFT);
 
         low.getStyleClass().add("legend-title");
@@ -90,12 +110,20 @@ public final class ScatterLegend extends VBox {
         ends.setMaxWidth(BAR_WIDTH);
         bar.getChildren().addAll(gradient, ends, barNote);
 
-        getChildren().addAll(head, title, chips, bar);
+        VBox body = new VBox(4, title, chips, bar);
+        body.visibleProperty().bind(folded.not());
+        body.managedProperty().bind(folded.not());
+        getChildren().addAll(head, body);
         setSpacing(4);
         selection.isolatedClassProperty().addListener((o, a, b) -> refresh());
         appearance.themeProperty().addListener(o -> paintGradient());
         setLatentSize(0);
         showScale(ColourBy.LABEL, null);
+    }
+
+    /** Whether the legend is folded to its "Colour by" line. */
+    public javafx.beans.property.BooleanProperty foldedProperty() {
+        return folded;
     }
 
     /** Shows chips for classes 0 .. count-1 (none when there are more than 20 classes). */
