@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import latentlab.data.Dataset;
 import latentlab.data.DatasetPair;
@@ -43,17 +42,12 @@ class EmbeddingsTest {
     @Start
     void start(Stage stage) {
         model = new MainViewModel();
-        view = new MainView(model);
-        Scene scene = new Scene(view, 1440, 900);
-        MainView.applyStyles(scene);
-        stage.setScene(scene);
-        stage.show();
-        model.loadBundledDataset();
+        view = TestWindow.show(stage, model, 1440, 900);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(model::shutdown).get();
+        TestWindow.close(model);
     }
 
     private EmbeddingsView open(FxRobot robot) throws Exception {

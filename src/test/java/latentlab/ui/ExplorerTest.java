@@ -13,7 +13,6 @@ import java.util.concurrent.TimeoutException;
 
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Slider;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -39,18 +38,12 @@ class ExplorerTest {
     void start(Stage stage) {
         model = new MainViewModel();
         model.setUsePretrained(false);
-        view = new MainView(model);
-        Scene scene = new Scene(view, 1400, 900);
-        MainView.applyStyles(scene);
-        stage.setScene(scene);
-        stage.show();
-        model.loadBundledDataset();
+        view = TestWindow.show(stage, model, 1400, 900);
     }
 
     @AfterEach
     void stop() throws Exception {
-        // On the FX thread, as the application's stop() does.
-        WaitForAsyncUtils.asyncFx(model::shutdown).get();
+        TestWindow.close(model);
     }
 
     private void ready() throws TimeoutException {

@@ -15,7 +15,6 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import latentlab.io.export.NpzReader;
 import latentlab.ui.view.MainView;
@@ -39,17 +38,12 @@ class ExportUiTest {
     @Start
     void start(Stage stage) {
         model = new MainViewModel();
-        view = new MainView(model);
-        Scene scene = new Scene(view, 1400, 900);
-        MainView.applyStyles(scene);
-        stage.setScene(scene);
-        stage.show();
-        model.loadBundledDataset();
+        view = TestWindow.show(stage, model, 1400, 900);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(model::shutdown).get();
+        TestWindow.close(model);
     }
 
     private void ready() throws Exception {

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import latentlab.ui.view.LatentScatterView;
 import latentlab.ui.view.MainView;
@@ -39,17 +38,12 @@ class LessonTest {
         prefs.clear();
         model = new MainViewModel(prefs);
         model.setUsePretrained(false);
-        view = new MainView(model);
-        Scene scene = new Scene(view, 1400, 900);
-        MainView.applyStyles(scene);
-        stage.setScene(scene);
-        stage.show();
-        model.loadBundledDataset();
+        view = TestWindow.show(stage, model, 1400, 900);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(model::shutdown).get();
+        TestWindow.close(model);
     }
 
     private void waitIdle() throws TimeoutException {

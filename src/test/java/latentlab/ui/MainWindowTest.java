@@ -10,14 +10,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.layout.TilePane;
 import javafx.stage.Stage;
-import latentlab.ui.view.MainView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,18 +31,12 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         model = new MainViewModel();
-        Scene scene = new Scene(new MainView(model), 1280, 800);
-        MainView.applyStyles(scene);
-        stage.setTitle("Latent Lab");
-        stage.setScene(scene);
-        stage.show();
-        model.loadBundledDataset();
+        TestWindow.show(stage, model, 1280, 800);
     }
 
     @AfterEach
     void stop() throws Exception {
-        // On the FX thread, as the application's stop() does.
-        WaitForAsyncUtils.asyncFx(model::shutdown).get();
+        TestWindow.close(model);
     }
 
     private void waitForDataset() throws TimeoutException {

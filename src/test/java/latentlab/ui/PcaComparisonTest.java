@@ -16,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import latentlab.cli.Cli;
 import latentlab.ui.view.LatentScatterView;
@@ -46,17 +45,12 @@ class PcaComparisonTest {
     @Start
     void start(Stage stage) {
         model = new MainViewModel();
-        view = new MainView(model);
-        Scene scene = new Scene(view, 1440, 900);
-        MainView.applyStyles(scene);
-        stage.setScene(scene);
-        stage.show();
-        model.loadBundledDataset();
+        view = TestWindow.show(stage, model, 1440, 900);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(model::shutdown).get();
+        TestWindow.close(model);
     }
 
     private PcaComparisonView openComparison(FxRobot robot) throws Exception {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import latentlab.nn.Autoencoder;
 import latentlab.ui.view.CompareWindow;
@@ -29,17 +28,12 @@ class VaeUiTest {
     @Start
     void start(Stage stage) {
         model = new MainViewModel();
-        view = new MainView(model);
-        Scene scene = new Scene(view, 1400, 900);
-        MainView.applyStyles(scene);
-        stage.setScene(scene);
-        stage.show();
-        model.loadBundledDataset();
+        view = TestWindow.show(stage, model, 1400, 900);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(model::shutdown).get();
+        TestWindow.close(model);
     }
 
     private static int[] pixels(DecodedImageView v) {
