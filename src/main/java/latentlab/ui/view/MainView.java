@@ -396,21 +396,10 @@ public final class MainView extends BorderPane {
     /** Reset discards the trained network (at start, the pre-trained one), so it asks first, as Apply does. */
     private void confirmReset() {
         TrainingViewModel t = model.training();
-        if (t.applyDiscardsProgress()) {
-            javafx.scene.control.Alert a = new javafx.scene.control.Alert(
-                    javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                    "The current network has trained for " + String.format("%,d", t.getSnapshot().step())
-                            + " minibatches. Go back to its initial random weights and discard that training?"
-                            + " (The bundled pre-trained model comes back when you open the bundled MNIST again.)",
-                    javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
-            a.setHeaderText("Reset to the initial weights?");
-            a.setTitle("Latent Lab");
-            if (getScene() != null) {
-                a.initOwner(getScene().getWindow());
-            }
-            if (a.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL) != javafx.scene.control.ButtonType.OK) {
-                return;
-            }
+        if (t.applyDiscardsProgress() && !DiscardDialog.confirm(this, "Reset to the initial weights?",
+                t.getSnapshot().step(), "Go back to its initial random weights and discard that training? (The bundled"
+                        + " pre-trained model comes back when you open the bundled MNIST again.)")) {
+            return;
         }
         model.resetTraining();
     }

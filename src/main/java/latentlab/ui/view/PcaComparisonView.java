@@ -7,9 +7,7 @@ import javafx.beans.Observable;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -600,19 +598,10 @@ public final class PcaComparisonView extends BorderPane {
     void trainLinear() {
         var t = main.training();
         Snapshot s = t.getSnapshot();
-        if (t.applyDiscardsProgress()) {
-            Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The current network has trained for "
-                    + String.format("%,d", s.step()) + " minibatches. Replace it with a linear autoencoder? "
-                    + "(Save it first with File > Save lesson if you want to keep it.)", ButtonType.OK,
-                    ButtonType.CANCEL);
-            a.setHeaderText("Train a linear autoencoder?");
-            a.setTitle("Latent Lab");
-            if (getScene() != null) {
-                a.initOwner(getScene().getWindow());
-            }
-            if (a.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
-                return;
-            }
+        if (t.applyDiscardsProgress() && !DiscardDialog.confirm(this, "Train a linear autoencoder?", s.step(),
+                "Replace it with a linear autoencoder? (Save it first with File > Save lesson if you want to keep"
+                        + " it.)")) {
+            return;
         }
         startLinear();
     }

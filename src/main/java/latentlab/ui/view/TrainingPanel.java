@@ -6,9 +6,7 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -322,19 +320,9 @@ public final class TrainingPanel extends VBox {
     }
 
     private void confirmApply() {
-        if (vm.applyDiscardsProgress()) {
-            Alert a = new Alert(Alert.AlertType.CONFIRMATION,
-                    "The current network has trained for " + String.format("%,d", vm.getSnapshot().step())
-                            + " minibatches. Start a new network with the new settings and discard it?",
-                    ButtonType.OK, ButtonType.CANCEL);
-            a.setHeaderText("Start a new network?");
-            a.setTitle("Latent Lab");
-            if (getScene() != null) {
-                a.initOwner(getScene().getWindow());
-            }
-            if (a.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
-                return;
-            }
+        if (vm.applyDiscardsProgress() && !DiscardDialog.confirm(this, "Start a new network?",
+                vm.getSnapshot().step(), "Start a new network with the new settings and discard it?")) {
+            return;
         }
         vm.applySettings();
     }
