@@ -152,8 +152,7 @@ public final class ScatterPane extends BorderPane {
             }
         };
         bar.widthProperty().addListener(o -> check.run());
-        // The words' width changes with the text scale; measure again when the fonts change.
-        bar.styleProperty().addListener(o -> check.run());
+        // The words' width changes with the text scale (set on the scene's root): measure again when it changes.
         bar.sceneProperty().addListener((o, was, now) -> {
             if (now != null) {
                 now.getRoot().styleProperty().addListener(x -> javafx.application.Platform.runLater(() -> {
