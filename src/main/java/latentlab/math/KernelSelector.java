@@ -4,6 +4,8 @@ package latentlab.math;
 final class KernelSelector {
     static final Kernels SCALAR = new ScalarKernels();
     static final Kernels BEST = choose();
+    static final DoubleKernels SCALAR_DOUBLE = new ScalarDoubleKernels();
+    static final DoubleKernels BEST_DOUBLE = BEST == SCALAR ? SCALAR_DOUBLE : vectorDouble();
 
     private KernelSelector() {
     }
@@ -11,6 +13,15 @@ final class KernelSelector {
     /** Whether the incubating Vector API module is part of this JVM. */
     static boolean vectorApiPresent() {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    private static DoubleKernels vectorDouble() {
+        try {
+            return (DoubleKernels) Class.forName("latentlab.math.VectorDoubleKernels").getDeclaredConstructor()
+                    .newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return SCALAR_DOUBLE;
+        }
     }
 
     private static Kernels choose() {

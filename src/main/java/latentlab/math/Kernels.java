@@ -92,6 +92,19 @@ public interface Kernels {
     /** {@code y[i] += alpha * x[i]}. */
     void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int len);
 
+    /**
+     * One image of a scan over byte images, for j in [0, len):
+     * <pre>changed[j] |= x[off + j] ^ reference[j];   inked[j] += (x[off + j] != 0 ? 1 : 0)</pre>
+     * The ink counters are bytes: the caller empties them before 255 images.
+     */
+    void scanImage(byte[] x, int off, byte[] reference, byte[] changed, byte[] inked, int len);
+
+    /**
+     * {@code y[yOff + i] += x[xOff + i]} for i in [0, len): floats that hold integers in [0, 2^23) added into
+     * ints (exactly, while the sums stay below 2^31).
+     */
+    void addTo(float[] x, int xOff, int[] y, int yOff, int len);
+
     /** {@code sum_i x[i]^2} in double. */
     double sumOfSquares(float[] x, int off, int len);
 

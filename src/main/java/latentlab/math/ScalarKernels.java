@@ -192,4 +192,20 @@ final class ScalarKernels implements Kernels {
             p[i] -= lr * ui;
         }
     }
+
+    @Override
+    public void addTo(float[] x, int xOff, int[] y, int yOff, int len) {
+        for (int i = 0; i < len; i++) {
+            y[yOff + i] += (int) x[xOff + i];
+        }
+    }
+
+    @Override
+    public void scanImage(byte[] x, int off, byte[] reference, byte[] changed, byte[] inked, int len) {
+        for (int j = 0; j < len; j++) {
+            byte v = x[off + j];
+            changed[j] |= (byte) (v ^ reference[j]);
+            inked[j] += (byte) (v == 0 ? 0 : 1);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package latentlab.math;
 
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -669,6 +671,44 @@ final class VectorKernels implements Kernels {
             float ui = momentum * u[i] + g;
             u[i] = ui;
             p[i] -= lr * ui;
+        }
+    }
+
+    private static final float TWO_23 = 8388608f;
+    /** Ints of the same vector size as {@link #S}. */
+    private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, S.vectorShape());
+
+    @Override
+    public void addTo(float[] x, int xOff, int[] y, int yOff, int len) {
+        // x + 2^23 lies in [2^23, 2^24), where floats are the integers, and its bits are 0x4B000000 + x: the
+        // Vector API's float-to-int conversion is not compiled to SIMD code on JDK 17, this reinterpretation is.
+        int i = 0;
+        for (int end = len - L; i <= end; i += L) {
+            IntVector bits = (IntVector) FloatVector.fromArray(S, x, xOff + i).add(TWO_23).reinterpretAsInts();
+            IntVector.fromArray(I, y, yOff + i).add(bits).sub(0x4B000000).intoArray(y, yOff + i);
+        }
+        for (; i < len; i++) {
+            y[yOff + i] += (int) x[xOff + i];
+        }
+    }
+
+    private static final VectorSpecies<Byte> B = ByteVector.SPECIES_PREFERRED;
+
+    @Override
+    public void scanImage(byte[] x, int off, byte[] reference, byte[] changed, byte[] inked, int len) {
+        int j = 0;
+        for (int end = len - B.length(); j <= end; j += B.length()) {
+            ByteVector v = ByteVector.fromArray(B, x, off + j);
+            ByteVector.fromArray(B, changed, j).or(v.lanewise(VectorOperators.XOR, ByteVector.fromArray(B, reference, j)))
+                    .intoArray(changed, j);
+            // v | -v has its sign bit set exactly when v != 0.
+            ByteVector ink = v.or(v.neg()).lanewise(VectorOperators.LSHR, 7);
+            ByteVector.fromArray(B, inked, j).add(ink).intoArray(inked, j);
+        }
+        for (; j < len; j++) {
+            byte v = x[off + j];
+            changed[j] |= (byte) (v ^ reference[j]);
+            inked[j] += (byte) (v == 0 ? 0 : 1);
         }
     }
 }

@@ -67,9 +67,13 @@ public final class Pca {
      * A chunk of 256 rows of MNIST's 717 varying pixels as floats (750 KB) also stays in a core's 1 MB L2 cache
      * while the kernel reads its panels.
      */
-    static final int CHUNK_ROWS = 256;
+    static final int CHUNK_ROWS = 128;
+    /** Rows an int partial sum of products of bytes holds exactly: 32,768 * 255^2 < 2^31. */
+    private static final int INT_ROWS = 32_768;
     /** Images per task of the first pass (which pixels vary). */
     private static final int SCAN_BLOCK = 1024;
+    /** Images per run of the first pass's byte ink counters (at most 255). */
+    private static final int INK_RUN = 128;
     /** Pixels per panel of the packed chunk: one tile of the GEMM kernel (2 x 16 float lanes) wide. */
     private static final int PANEL_WIDTH = 32;
     /** Entries per tile of the covariance product. */
@@ -182,21 +186,31 @@ public final class Pca {
         int d = data.dimension();
         int threads = pool.threads();
 
-        // Pass 1: which pixels ever differ from the first image (OR of XORs: byte loops HotSpot vectorises).
+        // Pass 1: which pixels ever differ from the first image (OR of XORs: byte loops HotSpot vectorises), and
+        // in how many images each pixel is inked.
         byte[] firstImage = new byte[d];
         data.copyRaw(0, firstImage, 0);
         byte[][] differences = new byte[threads][d];
+        int[][] inked = new int[threads][d];
         int scanBlocks = (n + SCAN_BLOCK - 1) / SCAN_BLOCK;
         AtomicInteger nextScan = new AtomicInteger();
+        Kernels kern = Kernels.get();
         pool.run(t -> {
             byte[] buf = new byte[d];
-            byte[] diff = differences[t];
+            byte[] ink = new byte[d];
+            int[] count = inked[t];
             for (int block = nextScan.getAndIncrement(); block < scanBlocks; block = nextScan.getAndIncrement()) {
-                for (int i = block * SCAN_BLOCK; i < Math.min(n, (block + 1) * SCAN_BLOCK); i++) {
-                    data.copyRaw(i, buf, 0);
-                    for (int j = 0; j < d; j++) {
-                        diff[j] |= (byte) (buf[j] ^ firstImage[j]);
+                int from = block * SCAN_BLOCK;
+                int to = Math.min(n, from + SCAN_BLOCK);
+                for (int i = from; i < to; i += INK_RUN) {
+                    for (int p = i; p < Math.min(to, i + INK_RUN); p++) {
+                        data.copyRaw(p, buf, 0);
+                        kern.scanImage(buf, 0, firstImage, differences[t], ink, d);
                     }
+                    for (int j = 0; j < d; j++) {
+                        count[j] += ink[j] & 0xFF;
+                    }
+                    Arrays.fill(ink, (byte) 0);
                 }
             }
         });
@@ -213,8 +227,25 @@ public final class Pca {
         }
         int m = varying;
         int[] kept = Arrays.copyOf(keptAll, m);
-        // The kept pixels as runs of consecutive pixels (14 for MNIST), copied with arraycopy.
-        int[][] runs = runs(kept);
+        // The product's order of the kept pixels: the rarely inked first (ties in pixel order), so that the
+        // panels of rare pixels are black together in most images and their tiles skip most rows. For MNIST
+        // this leaves 57% of the work of pixel order (in which a panel is one image row, inked by most digits).
+        long[] inkKey = new long[m];
+        for (int a = 0; a < m; a++) {
+            long c = 0;
+            for (int[] count : inked) {
+                c += count[kept[a]];
+            }
+            inkKey[a] = (c << 20) | a;
+        }
+        Arrays.sort(inkKey);
+        int[] pixelAt = new int[m]; // pixel index (into the image) of product position q
+        int[] position = new int[m]; // product position of kept pixel a
+        for (int q = 0; q < m; q++) {
+            int a = (int) (inkKey[q] & 0xFFFFF);
+            pixelAt[q] = kept[a];
+            position[a] = q;
+        }
         progress.checkCancelled();
 
         // Pass 2: G = X^T X over the kept pixels plus one column of ones (index m), whose products with the pixels
@@ -222,7 +253,6 @@ public final class Pca {
         // pan[(a / 32) * panelSize + p * 32 + a % 32]. The kernel reads both operands from them with unit stride
         // (A with aRow = 1, aCol = 32; B with ldb = 32), about 25% faster than reading the row-major chunk with a
         // 3 KB stride.
-        Kernels kern = Kernels.get();
         int panels = (m + 1 + PANEL_WIDTH - 1) / PANEL_WIDTH;
         int panelSize = CHUNK_ROWS * PANEL_WIDTH;
         // The threads claim chunks one by one and add them into their own accumulators: one hand-over for the
@@ -241,11 +271,15 @@ public final class Pca {
             float[] pan = null;
             float[] gathered = null;
             double[] gram = null;
-            float[] tile = new float[PANEL_WIDTH * PANEL_WIDTH];
+            // Exact partial sums in int, tile by tile, each of at most INT_ROWS rows, then added to the double
+            // accumulator (a float tile is exact for CHUNK_ROWS rows, see the class comment; an int one for
+            // 2^31 / 255^2 = 33,025).
+            float[] tile = new float[TILE];
+            int[] part = null;
+            int[] partRows = new int[tiles];
             int[][] rowsOf = new int[panels][CHUNK_ROWS];
             int[] count = new int[panels];
             byte[] buf = new byte[d];
-            byte[] compact = new byte[m];
             for (int chunk = nextChunk.getAndIncrement(); chunk < chunks; chunk = nextChunk.getAndIncrement()) {
                 if (gram == null) {
                     pan = new float[panels * panelSize]; // padding columns stay 0
@@ -254,6 +288,7 @@ public final class Pca {
                     }
                     gathered = new float[panels * panelSize];
                     gram = grams[t] = new double[tiles * TILE];
+                    part = new int[tiles * TILE];
                 }
                 if (t == 0) {
                     progress.update(COVARIANCE_SHARE * chunk / chunks, 1, message);
@@ -266,15 +301,12 @@ public final class Pca {
                 Arrays.fill(count, 0);
                 for (int p = 0; p < rows; p++) {
                     data.copyRaw(r0 + p, buf, 0);
-                    for (int[] run : runs) {
-                        System.arraycopy(buf, run[0], compact, run[1], run[2]);
-                    }
                     for (int b = 0, a0 = 0; a0 < m; b++, a0 += PANEL_WIDTH) {
                         int base = b * panelSize + p * PANEL_WIDTH;
                         int width = Math.min(PANEL_WIDTH, m - a0);
                         int any = 0;
                         for (int a = 0; a < width; a++) {
-                            int v = compact[a0 + a] & 0xFF;
+                            int v = buf[pixelAt[a0 + a]] & 0xFF;
                             pan[base + a] = v;
                             any |= v;
                         }
@@ -317,13 +349,21 @@ public final class Pca {
                         }
                         int b = Math.min(c, g);
                         int e = Math.max(c, g);
+                        int ti = tileIndex(b, e, panels);
+                        if (partRows[ti] + k > INT_ROWS) {
+                            flush(part, gram, ti);
+                            partRows[ti] = 0;
+                        }
                         kern.gemm(0, PANEL_WIDTH, PANEL_WIDTH, k, src, b * panelSize, 1, PANEL_WIDTH,
                                 src, e * panelSize, PANEL_WIDTH, tile, 0, PANEL_WIDTH, null, 0, false);
-                        int gi = tileIndex(b, e, panels) * TILE;
-                        for (int i = 0; i < TILE; i++) {
-                            gram[gi + i] += tile[i];
-                        }
+                        kern.addTo(tile, 0, part, ti * TILE, TILE);
+                        partRows[ti] += k;
                     }
+                }
+            }
+            for (int ti = 0; ti < tiles; ti++) {
+                if (partRows[ti] > 0) {
+                    flush(part, gram, ti);
                 }
             }
         });
@@ -344,7 +384,7 @@ public final class Pca {
             sums[j] = (long) n * (firstImage[j] & 0xFF);
         }
         for (int a = 0; a < m; a++) {
-            sums[kept[a]] = (long) gram[gramIndex(a, m, panels)];
+            sums[kept[a]] = (long) gram[gramIndex(position[a], m, panels)];
         }
         // N G - s s^T on the upper triangle, mirrored. Both terms are integers below 2^53 (N up to ~370,000), so
         // the difference is exact.
@@ -352,13 +392,24 @@ public final class Pca {
         double nd = n;
         for (int a = 0; a < m; a++) {
             double sa = sums[kept[a]];
+            int qa = position[a];
             for (int b = a; b < m; b++) {
-                double v = nd * gram[gramIndex(a, b, panels)] - sa * sums[kept[b]];
+                int qb = position[b];
+                double g = qa <= qb ? gram[gramIndex(qa, qb, panels)] : gram[gramIndex(qb, qa, panels)];
+                double v = nd * g - sa * sums[kept[b]];
                 values[a][b] = v;
                 values[b][a] = v;
             }
         }
         return new Scatter(sums, kept, values);
+    }
+
+    /** Adds int tile {@code ti} into the double accumulator and empties it. */
+    private static void flush(int[] part, double[] gram, int ti) {
+        for (int i = ti * TILE; i < (ti + 1) * TILE; i++) {
+            gram[i] += part[i];
+            part[i] = 0;
+        }
     }
 
     /** Position of tile (b, e), b <= e, in the tile-by-tile upper triangle of {@code panels} x {@code panels} tiles. */
@@ -380,19 +431,5 @@ public final class Pca {
         int b = Math.min(c, g);
         int e = Math.max(c, g);
         return count[e] < count[b] ? e : b;
-    }
-
-    /** Maximal runs of consecutive pixels in {@code kept}: {pixel, position in kept, length}. */
-    private static int[][] runs(int[] kept) {
-        java.util.List<int[]> out = new java.util.ArrayList<>();
-        for (int a = 0; a < kept.length; ) {
-            int start = a;
-            while (a + 1 < kept.length && kept[a + 1] == kept[a] + 1) {
-                a++;
-            }
-            a++;
-            out.add(new int[] {kept[start], start, a - start});
-        }
-        return out.toArray(new int[0][]);
     }
 }

@@ -3,6 +3,7 @@ package latentlab.pca;
 import java.util.Arrays;
 
 import latentlab.math.ComputePool;
+import latentlab.math.DoubleKernels;
 import latentlab.util.Progress;
 
 import org.ejml.data.DMatrixRMaj;
@@ -61,7 +62,9 @@ final class SymmetricEigen {
      * Column ranges a batch of rotations is applied to, handed out to the threads: a few per thread, so that a
      * descheduled thread holds up little, but wide enough (~180 doubles) for the inner loop to run at speed.
      */
-    private static final int ROTATION_BLOCKS = 4;
+    private static final int ROTATION_BLOCKS = 8;
+    /** Reflectors applied together when forming Q. */
+    private static final int BLOCK = DoubleKernels.BLOCK;
 
     /** Eigenvalues, in the solver's order (not sorted). */
     final double[] values;
@@ -228,43 +231,19 @@ final class SymmetricEigen {
                 return;
             }
             int[] bounds = areaBounds(first, rows);
+            DoubleKernels kern = DoubleKernels.get();
             java.util.function.IntConsumer block = b -> {
                 double[] acc = partial[b];
                 if (next != null) {
                     Arrays.fill(acc, 0, rows, 0);
                 }
                 for (int i = bounds[b]; i < bounds[b + 1]; i++) {
-                    double[] row = a[i];
                     int li = i - first;
-                    if (u != null) {
-                        double ui = u[li + 1];
-                        double wi = w[li + 1];
-                        for (int j = li; j < rows; j++) {
-                            row[first + j] -= ui * w[j + 1] + wi * u[j + 1];
-                        }
-                    }
+                    double ui = u != null ? u[li + 1] : 0;
+                    double wi = u != null ? w[li + 1] : 0;
+                    double lower = kern.updateRow(a[i], first + li, rows - li, ui, wi, w, u, li + 1, next, li, acc);
                     if (next != null) {
-                        double v = next[li];
-                        for (int j = li; j < rows; j++) {
-                            acc[j] += v * row[first + j];
-                        }
-                        // The lower triangle's share of entry i, from the row just read (now in the L1 cache); four
-                        // chains, since the JIT does not vectorise a floating-point sum.
-                        double s0 = 0;
-                        double s1 = 0;
-                        double s2 = 0;
-                        double s3 = 0;
-                        int j = li + 1;
-                        for (; j + 3 < rows; j += 4) {
-                            s0 += row[first + j] * next[j];
-                            s1 += row[first + j + 1] * next[j + 1];
-                            s2 += row[first + j + 2] * next[j + 2];
-                            s3 += row[first + j + 3] * next[j + 3];
-                        }
-                        for (; j < rows; j++) {
-                            s0 += row[first + j] * next[j];
-                        }
-                        acc[li] += (s0 + s1) + (s2 + s3);
+                        acc[li] += lower;
                     }
                 }
             };
@@ -355,19 +334,26 @@ final class SymmetricEigen {
             for (int i = 0; i < n; i++) {
                 q[i][i] = 1;
             }
+            int blocks = (reflectors.length + BLOCK - 1) / BLOCK;
+            double[][] v = new double[blocks][];
+            double[][] t = new double[blocks][];
+            for (int b = 0; b < blocks; b++) {
+                v[b] = packBlock(b * BLOCK, n);
+                t[b] = triangularFactor(b * BLOCK, v[b], n);
+            }
+            DoubleKernels kern = DoubleKernels.get();
             int[] range = columnRanges(n);
             team.forEach(Q_RANGES, r -> {
                 progress.checkCancelled();
-                double[] z = new double[n];
-                double[] z2 = new double[n];
                 int c0 = range[r];
                 int c1 = range[r + 1];
-                int k = Math.min(n - 3, c1 - 2); // reflectors k and below touch columns k+1.. < c1
-                for (; k >= 1; k -= 2) {
-                    applyPair(q, k, c0, c1, z, z2);
-                }
-                if (k == 0) {
-                    applyOne(q, 0, c0, c1, z);
+                // Block b (reflectors a = 8b ..) changes rows and columns a+1.. only: the columns before are
+                // still unit vectors there.
+                for (int b = blocks - 1; b >= 0; b--) {
+                    int first = b * BLOCK + 1;
+                    if (first < c1) {
+                        kern.applyReflectorBlock(q, first, n, Math.max(c0, first), c1, v[b], t[b]);
+                    }
                 }
             });
             progress.checkCancelled();
@@ -381,80 +367,50 @@ final class SymmetricEigen {
             return qt;
         }
 
-        /** Q[k+1.., j0..c1) -= tau_k u_k (u_k^T Q[k+1.., j0..c1)), j0 = max(c0, k+1). */
-        private void applyOne(double[][] q, int k, int c0, int c1, double[] z) {
-            int n = q.length;
-            double tk = tau[k];
-            double[] uk = reflectors[k];
-            int r0 = k + 1;
-            int j0 = Math.max(c0, r0);
-            int width = c1 - j0;
-            Arrays.fill(z, 0, width, 0);
-            for (int i = r0; i < n; i++) {
-                double ui = uk[i - r0];
-                double[] row = q[i];
-                for (int j = 0; j < width; j++) {
-                    z[j] += ui * row[j0 + j];
+        /**
+         * The reflectors a..a+7 as the columns of V, rows a+1..n-1 packed by rows ({@link DoubleKernels#BLOCK}
+         * per row): u_{a+r} starts on row a+r+1 with its leading 1. Reflectors past the last are zero columns.
+         */
+        private double[] packBlock(int a, int n) {
+            int rows = n - a - 1;
+            double[] v = new double[rows * BLOCK];
+            for (int r = 0; r < BLOCK && a + r < reflectors.length; r++) {
+                double[] u = reflectors[a + r];
+                for (int i = r; i < rows; i++) {
+                    v[i * BLOCK + r] = u[i - r];
                 }
             }
-            for (int j = 0; j < width; j++) {
-                z[j] *= tk;
-            }
-            for (int i = r0; i < n; i++) {
-                double ui = uk[i - r0];
-                double[] row = q[i];
-                for (int j = 0; j < width; j++) {
-                    row[j0 + j] -= ui * z[j];
-                }
-            }
+            return v;
         }
 
         /**
-         * Q = H_{k-1} H_k Q on columns j0..c1, j0 = max(c0, k): u = u_k lives on rows k+1.., v = u_{k-1} on rows
-         * k.. (v[0] = 1 on row k). Column k, still e_k, is handled by the same formulas (its u_k-product is 0).
+         * T with H_a H_{a+1} ... H_{a+7} = I - V T V^T, column by column (LAPACK's dlarft, forward): T[r, r] =
+         * tau_{a+r} and T[0..r, r] = -tau_{a+r} T[0..r, 0..r] (V[:, 0..r]^T v_r), since (I - V T V^T)(I - tau v v^T)
+         * = I - [V v] [[T, -tau T V^T v], [0, tau]] [V v]^T. Padding reflectors have tau = 0 and add nothing.
          */
-        private void applyPair(double[][] q, int k, int c0, int c1, double[] z, double[] z2) {
-            int n = q.length;
-            double[] u = reflectors[k];
-            double[] v = reflectors[k - 1];
-            double tu = tau[k];
-            double tv = tau[k - 1];
-            int j0 = Math.max(c0, k);
-            int width = c1 - j0;
-            // z = u^T Q, z2 = v^T Q over rows k.. (u is zero on row k).
-            double[] rowK = q[k];
-            for (int j = 0; j < width; j++) {
-                z[j] = 0;
-                z2[j] = rowK[j0 + j]; // v[0] = 1
-            }
-            double uv = 0;
-            for (int i = k + 1; i < n; i++) {
-                double a = u[i - k - 1];
-                double b = v[i - k];
-                uv += a * b;
-                double[] row = q[i];
-                for (int j = 0; j < width; j++) {
-                    double x = row[j0 + j];
-                    z[j] += a * x;
-                    z2[j] += b * x;
+        private double[] triangularFactor(int a, double[] v, int n) {
+            int rows = n - a - 1;
+            double[] t = new double[BLOCK * BLOCK];
+            double[] z = new double[BLOCK];
+            for (int r = 0; r < BLOCK && a + r < reflectors.length; r++) {
+                double tr = tau[a + r];
+                t[r * BLOCK + r] = tr;
+                Arrays.fill(z, 0);
+                for (int i = r; i < rows; i++) {
+                    double vr = v[i * BLOCK + r];
+                    for (int s = 0; s < r; s++) {
+                        z[s] += v[i * BLOCK + s] * vr;
+                    }
+                }
+                for (int s = 0; s < r; s++) {
+                    double sum = 0;
+                    for (int c = s; c < r; c++) {
+                        sum += t[s * BLOCK + c] * z[c];
+                    }
+                    t[s * BLOCK + r] = -tr * sum;
                 }
             }
-            for (int j = 0; j < width; j++) {
-                double zu = tu * z[j];
-                z[j] = zu;
-                z2[j] = tv * (z2[j] - uv * zu);
-            }
-            for (int j = 0; j < width; j++) {
-                rowK[j0 + j] -= z2[j];
-            }
-            for (int i = k + 1; i < n; i++) {
-                double a = u[i - k - 1];
-                double b = v[i - k];
-                double[] row = q[i];
-                for (int j = 0; j < width; j++) {
-                    row[j0 + j] -= a * z[j] + b * z2[j];
-                }
-            }
+            return t;
         }
 
         /**
@@ -475,7 +431,8 @@ final class SymmetricEigen {
                 while (j < n && work[j] < work[n] * r / Q_RANGES) {
                     j++;
                 }
-                start[r] = j;
+                // Whole strips of 8 columns (the vector kernel's width with AVX-512, twice AVX2's).
+                start[r] = Math.max(start[r - 1], Math.min(n, (j + 7) / 8 * 8));
             }
             start[Q_RANGES] = n;
             return start;
@@ -491,6 +448,8 @@ final class SymmetricEigen {
         private final int[] rowB = new int[BATCH];
         private final double[] cos = new double[BATCH];
         private final double[] sin = new double[BATCH];
+        private final int[] chainStart = new int[BATCH];
+        private final int[] chainLength = new int[BATCH];
         private int count;
 
         BatchedRotations(double[][] rows, Team team, Progress progress) {
@@ -514,23 +473,34 @@ final class SymmetricEigen {
         void flush() {
             progress.checkCancelled();
             int batch = count;
+            // Chains of rotations of adjacent rows, rows (m, m+1), (m+1, m+2), ...: the bulge chases of the QR steps.
+            int chains = 0;
+            for (int r = 0; r < batch; ) {
+                int start = r;
+                if (rowB[r] == rowA[r] + 1) {
+                    while (r + 1 < batch && rowA[r + 1] == rowA[r] + 1 && rowB[r + 1] == rowA[r + 1] + 1) {
+                        r++;
+                    }
+                }
+                r++;
+                chainStart[chains] = start;
+                chainLength[chains++] = r - start;
+            }
+            int chainCount = chains;
             int width = rows.length;
             int blocks = team.threads() == 1 ? 1 : ROTATION_BLOCKS;
+            DoubleKernels kern = DoubleKernels.get();
             team.forEach(blocks, block -> {
                 // Column ranges on 8-double (cache line) boundaries, so the threads never write the same line.
                 int lines = (width + 7) / 8;
                 int c0 = Math.min(width, ComputePool.splitStart(lines, blocks, block) * 8);
                 int c1 = Math.min(width, ComputePool.splitStart(lines, blocks, block + 1) * 8);
-                for (int r = 0; r < batch; r++) {
-                    double[] x = rows[rowA[r]];
-                    double[] y = rows[rowB[r]];
-                    double c = cos[r];
-                    double s = sin[r];
-                    for (int j = c0; j < c1; j++) {
-                        double a = x[j];
-                        double b = y[j];
-                        x[j] = c * a + s * b;
-                        y[j] = c * b - s * a;
+                for (int ch = 0; ch < chainCount; ch++) {
+                    int r = chainStart[ch];
+                    if (rowB[r] == rowA[r] + 1) {
+                        kern.rotateChain(rows, rowA[r], chainLength[ch], cos, sin, r, c0, c1);
+                    } else {
+                        kern.rotate(rows[rowA[r]], rows[rowB[r]], c0, c1, cos[r], sin[r]);
                     }
                 }
             });
