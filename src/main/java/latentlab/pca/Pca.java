@@ -69,7 +69,7 @@ public final class Pca {
      */
     static final int CHUNK_ROWS = 128;
     /** Rows an int partial sum of products of bytes holds exactly: 32,768 * 255^2 < 2^31. */
-    private static final int INT_ROWS = 32_768;
+    static final int INT_ROWS = 32_768;
     /** Images per task of the first pass (which pixels vary). */
     private static final int SCAN_BLOCK = 1024;
     /** Images per run of the first pass's byte ink counters (at most 255). */
@@ -236,13 +236,13 @@ public final class Pca {
             for (int[] count : inked) {
                 c += count[kept[a]];
             }
-            inkKey[a] = (c << 20) | a;
+            inkKey[a] = (c << 32) | a;
         }
         Arrays.sort(inkKey);
         int[] pixelAt = new int[m]; // pixel index (into the image) of product position q
         int[] position = new int[m]; // product position of kept pixel a
         for (int q = 0; q < m; q++) {
-            int a = (int) (inkKey[q] & 0xFFFFF);
+            int a = (int) inkKey[q];
             pixelAt[q] = kept[a];
             position[a] = q;
         }

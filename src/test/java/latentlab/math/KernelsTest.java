@@ -1,5 +1,6 @@
 package latentlab.math;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -239,6 +240,58 @@ class KernelsTest {
         for (int i = 0; i + 16 <= n; i++) {
             double exact = Math.exp(probe[i]);
             assertEquals(exact, e[i], 2.5e-7 * exact, "exp(" + probe[i] + ")");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void addToAddsIntegerFloatsExactlyIntoInts(Kernels kern) {
+        Random r = new Random(12);
+        for (int len : new int[] {1, 15, 16, 17, 1024, 1031}) {
+            float[] x = new float[len + 3];
+            int[] y = new int[len + 5];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i % 7 == 0 ? (1 << 23) - 1 : r.nextInt(1 << 23); // up to the largest the kernel takes
+            }
+            for (int i = 0; i < y.length; i++) {
+                y[i] = r.nextInt(1 << 30);
+            }
+            int[] expected = y.clone();
+            for (int i = 0; i < len; i++) {
+                expected[2 + i] += (int) x[3 + i];
+            }
+            kern.addTo(x, 3, y, 2, len);
+            assertArrayEquals(expected, y, "len " + len);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void scanImageMarksChangedPixelsAndCountsInk(Kernels kern) {
+        Random r = new Random(13);
+        for (int len : new int[] {1, 63, 64, 65, 784}) {
+            byte[] reference = new byte[len];
+            byte[] changed = new byte[len];
+            byte[] inked = new byte[len];
+            int[] expectedInk = new int[len];
+            byte[] expectedChanged = new byte[len];
+            r.nextBytes(reference);
+            for (int image = 0; image < 200; image++) {
+                byte[] x = new byte[len + 4];
+                for (int j = 0; j < len; j++) {
+                    // black, the extremes (-128 and -1 as signed bytes: 128 and 255) and the reference value
+                    int pick = r.nextInt(6);
+                    x[2 + j] = pick == 0 ? 0 : pick == 1 ? (byte) 128 : pick == 2 ? (byte) 255
+                            : pick == 3 ? reference[j] : (byte) r.nextInt(256);
+                    expectedChanged[j] |= (byte) (x[2 + j] ^ reference[j]);
+                    expectedInk[j] += x[2 + j] == 0 ? 0 : 1;
+                }
+                kern.scanImage(x, 2, reference, changed, inked, len);
+            }
+            assertArrayEquals(expectedChanged, changed, "len " + len);
+            for (int j = 0; j < len; j++) {
+                assertEquals(expectedInk[j], inked[j] & 0xFF, "ink of pixel " + j);
+            }
         }
     }
 }

@@ -108,6 +108,42 @@ class PcaTest {
         }
     }
 
+    /**
+     * More rows than an int partial sum holds (Pca.INT_ROWS of white pixels come close to 2^31): the partial sums
+     * must be moved into the double accumulator in time. One thread, so that it sees all rows.
+     */
+    @Test
+    void theScatterStaysExactPastTheIntPartialSums() {
+        int n = 2 * Pca.INT_ROWS + 3 * Pca.CHUNK_ROWS + 5; // a sum over all of them would pass 2^32
+        int d = 6;
+        byte[] px = new byte[n * d];
+        java.util.Random r = new java.util.Random(8);
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (byte) (255 - r.nextInt(3));
+        }
+        Dataset white = new Dataset("white", 2, 3, px, new byte[n]);
+        long[] sums = new long[d];
+        long[][] gram = new long[d][d];
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < d; p++) {
+                int xp = white.pixel(i, p);
+                sums[p] += xp;
+                for (int q = 0; q < d; q++) {
+                    gram[p][q] += (long) xp * white.pixel(i, q);
+                }
+            }
+        }
+        try (ComputePool pool = new ComputePool(1)) {
+            Pca.Scatter sc = Pca.scatter(white, pool, Progress.NONE);
+            assertArrayEquals(sums, sc.sums());
+            for (int a = 0; a < d; a++) {
+                for (int b = 0; b < d; b++) {
+                    assertEquals((double) (n * gram[a][b] - sums[a] * sums[b]), sc.at(a, b), "at " + a + ", " + b);
+                }
+            }
+        }
+    }
+
     @Test
     void axesAreOrthonormalEigenvectorsOfTheCovariance() {
         Dataset data = Synthetic.correlated(11, 700, 6, 6);

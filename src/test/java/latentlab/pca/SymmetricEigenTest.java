@@ -211,7 +211,8 @@ class SymmetricEigenTest {
 
     @Test
     void smallAndStructuredMatrices() {
-        for (int n = 1; n <= 5; n++) {
+        // Up to 12: no reflector, fewer than one block of 8 (formed together into Q), one block and a part.
+        for (int n = 1; n <= 12; n++) {
             double[][] a = random(n, n);
             assertEigenpairs(a, decompose(a, 2), 1e-14);
         }
