@@ -21,16 +21,20 @@ import latentlab.util.Progress;
  * <ul>
  *   <li><b>Speed.</b> Forming C is one symmetric product of N d^2 / 2 multiply-adds (half of the d x d result,
  *       by symmetry): for MNIST's 60,000 images and 717 varying pixels, 15 G multiply-adds, of which the product
- *       skips the 42% that only meet black pixels (see below); the float GEMM kernel runs the rest near its peak on
- *       both cores in about 0.2 s. The eigenproblem is then d x d, independent of N (about 0.2 s). A thin SVD of
+ *       skips the 63% that only meet black pixels (see below); the float GEMM kernel runs the rest at about 60% of
+ *       its peak on both cores in about 0.13 s. The eigenproblem is then d x d, independent of N (about 0.12 s). A
+ *       thin SVD of
  *       the N x d matrix instead bidiagonalises X itself (about 4 N d^2 + 8 d^3 flops, largely in memory-bound
- *       matrix-vector passes over 188 MB of doubles): side by side on a quiet 2-core machine, scikit-learn's
- *       full-SVD PCA (float32) took 2.4 s, NumPy's covariance + {@code eigh} (float32) 0.33 s, this fit 0.44 s.</li>
+ *       matrix-vector passes over 188 MB of doubles): side by side on a 2-core machine, scikit-learn's full-SVD PCA
+ *       (float32) took 2.3-2.7 s, NumPy's covariance + {@code eigh} (float32) 0.33-0.43 s, this fit 0.26-0.30 s
+ *       (NumPy's float32 {@code eigh} is faster than our double solver, 0.055 s, but its dense product takes
+ *       0.24 s).</li>
  *   <li><b>Accuracy.</b> The classical objection to the covariance route is that forming X^T X in floating point
  *       squares the condition number: rounding errors of order eps lambda_1 swamp the small eigenvalues.
  *       Here C is formed <em>exactly</em>. Pixels are bytes, so on the raw values 0..255 every product is an
- *       integer below 2^16 and a float sum of up to 258 of them is an integer below 2^24, hence exact in float32
- *       (the GEMM kernel's rounding never fires); chunks of 256 rows are summed into doubles, exact below 2^53.
+ *       integer below 2^16 and a float sum of up to 128 of them is an integer below 2^23, hence exact in float32
+ *       (the GEMM kernel's rounding never fires); the tiles of chunks of 128 rows are summed into ints, exact for
+ *       up to 32,768 rows, and those into doubles, exact below 2^53.
  *       With G = X_raw^T X_raw and the column sums s, the centred scatter is N G - s s^T, again an exact integer
  *       in double (for N up to ~370,000), and C = (N G - s s^T) / (N (N - 1) 255^2) is rounded once. The result
  *       is identical for any thread count and chunk order. What remains is the eigensolver's backward error,
@@ -47,9 +51,11 @@ import latentlab.util.Progress;
  * exactly: each contributes the unit vector e_j with eigenvalue 0, and both the product and the eigenproblem shrink
  * to the remaining pixels (717 for MNIST: 16% less work for the product, 25% less for the eigensolver, whose cost
  * grows with the cube of the size). The product also skips, for each 32 x 32 tile of C, the images in which the
- * sparser of its two groups of 32 pixels is entirely black, since they add nothing to it: digits leave the top and
- * bottom rows of the image dark, and for MNIST this leaves 58% of the work (on dense data nothing is skipped, and
- * nothing is copied).
+ * sparser of its two groups of 32 pixels is entirely black, since they add nothing to it. Which pixels form a
+ * group is ours to choose (C is only permuted), so the pixels are ordered by how many images ink them, rarest
+ * first: the groups of rarely inked pixels, around the digits, are black together in most images. For MNIST the
+ * product then does 37% of the dense work; in pixel order, where a group is about one image row and most digits
+ * reach into most rows, it did 64%. (On dense data nothing is skipped, and nothing is copied.)
  *
  * <h2>Result</h2>
  * A {@link PcaModel}: the mean, all d axes sorted by variance (largest first; ties keep the solver's order, with
@@ -57,15 +63,14 @@ import latentlab.util.Progress;
  * below zero is clamped to 0), and the sign of each axis fixed so that its largest-magnitude entry is positive.
  *
  * <h2>Threads, progress, cancellation</h2>
- * The covariance runs on the given {@link ComputePool}, the threads claiming chunks of 256 images one by one;
+ * The covariance runs on the given {@link ComputePool}, the threads claiming chunks of 128 images one by one;
  * progress is reported per chunk, and cancellation is checked there; in the eigendecomposition, every 64
  * reduction steps, per column range of Q and per batch of rotations (a few tens of milliseconds apart for MNIST).
  */
 public final class Pca {
     /**
-     * Rows per float partial sum: 256 * 255^2 = 16,646,400 < 2^24, so the sums are exact (258 would still be).
-     * A chunk of 256 rows of MNIST's 717 varying pixels as floats (750 KB) also stays in a core's 1 MB L2 cache
-     * while the kernel reads its panels.
+     * Rows per float partial sum: 128 * 255^2 = 8,323,200 < 2^23, so the sums are exact integers, and adding 2^23
+     * turns them into ints without a conversion instruction (see {@code Kernels.addTo}).
      */
     static final int CHUNK_ROWS = 128;
     /** Rows an int partial sum of products of bytes holds exactly: 32,768 * 255^2 < 2^31. */
@@ -296,8 +301,9 @@ public final class Pca {
                 progress.checkCancelled();
                 int r0 = chunk * CHUNK_ROWS;
                 int rows = Math.min(CHUNK_ROWS, n - r0);
-                // 1. The chunk's raw pixel values as floats (0..255) into the panels, noting for each panel the
-                //    rows where it is not all zero (the panel with the ones column is never).
+                // 1. The chunk's raw pixel values as floats (0..255) into the panels, in the product's pixel order,
+                //    noting for each panel the rows where it is not all zero (the panel with the ones column is
+                //    never).
                 Arrays.fill(count, 0);
                 for (int p = 0; p < rows; p++) {
                     data.copyRaw(r0 + p, buf, 0);
@@ -320,9 +326,9 @@ public final class Pca {
                 }
                 // 2. The upper triangle by 32 x 32 tiles: G[i, j] += sum_p x[p, i] x[p, j] for the columns i of
                 //    panel b and j of panel c >= b. Only rows where both panels have a non-zero pixel contribute, so
-                //    each tile runs over the rows of the sparser of its two panels (MNIST's top and bottom rows are
-                //    mostly black: 58% of the dense work). A tile is exact in float (see the class comment) and is
-                //    added to the double accumulator at once.
+                //    each tile runs over the rows of the sparser of its two panels (for MNIST in ink order, 37% of
+                //    the dense work; taking only the rows where both are inked would leave 36.6%). A tile is exact in
+                //    float (see the class comment) and is added to the thread's int partial sums at once.
                 for (int g = 0; g < panels; g++) {
                     int k = count[g];
                     if (k == 0) {
