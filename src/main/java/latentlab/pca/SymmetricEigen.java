@@ -64,9 +64,9 @@ final class SymmetricEigen {
     private static final int Q_RANGES = 8;
     /**
      * Column ranges a batch of rotations is applied to, handed out to the threads: a few per thread, so that a
-     * descheduled thread holds up little, but wide enough (~90 doubles) for the inner loop to run at speed.
+     * descheduled thread holds up little, but wide enough (~180 doubles) for the inner loop to run at speed.
      */
-    private static final int ROTATION_BLOCKS = 8;
+    private static final int ROTATION_BLOCKS = 4;
     /** Reflectors applied together when forming Q. */
     private static final int BLOCK = DoubleKernels.BLOCK;
 
