@@ -699,8 +699,8 @@ final class VectorKernels implements Kernels {
         int j = 0;
         for (int end = len - B.length(); j <= end; j += B.length()) {
             ByteVector v = ByteVector.fromArray(B, x, off + j);
-            ByteVector.fromArray(B, changed, j).or(v.lanewise(VectorOperators.XOR, ByteVector.fromArray(B, reference, j)))
-                    .intoArray(changed, j);
+            ByteVector flips = v.lanewise(VectorOperators.XOR, ByteVector.fromArray(B, reference, j));
+            ByteVector.fromArray(B, changed, j).or(flips).intoArray(changed, j);
             // v | -v has its sign bit set exactly when v != 0.
             ByteVector ink = v.or(v.neg()).lanewise(VectorOperators.LSHR, 7);
             ByteVector.fromArray(B, inked, j).add(ink).intoArray(inked, j);

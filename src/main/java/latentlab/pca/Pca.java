@@ -23,12 +23,11 @@ import latentlab.util.Progress;
  *       by symmetry): for MNIST's 60,000 images and 717 varying pixels, 15 G multiply-adds, of which the product
  *       skips the 63% that only meet black pixels (see below); the float GEMM kernel runs the rest at about 60% of
  *       its peak on both cores in about 0.13 s. The eigenproblem is then d x d, independent of N (about 0.12 s). A
- *       thin SVD of
- *       the N x d matrix instead bidiagonalises X itself (about 4 N d^2 + 8 d^3 flops, largely in memory-bound
- *       matrix-vector passes over 188 MB of doubles): side by side on a 2-core machine, scikit-learn's full-SVD PCA
- *       (float32) took 2.3-2.7 s, NumPy's covariance + {@code eigh} (float32) 0.33-0.43 s, this fit 0.26-0.30 s
- *       (NumPy's float32 {@code eigh} is faster than our double solver, 0.055 s, but its dense product takes
- *       0.24 s).</li>
+ *       thin SVD of the N x d matrix instead bidiagonalises X itself (about 4 N d^2 + 8 d^3 flops, largely in
+ *       memory-bound matrix-vector passes over 188 MB of doubles): side by side on a 2-core machine,
+ *       scikit-learn's full-SVD PCA (float32) took 2.3-2.7 s, NumPy's covariance + {@code eigh} (float32)
+ *       0.33-0.46 s, this fit 0.27-0.44 s once compiled (NumPy's float32 {@code eigh}, 0.055 s, is faster than
+ *       our double solver, but its dense product takes 0.24 s).</li>
  *   <li><b>Accuracy.</b> The classical objection to the covariance route is that forming X^T X in floating point
  *       squares the condition number: rounding errors of order eps lambda_1 swamp the small eigenvalues.
  *       Here C is formed <em>exactly</em>. Pixels are bytes, so on the raw values 0..255 every product is an
@@ -191,8 +190,8 @@ public final class Pca {
         int d = data.dimension();
         int threads = pool.threads();
 
-        // Pass 1: which pixels ever differ from the first image (OR of XORs: byte loops HotSpot vectorises), and
-        // in how many images each pixel is inked.
+        // Pass 1 (SIMD byte loops): which pixels ever differ from the first image (an OR of XORs), and in how many
+        // images each pixel is inked (byte counters, emptied into ints every INK_RUN images).
         byte[] firstImage = new byte[d];
         data.copyRaw(0, firstImage, 0);
         byte[][] differences = new byte[threads][d];
