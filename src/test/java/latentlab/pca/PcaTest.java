@@ -62,8 +62,9 @@ class PcaTest {
 
     /**
      * The covariance is formed exactly: compare with long-integer arithmetic over several chunks and thread counts,
-     * on ordinary images, on nearly white ones (whose chunk sums come close to the 2^24 limit of exact floats), and
-     * on mostly black ones, where whole panels of pixels are zero in many rows (the rows the product skips).
+     * on ordinary images, on nearly white ones (whose chunk sums come close to the 2^23 the conversion to int
+     * takes), and on mostly black ones, where whole panels of pixels are zero in many rows (the rows the product
+     * skips).
      */
     @Test
     void theScatterIsExactForAnyThreadCount() {
@@ -78,32 +79,37 @@ class PcaTest {
         Dataset sparse = sparse(7, n, 10, 12); // 120 pixels: panels of 32 with many all-black rows
         Dataset sparse64 = sparse(8, n, 8, 8); // 64 varying pixels: the column of ones opens a panel of its own
         for (Dataset data : new Dataset[] {ordinary, white, sparse, sparse64}) {
-            int d = data.dimension();
-            long[] sums = new long[d];
-            long[][] gram = new long[d][d];
-            for (int i = 0; i < n; i++) {
-                for (int p = 0; p < d; p++) {
-                    int xp = data.pixel(i, p);
-                    sums[p] += xp;
-                    for (int q = 0; q < d; q++) {
-                        gram[p][q] += (long) xp * data.pixel(i, q);
-                    }
-                }
-            }
             int constant = data == ordinary ? 7 : data == white ? 1 : 0; // the first column of every row / pixel 0
             for (int threads : new int[] {1, 2, 3}) {
                 try (ComputePool pool = new ComputePool(threads)) {
-                    Pca.Scatter sc = Pca.scatter(data, pool, Progress.NONE);
-                    assertArrayEquals(sums, sc.sums());
-                    int[] kept = sc.kept();
-                    assertEquals(d - constant, kept.length, data.name() + ": pixels that vary");
-                    for (int a = 0; a < kept.length; a++) {
-                        for (int b = 0; b < kept.length; b++) {
-                            long exact = n * gram[kept[a]][kept[b]] - sums[kept[a]] * sums[kept[b]];
-                            assertEquals((double) exact, sc.at(a, b), data.name() + ": N G - s s^T at " + a + ", " + b);
-                        }
-                    }
+                    assertExactScatter(data, Pca.scatter(data, pool, Progress.NONE), constant);
                 }
+            }
+        }
+    }
+
+    /** Compares the scatter with N G - s s^T in long arithmetic (G = X^T X and s the column sums of the bytes). */
+    private static void assertExactScatter(Dataset data, Pca.Scatter sc, int constantPixels) {
+        int n = data.size();
+        int d = data.dimension();
+        long[] sums = new long[d];
+        long[][] gram = new long[d][d];
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < d; p++) {
+                int xp = data.pixel(i, p);
+                sums[p] += xp;
+                for (int q = 0; q < d; q++) {
+                    gram[p][q] += (long) xp * data.pixel(i, q);
+                }
+            }
+        }
+        assertArrayEquals(sums, sc.sums());
+        int[] kept = sc.kept();
+        assertEquals(d - constantPixels, kept.length, data.name() + ": pixels that vary");
+        for (int a = 0; a < kept.length; a++) {
+            for (int b = 0; b < kept.length; b++) {
+                long exact = n * gram[kept[a]][kept[b]] - sums[kept[a]] * sums[kept[b]];
+                assertEquals((double) exact, sc.at(a, b), data.name() + ": N G - s s^T at " + a + ", " + b);
             }
         }
     }
@@ -122,25 +128,8 @@ class PcaTest {
             px[i] = (byte) (255 - r.nextInt(3));
         }
         Dataset white = new Dataset("white", 2, 3, px, new byte[n]);
-        long[] sums = new long[d];
-        long[][] gram = new long[d][d];
-        for (int i = 0; i < n; i++) {
-            for (int p = 0; p < d; p++) {
-                int xp = white.pixel(i, p);
-                sums[p] += xp;
-                for (int q = 0; q < d; q++) {
-                    gram[p][q] += (long) xp * white.pixel(i, q);
-                }
-            }
-        }
         try (ComputePool pool = new ComputePool(1)) {
-            Pca.Scatter sc = Pca.scatter(white, pool, Progress.NONE);
-            assertArrayEquals(sums, sc.sums());
-            for (int a = 0; a < d; a++) {
-                for (int b = 0; b < d; b++) {
-                    assertEquals((double) (n * gram[a][b] - sums[a] * sums[b]), sc.at(a, b), "at " + a + ", " + b);
-                }
-            }
+            assertExactScatter(white, Pca.scatter(white, pool, Progress.NONE), 0);
         }
     }
 
