@@ -134,6 +134,17 @@ class PcaTest {
     }
 
     @Test
+    void theWarmUpFitsItsSyntheticImages() {
+        PcaModel m = Pca.warmUp();
+        int d = Pca.WARM_UP_SIDE * Pca.WARM_UP_SIDE;
+        assertEquals(d, m.dimension());
+        for (int i = 1; i < d; i++) {
+            assertTrue(m.variance(i) <= m.variance(i - 1), "variances sorted at " + i);
+        }
+        assertTrue(m.variance(d - 1) > 0, "every pixel of the random images varies");
+    }
+
+    @Test
     void axesAreOrthonormalEigenvectorsOfTheCovariance() {
         Dataset data = Synthetic.correlated(11, 700, 6, 6);
         PcaModel model = Pca.fit(data);
