@@ -69,8 +69,9 @@ public final class LatentLabApp extends Application {
 
     /**
      * Once the first map is on screen, compiles the PCA fit's kernels in the background ({@link Pca#warmUp}), so that
-     * the PCA comparison tab's first fit takes about a second instead of two and a half. A daemon thread at the lowest priority:
-     * it only uses time the window and the training thread leave.
+     * the PCA comparison tab's first fit takes about a second instead of two and a half. One daemon thread, for
+     * about two seconds of one core; its low priority is only a hint (Linux ignores it), so a tab opened or a
+     * training started within those seconds shares the cores with it.
      */
     private void warmUpPcaWhenReady() {
         model.readyAfterLaunchProperty().addListener((obs, old, seconds) -> {
