@@ -34,16 +34,9 @@ final class ScalarDoubleKernels implements DoubleKernels {
         }
         double[] w = scratch(BLOCK * width);
         for (int i = r0; i < r1; i++) {
-            double[] row = m[i];
             int vi = (i - r0) * BLOCK;
             for (int r = 0; r < BLOCK; r++) {
-                double vr = v[vi + r];
-                if (vr != 0) {
-                    int wr = r * width;
-                    for (int j = 0; j < width; j++) {
-                        w[wr + j] += vr * row[j0 + j];
-                    }
-                }
+                axpy(v[vi + r], m[i], j0, w, r * width, width);
             }
         }
         // W = T W, in place from the top row down (row r reads rows s >= r only).
@@ -58,16 +51,18 @@ final class ScalarDoubleKernels implements DoubleKernels {
             }
         }
         for (int i = r0; i < r1; i++) {
-            double[] row = m[i];
             int vi = (i - r0) * BLOCK;
             for (int r = 0; r < BLOCK; r++) {
-                double vr = v[vi + r];
-                if (vr != 0) {
-                    int wr = r * width;
-                    for (int j = 0; j < width; j++) {
-                        row[j0 + j] -= vr * w[wr + j];
-                    }
-                }
+                axpy(-v[vi + r], w, r * width, m[i], j0, width);
+            }
+        }
+    }
+
+    /** {@code y[yOff + j] += a x[xOff + j]} for j in [0, len); nothing when a = 0 (V's zero entries). */
+    private static void axpy(double a, double[] x, int xOff, double[] y, int yOff, int len) {
+        if (a != 0) {
+            for (int j = 0; j < len; j++) {
+                y[yOff + j] += a * x[xOff + j];
             }
         }
     }
