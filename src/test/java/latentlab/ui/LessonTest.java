@@ -78,6 +78,8 @@ class LessonTest {
         Path lesson = dir.resolve("monday.lesson");
         robot.interact(() -> model.saveLesson(lesson, view.captureViewState()));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(lesson) && !model.busyProperty().get());
+        // The save's success handler clears busy first, then records the file: let it finish before looking.
+        WaitForAsyncUtils.waitForFxEvents();
         assertNull(model.errorProperty().get());
         assertEquals(lesson.toAbsolutePath(), model.lessonFileProperty().get());
         assertEquals(lesson.toAbsolutePath(), model.preferences().recentLessons().get(0));
