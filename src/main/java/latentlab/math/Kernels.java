@@ -2,7 +2,8 @@ package latentlab.math;
 
 /**
  * The float32 kernels everything numeric runs on: matrix products and the element-wise operations of layers,
- * losses and optimisers. Two implementations: {@link VectorKernels} (SIMD through the incubating Vector API,
+ * losses and optimisers, plus the two byte and integer loops of the PCA covariance ({@link #scanImage},
+ * {@link #addTo}; its eigensolver runs on {@link DoubleKernels}). Two implementations: {@link VectorKernels} (SIMD through the incubating Vector API,
  * used when the JVM was started with {@code --add-modules jdk.incubator.vector}) and {@link ScalarKernels}
  * (plain Java, used otherwise). Both compute the same formulas; results may differ in the last bits.
  *
