@@ -6,8 +6,8 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import latentlab.pca.Pca;
-import latentlab.ui.MainViewModel;
-import latentlab.ui.view.MainView;
+import latentlab.ui.shell.MainView;
+import latentlab.ui.shell.MainViewModel;
 
 /** The JavaFX application: one window, one view-model; background work stops when the window closes. */
 public final class LatentLabApp extends Application {
@@ -26,7 +26,7 @@ public final class LatentLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        latentlab.util.StartupClock.mark("JavaFX started");
+        latentlab.ui.shell.StartupClock.mark("JavaFX started");
         model = new MainViewModel();
         // Read the data and the pre-trained model, and encode the test images, on the other core while this one builds
         // and shows the window: the first map is then ready a frame or two after the window.
@@ -59,7 +59,7 @@ public final class LatentLabApp extends Application {
         stage.setOnHiding(e -> model.preferences().saveWindow(stage.getX(), stage.getY(), stage.getWidth(),
                 stage.getHeight(), stage.isMaximized()));
         stage.show();
-        latentlab.util.StartupClock.mark("window shown");
+        latentlab.ui.shell.StartupClock.mark("window shown");
         if (Boolean.getBoolean(STARTUP_REPORT)) {
             reportStartupAndQuit();
         } else {
@@ -99,7 +99,7 @@ public final class LatentLabApp extends Application {
             if (seconds.doubleValue() >= 0) {
                 javafx.application.Platform.runLater(() -> {
                     System.out.printf("ready_seconds: %.2f (%s)%n", seconds.doubleValue(),
-                            latentlab.util.StartupClock.summary());
+                            latentlab.ui.shell.StartupClock.summary());
                     System.out.flush();
                     javafx.application.Platform.exit();
                 });

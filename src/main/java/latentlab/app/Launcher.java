@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import latentlab.cli.Cli;
+import picocli.CommandLine;
 
 /**
  * The entry point of {@code java -jar latent-lab.jar}: no arguments (or {@code gui}) opens the window, anything
@@ -45,7 +47,9 @@ public final class Launcher {
             LatentLabApp.launchApp();
             return;
         }
-        int code = Cli.execute(args);
+        CommandLine cl = Cli.commandLine();
+        cl.addSubcommand(new BenchUiCommand());
+        int code = Cli.execute(cl, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
         System.exit(code);
     }
 

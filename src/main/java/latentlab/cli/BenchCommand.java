@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import latentlab.compute.ComputePool;
 import latentlab.data.BatchSampler;
 import latentlab.data.DatasetPair;
-import latentlab.math.ComputePool;
 import latentlab.math.Kernels;
 import latentlab.nn.Architecture;
 import latentlab.nn.Autoencoder;

@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
-import latentlab.util.Messages;
-
+import latentlab.io.Messages;
 import picocli.CommandLine;
 
 /**
@@ -27,7 +26,14 @@ public final class Cli {
 
     /** Same, printing to the given writers (tests capture them). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine();
+        return execute(commandLine(), out, err, args);
+    }
+
+    /**
+     * Runs {@code args} on a command tree from {@link #commandLine()} to which the caller may have added commands
+     * of higher layers (the window's benchmark), printing to the given writers.
+     */
+    public static int execute(CommandLine cl, PrintWriter out, PrintWriter err, String... args) {
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);

@@ -4,12 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import latentlab.compute.ComputePool;
 import latentlab.data.Dataset;
 import latentlab.data.DatasetPair;
 import latentlab.eval.Encoding;
 import latentlab.eval.ReconstructionError;
 import latentlab.io.export.CodesCsv;
-import latentlab.math.ComputePool;
 import latentlab.nn.Codec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

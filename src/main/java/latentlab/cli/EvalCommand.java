@@ -3,12 +3,12 @@ package latentlab.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import latentlab.compute.ComputePool;
 import latentlab.data.DatasetPair;
 import latentlab.eval.Encoding;
 import latentlab.eval.KnnClassifier;
 import latentlab.eval.ReconstructionError;
-import latentlab.io.ModelFile;
-import latentlab.math.ComputePool;
+import latentlab.io.model.ModelFile;
 import latentlab.nn.Codec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

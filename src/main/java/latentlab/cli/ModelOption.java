@@ -3,7 +3,7 @@ package latentlab.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import latentlab.io.ModelFile;
+import latentlab.io.model.ModelFile;
 import picocli.CommandLine.Option;
 
 /** The required {@code --model FILE} option. */

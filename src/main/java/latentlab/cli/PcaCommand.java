@@ -5,14 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import latentlab.compute.ComputePool;
+import latentlab.compute.Progress;
 import latentlab.data.Dataset;
 import latentlab.data.DatasetPair;
-import latentlab.math.ComputePool;
 import latentlab.math.Kernels;
 import latentlab.pca.ErrorCurve;
 import latentlab.pca.Pca;
 import latentlab.pca.PcaModel;
-import latentlab.util.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -112,7 +112,7 @@ public final class PcaCommand implements Callable<Integer> {
                         model.explainedVariance(k));
             }
             if (outFile != null) {
-                latentlab.io.ModelFile.savePca(outFile, model, ks.get(0), new latentlab.io.ModelFile.DataInfo(
+                latentlab.io.model.ModelFile.savePca(outFile, model, ks.get(0), new latentlab.io.model.ModelFile.DataInfo(
                         pair.name(), train.rows(), train.cols(), train.size()));
                 out.printf("saved %s (PCA, encodes with k = %d)%n", outFile, ks.get(0));
             }

@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import latentlab.compute.ComputePool;
+import latentlab.compute.Progress;
 import latentlab.data.DatasetPair;
 import latentlab.embed.Probe;
 import latentlab.eval.Encoding;
-import latentlab.io.ModelFile;
-import latentlab.math.ComputePool;
+import latentlab.io.model.ModelFile;
 import latentlab.nn.Codec;
 import latentlab.pca.Pca;
 import latentlab.pca.PcaModel;
-import latentlab.util.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

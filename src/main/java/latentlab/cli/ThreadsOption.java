@@ -1,6 +1,6 @@
 package latentlab.cli;
 
-import latentlab.math.ComputePool;
+import latentlab.compute.ComputePool;
 import picocli.CommandLine.Option;
 
 /** The {@code --threads N} option (default: all cores). */

@@ -6,9 +6,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import latentlab.data.DatasetPair;
-import latentlab.io.ModelFile;
-import latentlab.nn.Activations;
+import latentlab.io.model.ModelFile;
 import latentlab.nn.Architecture;
+import latentlab.nn.activation.Activations;
 import latentlab.nn.loss.Losses;
 import latentlab.train.Checkpoint;
 import latentlab.train.EpochRecord;

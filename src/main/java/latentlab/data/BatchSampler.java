@@ -1,6 +1,6 @@
 package latentlab.data;
 
-import latentlab.util.Rng;
+import latentlab.math.Rng;
 
 /**
  * Walks a dataset in shuffled minibatches, one epoch after another, turning bytes into floats in [0, 1] only for

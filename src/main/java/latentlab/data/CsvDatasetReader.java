@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
-import latentlab.util.Progress;
+import latentlab.compute.Progress;
 
 /**
  * Reads labelled square greyscale images from a CSV file of {@code label,pixel,pixel,...} rows — the layout of the

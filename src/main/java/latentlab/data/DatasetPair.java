@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
-import latentlab.util.Progress;
+import latentlab.compute.Progress;
 
 /**
  * A training set and a test set, opened either from one folder holding the four standard MNIST-style IDX files
@@ -127,7 +127,7 @@ public record DatasetPair(String name, Dataset train, Dataset test) {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        new latentlab.util.Rng(CSV_SPLIT_SEED).shuffle(order);
+        new latentlab.math.Rng(CSV_SPLIT_SEED).shuffle(order);
         int testCount = Math.max(1, all.size() / 7);
         int[] testIdx = java.util.Arrays.copyOfRange(order, 0, testCount);
         int[] trainIdx = java.util.Arrays.copyOfRange(order, testCount, order.length);

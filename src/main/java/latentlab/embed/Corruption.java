@@ -2,7 +2,7 @@ package latentlab.embed;
 
 import java.util.Locale;
 
-import latentlab.util.Rng;
+import latentlab.math.Rng;
 
 /**
  * A random corruption of input images, in place, for the drawing pad's "add noise" tools and for denoising

@@ -2,7 +2,7 @@ package latentlab.embed;
 
 import java.util.Arrays;
 
-import latentlab.util.Rng;
+import latentlab.math.Rng;
 
 /**
  * The drawing pad's model, free of any UI toolkit: a rows x cols grid of intensities in [0, 1] (0 = background, 1

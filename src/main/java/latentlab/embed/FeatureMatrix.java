@@ -3,6 +3,7 @@ package latentlab.embed;
 import java.util.Objects;
 
 import latentlab.data.Dataset;
+import latentlab.math.ByteKernels;
 
 /**
  * Rows of features for the classifier, read a block at a time so that large inputs never need a second full

@@ -1,6 +1,6 @@
 package latentlab.embed;
 
-import latentlab.util.Rng;
+import latentlab.math.Rng;
 
 /**
  * Additive isotropic Gaussian noise (Vincent et al. 2010): x_j + sigma eps_j with eps_j ~ N(0, 1) independent per

@@ -1,6 +1,6 @@
 package latentlab.embed;
 
-import latentlab.util.Progress;
+import latentlab.compute.Progress;
 
 /**
  * Limited-memory BFGS for smooth, strictly convex objectives (Nocedal and Wright, <i>Numerical Optimization</i>,

@@ -3,9 +3,9 @@ package latentlab.embed;
 import java.util.Arrays;
 import java.util.Objects;
 
-import latentlab.math.ComputePool;
+import latentlab.compute.ComputePool;
+import latentlab.compute.Progress;
 import latentlab.math.Kernels;
-import latentlab.util.Progress;
 
 /**
  * Multinomial (softmax) logistic regression with an L2 penalty: the "small classifier" that tests how much the

@@ -1,6 +1,6 @@
 package latentlab.embed;
 
-import latentlab.util.Rng;
+import latentlab.math.Rng;
 
 /**
  * Masking noise (Vincent et al. 2010): every pixel is independently set to 0 with probability {@code p}, so on

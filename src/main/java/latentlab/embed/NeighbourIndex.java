@@ -2,7 +2,7 @@ package latentlab.embed;
 
 import java.util.Objects;
 
-import latentlab.math.ComputePool;
+import latentlab.compute.ComputePool;
 
 /**
  * Exact nearest-neighbour search over n vectors of any size k (codes of a data set), by any {@link Similarity}:

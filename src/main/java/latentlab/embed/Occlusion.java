@@ -1,6 +1,6 @@
 package latentlab.embed;
 
-import latentlab.util.Rng;
+import latentlab.math.Rng;
 
 /**
  * Occlusion: a rectangle covering {@code heightFraction} of the image's rows and {@code widthFraction} of its

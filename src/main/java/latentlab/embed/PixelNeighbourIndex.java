@@ -2,8 +2,9 @@ package latentlab.embed;
 
 import java.util.Objects;
 
+import latentlab.compute.ComputePool;
 import latentlab.data.Dataset;
-import latentlab.math.ComputePool;
+import latentlab.math.ByteKernels;
 
 /**
  * Exact nearest-neighbour search in raw pixel space over the images of a {@link Dataset} (pixels scaled to

@@ -5,12 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import latentlab.compute.ComputePool;
+import latentlab.compute.Progress;
 import latentlab.data.Dataset;
 import latentlab.eval.Encoding;
-import latentlab.math.ComputePool;
+import latentlab.math.Rng;
 import latentlab.nn.Codec;
-import latentlab.util.Progress;
-import latentlab.util.Rng;
 
 /**
  * "Codes as features", the notes' "replace the decoder by a supervised network trained on a smaller labelled set":
@@ -27,7 +27,7 @@ import latentlab.util.Rng;
  * <p>The labelled images are a seeded, class-balanced draw ({@link #chooseLabelled}). The test codes of both codecs
  * are computed once per {@code Probe} and reused for every N; training codes are computed for the chosen images
  * only. Progress covers encoding, the three fits and the evaluation; cancellation is checked between chunks of
- * encoding and between L-BFGS iterations ({@link latentlab.util.CancelledException}).
+ * encoding and between L-BFGS iterations ({@link latentlab.compute.CancelledException}).
  *
  * <p>Not thread-safe (it caches the test codes): run one probe at a time, off the UI thread.
  */

@@ -1,9 +1,9 @@
 package latentlab.eval;
 
+import latentlab.compute.ComputePool;
+import latentlab.compute.Progress;
 import latentlab.data.Dataset;
-import latentlab.math.ComputePool;
 import latentlab.nn.Codec;
-import latentlab.util.Progress;
 
 /** Codes of a whole data set, computed in chunks on all threads of a pool. */
 public final class Encoding {

@@ -1,7 +1,7 @@
 package latentlab.eval;
 
+import latentlab.compute.ComputePool;
 import latentlab.data.Dataset;
-import latentlab.math.ComputePool;
 import latentlab.nn.Autoencoder;
 
 /**

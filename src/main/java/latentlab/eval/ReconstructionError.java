@@ -1,12 +1,12 @@
 package latentlab.eval;
 
+import latentlab.compute.ComputePool;
 import latentlab.data.Dataset;
-import latentlab.math.ComputePool;
 import latentlab.math.Kernels;
 import latentlab.nn.Autoencoder;
 import latentlab.nn.Codec;
-import latentlab.nn.Sigmoid;
 import latentlab.nn.Workspace;
+import latentlab.nn.activation.Sigmoid;
 
 /**
  * Reconstruction error of a codec on a data set, per image (summed over pixels, averaged over images): squared

@@ -4,6 +4,11 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import latentlab.nn.activation.Activation;
+import latentlab.nn.activation.Identity;
+import latentlab.nn.activation.Relu;
+import latentlab.nn.activation.Sigmoid;
+
 /**
  * The shape of an autoencoder: encoder layer sizes d, h1, ..., k and decoder sizes k, ..., d, with the activation
  * of hidden layers, of the code layer and of the output layer.

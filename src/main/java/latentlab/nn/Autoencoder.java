@@ -3,8 +3,9 @@ package latentlab.nn;
 import java.util.Objects;
 
 import latentlab.math.Kernels;
+import latentlab.math.Rng;
+import latentlab.nn.activation.Activation;
 import latentlab.nn.loss.Loss;
-import latentlab.util.Rng;
 
 /**
  * A multilayer autoencoder: encoder g(x) = f_E(... f_1(W_1 x + b_1)) with a k-dimensional code, and decoder

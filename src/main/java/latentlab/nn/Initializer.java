@@ -1,6 +1,9 @@
 package latentlab.nn;
 
-import latentlab.util.Rng;
+import latentlab.math.Rng;
+import latentlab.nn.activation.Activation;
+import latentlab.nn.activation.LeakyRelu;
+import latentlab.nn.activation.Relu;
 
 /** Draws a layer's initial weights; biases start at 0. */
 public interface Initializer {

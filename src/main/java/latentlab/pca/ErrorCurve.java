@@ -2,10 +2,10 @@ package latentlab.pca;
 
 import java.util.Arrays;
 
+import latentlab.compute.ComputePool;
+import latentlab.compute.Progress;
 import latentlab.data.Dataset;
-import latentlab.math.ComputePool;
 import latentlab.math.Kernels;
-import latentlab.util.Progress;
 
 /**
  * The reconstruction error of PCA against the number of components: for every k = 0..d, the squared error summed
@@ -47,7 +47,7 @@ public final class ErrorCurve {
      * The curve of {@code model} on all images of {@code data}, images split between the pool's threads.
      *
      * @throws IllegalArgumentException if the data set is empty or its images do not have d pixels
-     * @throws latentlab.util.CancelledException if {@code progress} was cancelled
+     * @throws latentlab.compute.CancelledException if {@code progress} was cancelled
      */
     public static ErrorCurve compute(PcaModel model, Dataset data, ComputePool pool, Progress progress) {
         int d = model.dimension();

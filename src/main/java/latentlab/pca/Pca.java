@@ -3,10 +3,10 @@ package latentlab.pca;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import latentlab.compute.ComputePool;
+import latentlab.compute.Progress;
 import latentlab.data.Dataset;
-import latentlab.math.ComputePool;
 import latentlab.math.Kernels;
-import latentlab.util.Progress;
 
 /**
  * Fits principal components analysis in closed form: the eigenvectors of the sample covariance of the training
@@ -104,7 +104,7 @@ public final class Pca {
      * Fits on all images of {@code train}.
      *
      * @throws IllegalArgumentException if there are fewer than 2 images
-     * @throws latentlab.util.CancelledException if {@code progress} was cancelled
+     * @throws latentlab.compute.CancelledException if {@code progress} was cancelled
      */
     public static PcaModel fit(Dataset train, ComputePool pool, Progress progress) {
         int n = train.size();
@@ -178,7 +178,7 @@ public final class Pca {
     public static PcaModel warmUp() {
         int d = WARM_UP_SIDE * WARM_UP_SIDE;
         byte[] pixels = new byte[WARM_UP_IMAGES * d];
-        latentlab.util.Rng rng = new latentlab.util.Rng(1);
+        latentlab.math.Rng rng = new latentlab.math.Rng(1);
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (byte) (rng.nextInt(3) == 0 ? rng.nextInt(256) : 0);
         }

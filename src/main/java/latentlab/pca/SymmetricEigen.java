@@ -2,10 +2,9 @@ package latentlab.pca;
 
 import java.util.Arrays;
 
-import latentlab.math.ComputePool;
+import latentlab.compute.ComputePool;
+import latentlab.compute.Progress;
 import latentlab.math.DoubleKernels;
-import latentlab.util.Progress;
-
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.decomposition.eig.symm.SymmetricQREigenHelper_DDRM;
 import org.ejml.dense.row.decomposition.eig.symm.SymmetricQrAlgorithm_DDRM;

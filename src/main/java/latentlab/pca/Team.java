@@ -6,7 +6,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 
-import latentlab.math.ComputePool;
+import latentlab.compute.ComputePool;
 
 /**
  * The threads of a {@link ComputePool} for a phase made of many small parallel steps (the eigensolver has one per

@@ -1,6 +1,6 @@
 package latentlab.train;
 
-import latentlab.math.ComputePool;
+import latentlab.compute.ComputePool;
 import latentlab.math.Kernels;
 import latentlab.nn.Autoencoder;
 import latentlab.nn.Dense;
@@ -142,7 +142,7 @@ public final class DataParallelStep {
      */
     static void mask(float[] x, float[] out, int from, int to, double p, long seed, int d) {
         for (int i = from; i < to; i += d) {
-            latentlab.util.Rng rng = new latentlab.util.Rng(seed + (i / d + 1) * 0x9E3779B97F4A7C15L);
+            latentlab.math.Rng rng = new latentlab.math.Rng(seed + (i / d + 1) * 0x9E3779B97F4A7C15L);
             for (int j = i; j < Math.min(to, i + d); j++) {
                 out[j] = rng.nextDouble() < p ? 0f : x[j];
             }

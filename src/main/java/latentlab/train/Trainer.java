@@ -9,11 +9,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import latentlab.compute.ComputePool;
 import latentlab.data.BatchSampler;
 import latentlab.data.Dataset;
 import latentlab.eval.Encoding;
 import latentlab.eval.ReconstructionError;
-import latentlab.math.ComputePool;
 import latentlab.nn.Autoencoder;
 import latentlab.nn.optim.Optimizer;
 
@@ -701,7 +701,7 @@ public final class Trainer implements AutoCloseable {
         if (refreshCodes && display != null) {
             if (displayCodes == null || codesStep != step) {
                 float[] codes = new float[display.size() * net.latentSize()];
-                Encoding.encodeInto(net, display, pool, codes, latentlab.util.Progress.NONE);
+                Encoding.encodeInto(net, display, pool, codes, latentlab.compute.Progress.NONE);
                 displayCodes = codes;
                 codesStep = step;
             }

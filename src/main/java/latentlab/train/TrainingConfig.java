@@ -85,7 +85,7 @@ public record TrainingConfig(Architecture architecture, Loss loss, OptimizerKind
     /** The reference recipe: the given network, cross-entropy, Adam 1e-3, batch 128, seed 1, all cores. */
     public static TrainingConfig defaults(Architecture architecture) {
         return new TrainingConfig(architecture, new latentlab.nn.loss.BinaryCrossEntropy(), OptimizerKind.ADAM, 1e-3,
-                128, 1, latentlab.math.ComputePool.defaultThreads(), 0, 0.9);
+                128, 1, latentlab.compute.ComputePool.defaultThreads(), 0, 0.9);
     }
 
     public TrainingConfig withLearningRate(double lr) {

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import latentlab.util.CancelledException;
-import latentlab.util.Progress;
+import latentlab.compute.CancelledException;
+import latentlab.compute.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 
-import latentlab.util.Rng;
+import latentlab.math.Rng;
 import org.junit.jupiter.api.Test;
 
 class CorruptionTest {

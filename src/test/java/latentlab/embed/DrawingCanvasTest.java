@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import latentlab.util.Rng;
+import latentlab.math.Rng;
 import org.junit.jupiter.api.Test;
 
 /** The brush profile and the canvas: bounds, max-combining, eraser, pressure, tools. */

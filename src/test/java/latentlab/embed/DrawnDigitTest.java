@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import latentlab.compute.ComputePool;
 import latentlab.data.DatasetLocator;
 import latentlab.data.DatasetPair;
 import latentlab.eval.Encoding;
 import latentlab.eval.KnnClassifier;
-import latentlab.io.ModelFile;
-import latentlab.math.ComputePool;
+import latentlab.io.model.ModelFile;
 import latentlab.nn.Codec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

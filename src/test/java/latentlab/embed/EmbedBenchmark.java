@@ -3,15 +3,15 @@ package latentlab.embed;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import latentlab.compute.ComputePool;
 import latentlab.data.Dataset;
 import latentlab.data.DatasetLocator;
 import latentlab.data.DatasetPair;
 import latentlab.eval.Encoding;
-import latentlab.math.ComputePool;
+import latentlab.io.model.ModelFile;
 import latentlab.math.Kernels;
+import latentlab.math.Rng;
 import latentlab.nn.Codec;
-import latentlab.io.ModelFile;
-import latentlab.util.Rng;
 
 /**
  * Timings of the embeddings toolkit on the bundled MNIST (not a test: run by hand, see the README's Benchmarks).
@@ -107,7 +107,7 @@ public final class EmbedBenchmark {
         try (ComputePool pool = new ComputePool(2)) {
             // A short fit first, so that the timed ones run compiled code.
             LogisticRegression.fit(train, trainLabels, 10, LogisticRegression.Options.DEFAULT.withMaxIterations(5),
-                    pool, latentlab.util.Progress.NONE);
+                    pool, latentlab.compute.Progress.NONE);
         }
         for (String it : iterationList.split(",")) {
             LogisticRegression.Options o = LogisticRegression.Options.DEFAULT.withMaxIterations(Integer.parseInt(it));
@@ -116,7 +116,7 @@ public final class EmbedBenchmark {
                 try (ComputePool pool = new ComputePool(threads)) {
                     long t0 = System.nanoTime();
                     LogisticRegression lr = LogisticRegression.fit(train, trainLabels, 10, o, pool,
-                            latentlab.util.Progress.NONE);
+                            latentlab.compute.Progress.NONE);
                     double s = (System.nanoTime() - t0) / 1e9;
                     double acc = lr.accuracy(test, testLabels, pool);
                     System.out.printf("logistic regression, 60,000 x 784 pixels, max %s iterations, %d threads: "

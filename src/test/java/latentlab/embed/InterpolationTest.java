@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 
+import latentlab.math.Rng;
 import latentlab.nn.Architecture;
 import latentlab.nn.Autoencoder;
 import latentlab.nn.Codec;
-import latentlab.util.Rng;
 import org.junit.jupiter.api.Test;
 
 /** Interpolation and latent arithmetic: exact endpoints, exact a - a + c, and their decodes. */

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import latentlab.math.ComputePool;
-import latentlab.util.CancelledException;
-import latentlab.util.Progress;
-import latentlab.util.Rng;
+import latentlab.compute.CancelledException;
+import latentlab.compute.ComputePool;
+import latentlab.compute.Progress;
+import latentlab.math.Rng;
 import org.junit.jupiter.api.Test;
 
 class LogisticRegressionTest {

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import latentlab.compute.ComputePool;
 import latentlab.data.Dataset;
-import latentlab.math.ComputePool;
-import latentlab.util.Rng;
+import latentlab.math.ByteKernels;
+import latentlab.math.Rng;
 import org.junit.jupiter.api.Test;
 
 /** Pixel-space search against brute force on the floats of {@link Dataset#image}, in double. */

@@ -10,15 +10,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import latentlab.compute.CancelledException;
+import latentlab.compute.ComputePool;
+import latentlab.compute.Progress;
 import latentlab.data.Dataset;
-import latentlab.math.ComputePool;
+import latentlab.math.Rng;
 import latentlab.nn.Architecture;
 import latentlab.nn.Autoencoder;
 import latentlab.nn.Codec;
 import latentlab.pca.Pca;
-import latentlab.util.CancelledException;
-import latentlab.util.Progress;
-import latentlab.util.Rng;
 import org.junit.jupiter.api.Test;
 
 class ProbeTest {
@@ -174,7 +174,7 @@ class ProbeTest {
                 return cancel[0];
             }
         };
-        assertThrows(latentlab.util.CancelledException.class, () -> probe.run(20, 1, cancelInPca));
+        assertThrows(latentlab.compute.CancelledException.class, () -> probe.run(20, 1, cancelInPca));
         Probe.Result r = probe.run(20, 1, Progress.NONE);
         Probe.Result fresh = new Probe(net, Pca.fit(train).codec(2), train, test, null).run(20, 1, Progress.NONE);
         assertEquals(fresh.pcaAccuracy(), r.pcaAccuracy(), 0, "the same as a probe that was never cancelled");

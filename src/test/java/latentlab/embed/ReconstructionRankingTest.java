@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
-import latentlab.util.Rng;
+import latentlab.math.Rng;
 import org.junit.jupiter.api.Test;
 
 class ReconstructionRankingTest {

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
+import latentlab.compute.ComputePool;
 import latentlab.data.Dataset;
-import latentlab.math.ComputePool;
 import latentlab.nn.Architecture;
 import latentlab.nn.Autoencoder;
 import latentlab.nn.Codec;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import latentlab.nn.Architecture;
 import latentlab.nn.Autoencoder;
-import latentlab.nn.Identity;
+import latentlab.nn.activation.Identity;
 import org.junit.jupiter.api.Test;
 
 class PrincipalAnglesTest {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import latentlab.nn.activation.Identity;
+import latentlab.nn.activation.Relu;
+import latentlab.nn.activation.Sigmoid;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureParseTest {

@@ -7,6 +7,12 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import latentlab.math.Kernels;
+import latentlab.nn.activation.Activation;
+import latentlab.nn.activation.Identity;
+import latentlab.nn.activation.LeakyRelu;
+import latentlab.nn.activation.Relu;
+import latentlab.nn.activation.Sigmoid;
+import latentlab.nn.activation.Tanh;
 import latentlab.nn.loss.BinaryCrossEntropy;
 import latentlab.nn.loss.Loss;
 import latentlab.nn.loss.SquaredError;

@@ -1,5 +1,6 @@
 package latentlab.nn;
 
+import latentlab.nn.activation.Activation;
 import latentlab.nn.loss.Loss;
 
 /**

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import latentlab.compute.CancelledException;
+import latentlab.compute.ComputePool;
+import latentlab.compute.Progress;
 import latentlab.data.Dataset;
-import latentlab.math.ComputePool;
-import latentlab.util.CancelledException;
-import latentlab.util.Progress;
 import org.junit.jupiter.api.Test;
 
 /** The one-pass error curve against brute-force reconstructions. */

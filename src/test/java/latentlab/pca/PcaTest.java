@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import latentlab.compute.CancelledException;
+import latentlab.compute.ComputePool;
+import latentlab.compute.Progress;
 import latentlab.data.Dataset;
-import latentlab.math.ComputePool;
-import latentlab.util.CancelledException;
-import latentlab.util.Progress;
 import org.junit.jupiter.api.Test;
 
 /** The fit on synthetic data: exact covariance, known axes and variances, conventions, threads, cancellation. */

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
-import latentlab.math.ComputePool;
-import latentlab.util.CancelledException;
+import latentlab.compute.CancelledException;
+import latentlab.compute.ComputePool;
 import org.junit.jupiter.api.Test;
 
 /** Steps of dynamically claimed tasks: each task exactly once, every step complete before the next. */

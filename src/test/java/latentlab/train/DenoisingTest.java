@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import latentlab.io.ModelFile;
+import latentlab.io.model.ModelFile;
 import latentlab.nn.Architecture;
 import latentlab.nn.loss.BinaryCrossEntropy;
 import org.junit.jupiter.api.Test;

@@ -17,7 +17,7 @@ import latentlab.data.Dataset;
 import latentlab.data.DatasetLocator;
 import latentlab.data.DatasetPair;
 import latentlab.nn.Architecture;
-import latentlab.nn.Identity;
+import latentlab.nn.activation.Identity;
 import latentlab.nn.loss.BinaryCrossEntropy;
 import latentlab.nn.loss.SquaredError;
 import org.junit.jupiter.api.Test;

@@ -9,10 +9,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import latentlab.compute.ComputePool;
 import latentlab.eval.Elbo;
 import latentlab.eval.KlDivergence;
-import latentlab.io.ModelFile;
-import latentlab.math.ComputePool;
+import latentlab.io.model.ModelFile;
 import latentlab.nn.Architecture;
 import latentlab.nn.Autoencoder;
 import latentlab.nn.loss.BinaryCrossEntropy;
@@ -111,7 +111,7 @@ class VaeTrainingTest {
     @Test
     void plainModelFilesStayPlain() throws IOException {
         Path f = dir.resolve("plain.llm");
-        ModelFile.save(f, latentlab.io.ModelFileTest.checkpoint(), null, null);
+        ModelFile.save(f, latentlab.io.model.ModelFileTest.checkpoint(), null, null);
         assertFalse(ModelFile.load(f).autoencoder().architecture().isVariational());
     }
 }

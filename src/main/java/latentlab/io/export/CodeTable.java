@@ -3,13 +3,13 @@ package latentlab.io.export;
 import java.util.Arrays;
 import java.util.Objects;
 
+import latentlab.compute.ComputePool;
+import latentlab.compute.Progress;
 import latentlab.data.Dataset;
 import latentlab.eval.Encoding;
-import latentlab.math.ComputePool;
 import latentlab.math.Kernels;
+import latentlab.math.Rng;
 import latentlab.nn.Codec;
-import latentlab.util.Progress;
-import latentlab.util.Rng;
 
 /**
  * What the code exports write: the images of a data set with their codes, labels and reconstruction errors, one

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import latentlab.compute.Progress;
 import latentlab.data.Dataset;
-import latentlab.io.AtomicFile;
-import latentlab.util.Progress;
+import latentlab.io.format.AtomicFile;
 
 /**
  * The codes as CSV (RFC 4180, comma-separated, {@code \n} line ends, UTF-8), one row per image:

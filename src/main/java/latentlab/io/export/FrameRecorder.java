@@ -10,6 +10,8 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
+import latentlab.io.format.NpyArray;
+
 /**
  * Keeps the frames of an animation (for example the latent map, captured while training runs) compactly in memory
  * until they are written with {@link GifWriter} or {@link PngSequenceWriter}.

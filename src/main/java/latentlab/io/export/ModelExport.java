@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 
-import latentlab.nn.Activation;
+import latentlab.compute.Progress;
+import latentlab.io.format.NpyArray;
+import latentlab.io.format.NpzWriter;
 import latentlab.nn.Architecture;
 import latentlab.nn.Autoencoder;
 import latentlab.nn.Dense;
-import latentlab.nn.LeakyRelu;
+import latentlab.nn.activation.Activation;
+import latentlab.nn.activation.LeakyRelu;
 import latentlab.nn.loss.Loss;
-import latentlab.util.Progress;
 
 /**
  * An autoencoder (and optionally the codes of a data set) as a NumPy {@code .npz} archive, so that students can

@@ -11,9 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import latentlab.compute.Progress;
+import latentlab.compute.ProgressSlice;
 import latentlab.data.Dataset;
-import latentlab.io.AtomicFile;
-import latentlab.util.Progress;
+import latentlab.io.format.AtomicFile;
+import latentlab.io.format.PngWriter;
+import latentlab.io.format.StagedFolder;
 
 /**
  * Files for the TensorFlow Embedding Projector (projector.tensorflow.org, and TensorBoard's Projector tab):
@@ -120,7 +123,7 @@ public final class ProjectorExport {
      * @return the files written
      * @throws IllegalArgumentException before writing anything, if the table is empty or the sprite would be too
      *                                  large
-     * @throws latentlab.util.CancelledException if {@code progress} was cancelled (the folder is unchanged)
+     * @throws latentlab.compute.CancelledException if {@code progress} was cancelled (the folder is unchanged)
      */
     public static List<Path> write(Path folder, CodeTable table, Options options, Progress progress)
             throws IOException {

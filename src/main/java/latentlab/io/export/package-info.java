@@ -5,6 +5,6 @@
  *
  * <p>Plain Java (never JavaFX): the window and the command line both call it. Every writer replaces its files
  * atomically (a failure or a cancellation leaves what was there before), and every long one reports to a
- * {@link latentlab.util.Progress} and stops with {@link latentlab.util.CancelledException} when it is cancelled.
+ * {@link latentlab.compute.Progress} and stops with {@link latentlab.compute.CancelledException} when it is cancelled.
  */
 package latentlab.io.export;

@@ -1,8 +1,8 @@
 package latentlab.nn.loss;
 
 import latentlab.math.Kernels;
-import latentlab.nn.Activation;
-import latentlab.nn.Sigmoid;
+import latentlab.nn.activation.Activation;
+import latentlab.nn.activation.Sigmoid;
 
 /**
  * Per-pixel binary cross-entropy for intensities x in [0, 1] against x~ = sigmoid(z):

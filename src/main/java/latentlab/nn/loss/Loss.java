@@ -1,7 +1,7 @@
 package latentlab.nn.loss;
 
 import latentlab.math.Kernels;
-import latentlab.nn.Activation;
+import latentlab.nn.activation.Activation;
 
 /**
  * A reconstruction loss L(x, x~) = sum_j l(x_j, x~_j), summed over the pixels of one image. The network's output

@@ -1,7 +1,7 @@
 package latentlab.nn.loss;
 
 import latentlab.math.Kernels;
-import latentlab.nn.Activation;
+import latentlab.nn.activation.Activation;
 
 /**
  * Squared error, l = (x - x~)^2 per pixel, summed over pixels: the loss of the notes for continuous data, and the

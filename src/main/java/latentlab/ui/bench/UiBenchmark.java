@@ -13,16 +13,16 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import latentlab.compute.ComputePool;
 import latentlab.data.Dataset;
 import latentlab.data.DatasetPair;
 import latentlab.eval.Encoding;
-import latentlab.math.ComputePool;
 import latentlab.train.Snapshot;
-import latentlab.ui.LatentSpaceModel;
-import latentlab.ui.MainViewModel;
-import latentlab.ui.SelectionModel;
-import latentlab.ui.view.LatentScatterView;
-import latentlab.ui.view.MainView;
+import latentlab.ui.explorer.LatentScatterView;
+import latentlab.ui.explorer.LatentSpaceModel;
+import latentlab.ui.explorer.SelectionModel;
+import latentlab.ui.shell.MainView;
+import latentlab.ui.shell.MainViewModel;
 
 /**
  * Measures the explorer's rendering in the real window: scatter redraw times (10,000 and 70,000 points, dots and

@@ -16,14 +16,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 
-import latentlab.util.CancelledException;
-import latentlab.util.Progress;
+import latentlab.compute.CancelledException;
+import latentlab.compute.Progress;
+import latentlab.compute.RecordingProgress;
+import latentlab.io.format.GifPalette;
+import latentlab.io.format.GifWriter;
+import latentlab.io.format.PngSequenceWriter;
+import latentlab.io.format.PngWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

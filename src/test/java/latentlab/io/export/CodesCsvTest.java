@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import latentlab.util.CancelledException;
+import latentlab.compute.CancelledException;
+import latentlab.compute.RecordingProgress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +54,7 @@ class CodesCsvTest {
     void aSampleKeepsTheOriginalIndices() throws IOException {
         CodeTable s = ExportFixtures.table(100, 2, 2, 2).sample(7, 42);
         Path f = dir.resolve("sample.csv");
-        CodesCsv.write(f, s, latentlab.util.Progress.NONE);
+        CodesCsv.write(f, s, latentlab.compute.Progress.NONE);
         List<String> lines = Files.readAllLines(f);
         assertEquals(8, lines.size());
         for (int r = 0; r < 7; r++) {

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import latentlab.data.Dataset;
 
 /** Small data sets and code tables for the export tests, and a check for leftover temporary files. */
-final class ExportFixtures {
+public final class ExportFixtures {
     private ExportFixtures() {
     }
 
@@ -43,7 +43,7 @@ final class ExportFixtures {
     }
 
     /** Fails if {@code dir} holds anything whose name starts with a dot (AtomicFile's and StagedFolder's temporaries). */
-    static void assertNoTemporaryFiles(Path dir) throws IOException {
+    public static void assertNoTemporaryFiles(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             List<String> tmp = s.filter(p -> !p.equals(dir)).map(p -> dir.relativize(p).toString())
                     .filter(name -> name.startsWith(".") || name.contains("/.")).toList();

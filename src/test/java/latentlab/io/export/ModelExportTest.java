@@ -10,21 +10,24 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
+import latentlab.compute.CancelledException;
+import latentlab.compute.ComputePool;
+import latentlab.compute.RecordingProgress;
 import latentlab.data.Dataset;
 import latentlab.eval.Encoding;
 import latentlab.eval.ReconstructionError;
-import latentlab.math.ComputePool;
-import latentlab.nn.Activation;
-import latentlab.nn.Activations;
+import latentlab.io.format.NpyArray;
+import latentlab.io.format.NpzReader;
+import latentlab.math.Rng;
 import latentlab.nn.Architecture;
 import latentlab.nn.Autoencoder;
-import latentlab.nn.LeakyRelu;
-import latentlab.nn.Sigmoid;
-import latentlab.nn.Tanh;
+import latentlab.nn.activation.Activation;
+import latentlab.nn.activation.Activations;
+import latentlab.nn.activation.LeakyRelu;
+import latentlab.nn.activation.Sigmoid;
+import latentlab.nn.activation.Tanh;
 import latentlab.nn.loss.BinaryCrossEntropy;
 import latentlab.nn.loss.SquaredError;
-import latentlab.util.CancelledException;
-import latentlab.util.Rng;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +54,7 @@ class ModelExportTest {
     void decodingWithTheExportedArraysEqualsTheNetworksDecoder() throws IOException {
         Autoencoder ae = network();
         Path f = dir.resolve("model.npz");
-        ModelExport.writeNpz(f, ae, new BinaryCrossEntropy(), null, latentlab.util.Progress.NONE);
+        ModelExport.writeNpz(f, ae, new BinaryCrossEntropy(), null, latentlab.compute.Progress.NONE);
         Map<String, NpyArray> m = NpzReader.read(f);
 
         assertEquals(java.util.List.of("encoder_0_W", "encoder_0_b", "encoder_1_W", "encoder_1_b", "encoder_2_W",
@@ -100,7 +103,7 @@ class ModelExportTest {
             }
             CodeTable sample = t.sample(50, 1);
             Path f = dir.resolve("with-codes.npz");
-            ModelExport.writeNpz(f, ae, new SquaredError(), sample, latentlab.util.Progress.NONE);
+            ModelExport.writeNpz(f, ae, new SquaredError(), sample, latentlab.compute.Progress.NONE);
             Map<String, NpyArray> m = NpzReader.read(f);
             assertArrayEquals(new int[] {50, 2}, m.get("codes").shape());
             assertArrayEquals(sample.codes(), m.get("codes").floats());
@@ -126,7 +129,7 @@ class ModelExportTest {
 
     private Path write(Autoencoder ae) throws IOException {
         Path f = dir.resolve("plain.npz");
-        ModelExport.writeNpz(f, ae, new SquaredError(), null, latentlab.util.Progress.NONE);
+        ModelExport.writeNpz(f, ae, new SquaredError(), null, latentlab.compute.Progress.NONE);
         return f;
     }
 

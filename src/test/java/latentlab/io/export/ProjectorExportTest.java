@@ -11,12 +11,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import javax.imageio.ImageIO;
 
+import latentlab.compute.CancelledException;
+import latentlab.compute.Progress;
+import latentlab.compute.RecordingProgress;
 import latentlab.data.Dataset;
-import latentlab.util.CancelledException;
-import latentlab.util.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,0 +1,295 @@
+package latentlab.ui.training;
+
+import java.util.Objects;
+
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import latentlab.compute.ComputePool;
+import latentlab.data.DatasetPair;
+import latentlab.train.Checkpoint;
+import latentlab.train.Snapshot;
+import latentlab.train.Trainer;
+import latentlab.train.TrainingConfig;
+import latentlab.train.TrainingState;
+
+/**
+ * The training panel's state and commands. Owns the {@link Trainer} (which owns the live network on its own
+ * thread); once per frame {@link #poll()} picks up the latest snapshot, so the UI never waits for training.
+ */
+public final class TrainingViewModel {
+    /** Slowest speed of the slider, in minibatches per second. */
+    public static final double SLOWEST = 1;
+    /** Speed slider position of full speed. */
+    public static final double FULL_SPEED = 1.0;
+
+    private final TrainingSettings settings = new TrainingSettings();
+    private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
+    private final ReadOnlyBooleanWrapper settingsChanged = new ReadOnlyBooleanWrapper(this, "settingsChanged");
+    private final ReadOnlyStringWrapper settingsError = new ReadOnlyStringWrapper(this, "settingsError");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
+    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", FULL_SPEED);
+    private Trainer trainer;
+    private DatasetPair data;
+    private long seenVersion = -1;
+
+    public TrainingViewModel() {
+        InvalidationListener structural = o -> checkSettings();
+        for (var p : settings.structural()) {
+            p.addListener(structural);
+        }
+        settings.learningRateProperty().addListener((o, was, now) -> {
+            checkSettings();
+            if (trainer != null && now.doubleValue() > 0 && now.doubleValue() <= 10) {
+                trainer.setLearningRate(now.doubleValue());
+            }
+        });
+        settings.betaProperty().addListener((o, was, now) -> {
+            checkSettings();
+            if (trainer != null && now.doubleValue() >= 0 && now.doubleValue() <= 1000) {
+                trainer.setBeta(now.doubleValue());
+            }
+        });
+        settings.corruptionProperty().addListener((o, was, now) -> {
+            checkSettings();
+            if (trainer != null && now.doubleValue() >= 0 && now.doubleValue() <= 0.95) {
+                trainer.setCorruption(now.doubleValue());
+            }
+        });
+        speed.addListener((o, was, now) -> {
+            if (trainer != null) {
+                trainer.setMaxStepsPerSecond(stepsPerSecond(now.doubleValue()));
+            }
+        });
+    }
+
+    /**
+     * Minibatches per second for a speed slider position in [0, 1]: 1 at 0, rising exponentially to 300 at 0.99,
+     * unlimited at 1.
+     */
+    public static double stepsPerSecond(double position) {
+        if (position >= FULL_SPEED - 1e-9) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return SLOWEST * Math.pow(300, Math.max(0, position) / 0.99);
+    }
+
+    public TrainingSettings settings() {
+        return settings;
+    }
+
+    /** The latest snapshot (null before a data set is open). */
+    public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public Snapshot getSnapshot() {
+        return snapshot.get();
+    }
+
+    /** Whether training runs continuously. */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Whether there is a trainer (a data set is open). */
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready.getReadOnlyProperty();
+    }
+
+    /** Whether the settings describe a different network than the one training. */
+    public ReadOnlyBooleanProperty settingsChangedProperty() {
+        return settingsChanged.getReadOnlyProperty();
+    }
+
+    /** Why the settings are invalid, or null. */
+    public ReadOnlyStringProperty settingsErrorProperty() {
+        return settingsError.getReadOnlyProperty();
+    }
+
+    /** A message from training (divergence), or null. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Speed slider position in [0, 1]; 1 = full speed. */
+    public DoubleProperty speedProperty() {
+        return speed;
+    }
+
+    /** Starts a fresh network on a newly opened data set (the test set is shown and evaluated). */
+    public void attach(DatasetPair pair) {
+        this.data = pair;
+        startTrainer(null);
+    }
+
+    /** Continues a saved run (its settings replace the panel's). */
+    public void resume(DatasetPair pair, Checkpoint cp) {
+        resume(pair, cp, null);
+    }
+
+    /**
+     * Creates the trainer that {@link #resume(DatasetPair, Checkpoint, Trainer)} takes, on any thread: it starts
+     * encoding the display images at once, so a loading task can do this while the window is still being built.
+     */
+    public static Trainer prepare(DatasetPair pair, Checkpoint cp) {
+        return new Trainer(cp.config().withThreads(ComputePool.defaultThreads()), pair.train(), pair.test(),
+                pair.test(), cp);
+    }
+
+    /** Continues a saved run with a trainer made by {@link #prepare} for it (or null to make one here). */
+    public void resume(DatasetPair pair, Checkpoint cp, Trainer prepared) {
+        this.data = pair;
+        settings.load(cp.config());
+        if (prepared != null) {
+            closeTrainer();
+            adopt(prepared);
+            return;
+        }
+        startTrainer(cp);
+    }
+
+    private void startTrainer(Checkpoint cp) {
+        TrainingConfig config;
+        try {
+            config = cp != null ? cp.config().withThreads(settings.toConfig(data.train().dimension()).threads())
+                    : settings.toConfig(data.train().dimension());
+        } catch (IllegalArgumentException e) {
+            settingsError.set(e.getMessage());
+            return;
+        }
+        closeTrainer();
+        adopt(new Trainer(config, data.train(), data.test(), data.test(), cp));
+    }
+
+    private void adopt(Trainer t) {
+        trainer = t;
+        trainer.setMaxStepsPerSecond(stepsPerSecond(speed.get()));
+        seenVersion = -1;
+        ready.set(true);
+        poll();
+        checkSettings();
+    }
+
+    private void checkSettings() {
+        if (data == null) {
+            return;
+        }
+        try {
+            TrainingConfig c = settings.toConfig(data.train().dimension());
+            settingsError.set(null);
+            settingsChanged.set(trainer == null || !c.sameRunAs(trainer.config()));
+        } catch (IllegalArgumentException e) {
+            settingsError.set(e.getMessage());
+            settingsChanged.set(true);
+        }
+    }
+
+    /** Whether applying the settings would throw away training progress. */
+    public boolean applyDiscardsProgress() {
+        Snapshot s = snapshot.get();
+        return s != null && s.step() > 0;
+    }
+
+    /** Starts a new network with the panel's settings (the caller asked the user first if progress is lost). */
+    public void applySettings() {
+        if (data != null) {
+            startTrainer(null);
+        }
+    }
+
+    public void playPause() {
+        if (trainer == null) {
+            return;
+        }
+        if (trainer.isRunning()) {
+            trainer.pause();
+        } else {
+            trainer.play();
+        }
+        running.set(trainer.isRunning());
+    }
+
+    public void play() {
+        if (trainer != null) {
+            trainer.play();
+            running.set(true);
+        }
+    }
+
+    public void pause() {
+        if (trainer != null) {
+            trainer.pause();
+            running.set(false);
+        }
+    }
+
+    public void stepBatch() {
+        if (trainer != null) {
+            trainer.stepBatch();
+        }
+    }
+
+    public void stepEpoch() {
+        if (trainer != null) {
+            trainer.stepEpoch();
+        }
+    }
+
+    /** Re-initialises the network with the seed (same settings). */
+    public void reset() {
+        if (trainer != null) {
+            trainer.reset();
+            running.set(false);
+        }
+    }
+
+    /** A checkpoint of the current run (blocks briefly until the training thread is between steps). */
+    public Checkpoint checkpoint() throws InterruptedException {
+        return trainer == null ? null : trainer.checkpoint();
+    }
+
+    /** Reads the latest snapshot; returns true if it is new. Called once per frame on the FX thread. */
+    public boolean poll() {
+        Trainer t = trainer;
+        if (t == null) {
+            return false;
+        }
+        Snapshot s = t.latest();
+        if (s == null || s.version() == seenVersion) {
+            return false;
+        }
+        seenVersion = s.version();
+        snapshot.set(s);
+        running.set(t.isRunning());
+        String m = s.message();
+        if (!Objects.equals(m, message.get())) {
+            message.set(m);
+        }
+        if (s.state() == TrainingState.DIVERGED) {
+            running.set(false);
+        }
+        return true;
+    }
+
+    private void closeTrainer() {
+        if (trainer != null) {
+            trainer.close();
+            trainer = null;
+        }
+        ready.set(false);
+    }
+
+    /** Ends training (window closing). */
+    public void shutdown() {
+        closeTrainer();
+    }
+}

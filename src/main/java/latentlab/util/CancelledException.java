@@ -1,8 +1,0 @@
-package latentlab.util;
-
-/** Thrown by core work that stopped because its {@link Progress} was cancelled. */
-public final class CancelledException extends RuntimeException {
-    public CancelledException() {
-        super("cancelled");
-    }
-}

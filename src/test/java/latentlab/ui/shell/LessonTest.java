@@ -1,0 +1,127 @@
+package latentlab.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javafx.stage.Stage;
+import latentlab.ui.explorer.LatentScatterView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Save a lesson, change everything, open it again: the model and the view come back exactly. */
+@ExtendWith(ApplicationExtension.class)
+class LessonTest {
+    @TempDir
+    Path dir;
+    private MainViewModel model;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        AppPreferences prefs = AppPreferences.user();
+        prefs.clear();
+        model = new MainViewModel(prefs);
+        model.setUsePretrained(false);
+        view = TestWindow.show(stage, model, 1400, 900);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        TestWindow.close(model);
+    }
+
+    private void waitIdle() throws TimeoutException {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.busyProperty().get()
+                && model.training().getSnapshot() != null
+                && model.training().getSnapshot().codesStep() == model.training().getSnapshot().step());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aSavedLessonReopensWithTheSameModelAndView(FxRobot robot) throws Exception {
+        waitIdle();
+        robot.interact(() -> {
+            for (int i = 0; i < 60; i++) {
+                model.training().stepBatch();
+            }
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.training().getSnapshot().step() == 60);
+        waitIdle();
+        LatentScatterView scatter = view.scatter();
+        robot.interact(() -> {
+            scatter.fit();
+            scatter.zoom(0.5, 500, 400);
+            scatter.thumbnailsProperty().set(true);
+            model.selection().select(123);
+            model.selection().isolatedClassProperty().set(7);
+            model.autoencoderSpace().position().setAll(0.25f, -0.5f);
+            model.training().speedProperty().set(0.4);
+        });
+        float[] params = model.training().getSnapshot().model().parameters().clone();
+        double[] bounds = scatter.viewBounds();
+        Path lesson = dir.resolve("monday.lesson");
+        robot.interact(() -> model.saveLesson(lesson, view.captureViewState()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(lesson) && !model.busyProperty().get());
+        // The save's success handler clears busy first, then records the file: let it finish before looking.
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(model.errorProperty().get());
+        assertEquals(lesson.toAbsolutePath(), model.lessonFileProperty().get());
+        assertEquals(lesson.toAbsolutePath(), model.preferences().recentLessons().get(0));
+
+        // Change everything, then open the lesson again.
+        robot.interact(() -> {
+            model.training().reset();
+            scatter.fit();
+            scatter.thumbnailsProperty().set(false);
+            model.selection().clear();
+            model.training().speedProperty().set(1.0);
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.training().getSnapshot().step() == 0);
+        robot.interact(() -> model.openLesson(lesson));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.busyProperty().get()
+                && model.pendingViewStateProperty().get() == null && model.training().getSnapshot().step() == 60);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(model.errorProperty().get(), model.errorProperty().get());
+        assertArrayEquals(params, model.training().getSnapshot().model().parameters(), "same weights");
+        assertArrayEquals(bounds, scatter.viewBounds(), 1e-9);
+        assertTrue(scatter.thumbnailsProperty().get());
+        assertFalse(scatter.autoFitProperty().get());
+        assertEquals(123, model.selection().getSelected());
+        assertEquals(7, model.selection().isolatedClassProperty().get());
+        assertArrayEquals(new float[] {0.25f, -0.5f}, model.autoencoderSpace().position().toArray(new float[2]));
+        assertEquals(0.4, model.training().speedProperty().get(), 1e-9);
+        assertEquals(60, model.training().getSnapshot().batchLosses().length(), "history restored");
+    }
+
+    @Test
+    void aCorruptLessonGivesAClearMessageAndLosesNothing(FxRobot robot) throws Exception {
+        waitIdle();
+        var before = model.training().getSnapshot();
+        var dataset = model.getDataset();
+        Path bad = dir.resolve("broken.lesson");
+        Files.write(bad, new byte[] {'L', 'L', 'A', 'B', 0, 1, 0, 0, 1, 2, 3, 4, 5, 6});
+        robot.interact(() -> model.openLesson(bad));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.errorProperty().get() != null);
+        String msg = model.errorProperty().get();
+        assertTrue(msg.contains("broken.lesson") && msg.contains("corrupt"), msg);
+        assertEquals(dataset, model.getDataset());
+        assertNotNull(model.training().getSnapshot());
+        assertEquals(before.config().toString(), model.training().getSnapshot().config().toString());
+        assertTrue(robot.lookup(".error-banner").query().isVisible());
+    }
+}
