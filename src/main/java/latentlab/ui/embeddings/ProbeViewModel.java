@@ -1,9 +1,6 @@
 package latentlab.ui.embeddings;
 
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import javafx.application.Platform;
 import javafx.beans.property.LongProperty;
@@ -31,18 +28,18 @@ import latentlab.nn.Codec;
 import latentlab.pca.PcaModel;
 import latentlab.train.Snapshot;
 import latentlab.ui.common.Changes;
-import latentlab.ui.comparison.ComparisonViewModel;
-import latentlab.ui.shell.MainViewModel;
+import latentlab.ui.comparison.PcaFit;
+import latentlab.ui.session.JobRunner;
 
 /**
  * "Codes as features" in the window: the notes' "replace the decoder by a supervised network trained on a smaller
  * labelled set", run as a {@link Probe} on the newest training snapshot. Logistic regression is trained on the codes
  * of only N labelled training images and tested on the whole test set, next to the same classifier on the raw pixels
- * and on PCA codes of the same size k (PCA from the {@link ComparisonViewModel}, fitted first if it is not yet).
+ * and on PCA codes of the same size k (the window's {@link PcaFit}, fitted first if it is not yet).
  *
- * <p>Runs one probe at a time on its own thread with its own {@link ComputePool} (the trainer's pool serialises its
- * callers, so sharing it would stall training), with progress and cancellation. Results are kept as {@link Row}s,
- * newest first; each row remembers the model it measured, so rows of an earlier model can be told apart.
+ * <p>Runs one probe at a time on a job lane with the window's {@link ComputePool}, with progress and cancellation.
+ * Results are kept as {@link Row}s, newest first; each row remembers the model it measured, so rows of an earlier
+ * model can be told apart.
  */
 public final class ProbeViewModel {
     /** The choice "all labelled training images". */
@@ -73,7 +70,11 @@ public final class ProbeViewModel {
         }
     }
 
-    private final MainViewModel main;
+    private final ReadOnlyObjectProperty<DatasetPair> dataset;
+    private final ReadOnlyObjectProperty<Snapshot> snapshot;
+    private final PcaFit pcaFit;
+    private final JobRunner.Lane lane;
+    private final ComputePool pool;
     private final ObjectProperty<Integer> labelled = new SimpleObjectProperty<>(this, "labelled", 100);
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -84,24 +85,31 @@ public final class ProbeViewModel {
     private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<Row> latest = new ReadOnlyObjectWrapper<>(this, "latest");
     private final ReadOnlyStringWrapper currentModel = new ReadOnlyStringWrapper(this, "currentModel", "");
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "latentlab-probe");
-        t.setDaemon(true);
-        return t;
-    });
     private ProbeTask task;
     private PcaWait waiting;
+    private boolean shutDown;
 
-    // Owned by the worker thread: the pool, and the probe of the last model (it caches the test set's codes).
-    private ComputePool pool;
+    // Owned by the lane's tasks (one at a time): the probe of the last model (it caches the test set's codes).
     private Probe probe;
     private Codec probedModel;
     private PcaModel probedPca;
     private DatasetPair probedPair;
 
-    public ProbeViewModel(MainViewModel main) {
-        this.main = Objects.requireNonNull(main, "main");
-        Changes.onAny(this::followModel, main.training().snapshotProperty(), main.datasetProperty());
+    /**
+     * @param dataset  the open data set
+     * @param snapshot the newest training snapshot (its model is probed)
+     * @param pcaFit   PCA for the open data set (fitted first if a run needs it and it is not yet)
+     * @param lane     where the probes run, one at a time
+     * @param pool     the window's compute pool
+     */
+    public ProbeViewModel(ReadOnlyObjectProperty<DatasetPair> dataset, ReadOnlyObjectProperty<Snapshot> snapshot,
+                          PcaFit pcaFit, JobRunner.Lane lane, ComputePool pool) {
+        this.dataset = dataset;
+        this.snapshot = snapshot;
+        this.pcaFit = pcaFit;
+        this.lane = lane;
+        this.pool = pool;
+        Changes.onAny(this::followModel, snapshot, dataset);
         followModel();
     }
 
@@ -166,8 +174,8 @@ public final class ProbeViewModel {
     }
 
     private void followModel() {
-        Snapshot s = main.training().getSnapshot();
-        DatasetPair pair = main.getDataset();
+        Snapshot s = snapshot.get();
+        DatasetPair pair = dataset.get();
         currentModel.set(s == null || pair == null ? "" : key(s.model().describe(), s.step(), pair.name()));
     }
 
@@ -177,11 +185,11 @@ public final class ProbeViewModel {
      * never in an exception.
      */
     public void run() {
-        if (running.get()) {
+        if (running.get() || shutDown) {
             return;
         }
-        DatasetPair pair = main.getDataset();
-        Snapshot s = main.training().getSnapshot();
+        DatasetPair pair = dataset.get();
+        Snapshot s = snapshot.get();
         if (pair == null || s == null) {
             status.set("Nothing to probe yet: open a data set and wait for its model");
             return;
@@ -199,7 +207,7 @@ public final class ProbeViewModel {
             return;
         }
         running.set(true);
-        PcaModel pca = main.comparison().getModel();
+        PcaModel pca = pcaFit.getModel();
         if (pca != null && pca.dimension() == pair.train().dimension()) {
             start(pair, n, seed.get());
         } else {
@@ -222,25 +230,19 @@ public final class ProbeViewModel {
         }
     }
 
-    /** Cancels any run and ends the probe's threads (window closing); calling it again does nothing. */
+    /** Cancels any run and starts no more (window closing); calling it again does nothing. */
     public void shutdown() {
-        if (worker.isShutdown()) {
-            return;
+        if (!shutDown) {
+            shutDown = true;
+            cancel();
         }
-        cancel();
-        worker.execute(() -> {
-            if (pool != null) {
-                pool.close();
-            }
-        });
-        worker.shutdown();
     }
 
     private void start(DatasetPair pair, int n, long seedValue) {
         // The newest model at the moment the work starts: after a wait for PCA, that is not the one at the click.
-        Snapshot s = main.training().getSnapshot();
-        PcaModel pca = main.comparison().getModel();
-        if (s == null || pca == null || pair != main.getDataset()) {
+        Snapshot s = snapshot.get();
+        PcaModel pca = pcaFit.getModel();
+        if (s == null || pca == null || pair != dataset.get()) {
             running.set(false);
             status.set("The data set changed before the probe could start; press Run again");
             return;
@@ -270,7 +272,7 @@ public final class ProbeViewModel {
                 status.set("Probe cancelled; no result");
             }
         });
-        worker.execute(t);
+        lane.execute(t);
     }
 
     /** Detaches the properties from {@code t}; false if it is not the current task any more. */
@@ -287,59 +289,58 @@ public final class ProbeViewModel {
     }
 
     private void waitForPca(DatasetPair pair, int n, long seedValue) {
-        ComparisonViewModel comparison = main.comparison();
-        waiting = new PcaWait(comparison, pair, n, seedValue);
-        comparison.ensureFitted();
+        waiting = new PcaWait(pcaFit, pair, n, seedValue);
+        pcaFit.ensureFitted();
         waiting.checkNow();
     }
 
-    /** Waits for the comparison's PCA fit, then starts the probe; gives up with a message if the fit ends without. */
+    /** Waits for the PCA fit, then starts the probe; gives up with a message if the fit ends without. */
     private final class PcaWait {
-        private final ComparisonViewModel comparison;
+        private final PcaFit fit;
         private final DatasetPair pair;
         private final int n;
         private final long seedValue;
         private final ChangeListener<PcaModel> fitted = (o, was, m) -> checkNow();
-        // The comparison marks the fit finished just before it publishes the model: look once both are done.
+        // The fit is marked finished just before it publishes the model: look once both are done.
         private final ChangeListener<Boolean> ended = (o, was, now) -> Platform.runLater(this::checkNow);
 
-        PcaWait(ComparisonViewModel comparison, DatasetPair pair, int n, long seedValue) {
-            this.comparison = comparison;
+        PcaWait(PcaFit fit, DatasetPair pair, int n, long seedValue) {
+            this.fit = fit;
             this.pair = pair;
             this.n = n;
             this.seedValue = seedValue;
             status.set("Fitting PCA first: the comparison needs PCA codes of the same size…");
-            progress.bind(comparison.progressProperty());
-            comparison.modelProperty().addListener(fitted);
-            comparison.fittingProperty().addListener(ended);
+            progress.bind(fit.progressProperty());
+            fit.modelProperty().addListener(fitted);
+            fit.fittingProperty().addListener(ended);
         }
 
         void checkNow() {
             if (waiting != this) {
                 return;
             }
-            if (comparison.getModel() != null) {
+            if (fit.getModel() != null) {
                 stop();
                 start(pair, n, seedValue);
-            } else if (!comparison.fittingProperty().get()) {
+            } else if (!fit.fittingProperty().get()) {
                 stop();
                 running.set(false);
-                String why = comparison.statusProperty().get();
+                String why = fit.statusProperty().get();
                 status.set("PCA is needed for the comparison but was not fitted"
                         + (why == null || why.isBlank() ? "" : ": " + why));
             }
         }
 
         void stop() {
-            comparison.modelProperty().removeListener(fitted);
-            comparison.fittingProperty().removeListener(ended);
+            fit.modelProperty().removeListener(fitted);
+            fit.fittingProperty().removeListener(ended);
             progress.unbind();
             progress.set(0);
             waiting = null;
         }
     }
 
-    /** One probe on the worker thread; reports progress and stops when cancelled. */
+    /** One probe on the lane; reports progress and stops when cancelled. */
     private final class ProbeTask extends Task<Row> implements Progress {
         private final DatasetPair pair;
         private final Codec model;
@@ -364,9 +365,6 @@ public final class ProbeViewModel {
         @Override
         protected Row call() {
             long t0 = System.nanoTime();
-            if (pool == null) {
-                pool = new ComputePool(ComputePool.defaultThreads());
-            }
             if (probe == null || probedModel != model || probedPca != pca || probedPair != pair) {
                 probe = null; // its cached test codes belong to another model
                 probe = new Probe(model, pca.codec(model.latentSize()), pair.train(), pair.test(), pool);

@@ -44,6 +44,7 @@ import latentlab.ui.embeddings.EmbeddingsView;
 import latentlab.ui.explorer.LatentScatterView;
 import latentlab.ui.explorer.LatentSlidersView;
 import latentlab.ui.explorer.ScatterPane;
+import latentlab.ui.session.Activatable;
 import latentlab.ui.training.CompareWindow;
 import latentlab.ui.training.SamplesWindow;
 import latentlab.ui.training.TrainingPanel;
@@ -76,12 +77,7 @@ public final class MainView extends BorderPane {
         @Override
         public void handle(long now) {
             model.tick();
-            if (comparison != null && tabs.getSelectionModel().getSelectedIndex() == 1) {
-                comparison.tick();
-            }
-            if (embeddingsView != null && tabs.getSelectionModel().getSelectedIndex() == 2) {
-                embeddingsView.tick();
-            }
+            model.frames().runOnce();
         }
     };
 
@@ -687,25 +683,18 @@ public final class MainView extends BorderPane {
         tabs = new TabPane(explorerTab, pcaTab, embeddingsTab);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b == pcaTab && comparison == null) {
-                comparison = new PcaComparisonView(model);
+                comparison = new PcaComparisonView(model.comparison(), model.appearance());
                 pcaTab.setContent(comparison);
             }
             if (b == embeddingsTab && embeddingsView == null) {
-                embeddingsView = new EmbeddingsView(model);
+                embeddingsView = new EmbeddingsView(model.embeddings(), model.appearance());
                 embeddingsTab.setContent(embeddingsView);
             }
-            if (b == pcaTab) {
-                comparison.shown();
-            } else if (a == pcaTab) {
-                comparison.hidden();
+            if (a != null && a.getContent() instanceof Activatable was) {
+                was.setActive(false);
             }
-            if (embeddingsView != null) {
-                embeddingsView.setShown(b == embeddingsTab);
-            }
-        });
-        model.datasetProperty().addListener((o, a, b) -> {
-            if (tabs.getSelectionModel().getSelectedItem() == pcaTab) {
-                comparison.shown();
+            if (b != null && b.getContent() instanceof Activatable now) {
+                now.setActive(true);
             }
         });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

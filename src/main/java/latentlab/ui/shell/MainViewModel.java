@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
+import latentlab.compute.ComputePool;
 import latentlab.compute.Progress;
 import latentlab.data.DatasetLocator;
 import latentlab.data.DatasetPair;
@@ -27,6 +28,9 @@ import latentlab.ui.embeddings.EmbeddingsViewModel;
 import latentlab.ui.embeddings.ProbeViewModel;
 import latentlab.ui.explorer.LatentSpaceModel;
 import latentlab.ui.explorer.SelectionModel;
+import latentlab.ui.session.FrameLoop;
+import latentlab.ui.session.JobRunner;
+import latentlab.ui.session.Notices;
 import latentlab.ui.training.TestErrorMonitor;
 import latentlab.ui.training.TrainingViewModel;
 
@@ -41,13 +45,20 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final Background background = new Background("latentlab-io");
+    private final ComputePool pool = new ComputePool(ComputePool.defaultThreads());
+    private final JobRunner jobs = new JobRunner("latentlab-job");
+    private final Notices notices = new Notices();
+    private final FrameLoop frames = new FrameLoop();
     private final SelectionModel selection = new SelectionModel();
     private final LatentSpaceModel autoencoderSpace = new LatentSpaceModel("Autoencoder", selection);
     private final TrainingViewModel training = new TrainingViewModel();
     private final TestErrorMonitor testErrors = new TestErrorMonitor(this);
-    private final ComparisonViewModel comparison = new ComparisonViewModel(this);
-    private final EmbeddingsViewModel embeddings = new EmbeddingsViewModel(this);
-    private final ProbeViewModel probe = new ProbeViewModel(this);
+    private final ComparisonViewModel comparison = new ComparisonViewModel(dataset.getReadOnlyProperty(), training,
+            selection, autoencoderSpace, testErrors, jobs, pool, notices, frames);
+    private final EmbeddingsViewModel embeddings = new EmbeddingsViewModel(dataset.getReadOnlyProperty(),
+            training.snapshotProperty(), training.runningProperty(), selection, autoencoderSpace, comparison.fit(),
+            testErrors, jobs, pool, frames);
+    private final ProbeViewModel probe = embeddings.probe();
     private final Appearance appearance = new Appearance();
     private final AppPreferences preferences;
     private final ReadOnlyObjectWrapper<Path> datasetFolder = new ReadOnlyObjectWrapper<>(this, "datasetFolder");
@@ -70,6 +81,17 @@ public final class MainViewModel {
         this.preferences = preferences;
         appearance.themeProperty().set(Theme.byId(preferences.theme()));
         appearance.themeProperty().addListener((o, a, b) -> preferences.saveTheme(b));
+        frames.setOnFailure(notices::report);
+        notices.errorProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                error.set(b);
+            }
+        });
+    }
+
+    /** The window's per-frame loop (the tabs register what they update every frame while shown). */
+    public FrameLoop frames() {
+        return frames;
     }
 
     /**
@@ -566,5 +588,7 @@ public final class MainViewModel {
         probe.shutdown();
         exports.shutdown();
         background.shutdown();
+        jobs.shutdown();
+        pool.close();
     }
 }

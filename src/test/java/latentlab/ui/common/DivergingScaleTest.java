@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import latentlab.ui.comparison.ComparisonViewModel;
 import org.junit.jupiter.api.Test;
 
-/** The signed colour map of the eigen-digits, and the worst-reconstructed ranking. */
+/** The signed colour map of the eigen-digits. */
 class DivergingScaleTest {
     private static int red(int c) {
         return (c >> 16) & 0xFF;
@@ -48,13 +47,5 @@ class DivergingScaleTest {
         int w = 0xFFFFFFFF;
         int p = s.colour(1, 1);
         assertArrayEquals(new int[] {n, n, w, w, n, n, w, w, w, w, p, p, w, w, p, p}, out);
-    }
-
-    @Test
-    void worstRanksByErrorThenIndex() {
-        float[] e = {1, 5, 3, 5, 0};
-        assertArrayEquals(new int[] {1, 3, 2}, ComparisonViewModel.worst(e, 3), "largest first, ties by index");
-        assertArrayEquals(new int[] {1, 3, 2, 0, 4}, ComparisonViewModel.worst(e, 10), "at most all of them");
-        assertArrayEquals(new int[0], ComparisonViewModel.worst(null, 3));
     }
 }

@@ -58,10 +58,12 @@ class PcaComparisonTest {
     private PcaComparisonView openComparison(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.autoencoderSpace().getCodes() != null);
         robot.interact(() -> view.selectTab(1));
-        ComparisonViewModel c = model.comparison();
+        PcaFit c = model.comparison().fit();
+        MapStatistics stats = model.comparison().statistics();
         assertTrue(c.fittingProperty().get() || c.getModel() != null, "opening the tab starts the fit");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> c.getModel() != null && !Double.isNaN(c.pcaKnnProperty()
-                .get()) && !Double.isNaN(c.aeKnnProperty().get()) && !Double.isNaN(c.aeErrorProperty().get()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> c.getModel() != null && !Double.isNaN(stats
+                .pcaKnnProperty().get()) && !Double.isNaN(stats.aeKnnProperty().get())
+                && !Double.isNaN(stats.aeErrorProperty().get()));
         WaitForAsyncUtils.waitForFxEvents();
         return view.comparison();
     }
@@ -193,7 +195,7 @@ class PcaComparisonTest {
             assertTrue(pca.y()[k] < pca.y()[k - 1], "PCA's error falls with every component");
             assertTrue(variance.y()[k] > variance.y()[k - 1], "and the explained variance grows");
         }
-        assertEquals(model.comparison().curveProperty().get().errorPerImage(2), pca.y()[1], 1e-9);
+        assertEquals(model.comparison().fit().curveProperty().get().errorPerImage(2), pca.y()[1], 1e-9);
         assertEquals(1, ae.size());
         assertEquals(2, ae.x()[0]);
         assertTrue(ae.y()[0] < pca.y()[1] - 5, "the non-linear autoencoder beats PCA at k = 2");
@@ -202,7 +204,7 @@ class PcaComparisonTest {
         try (InputStream in = getClass().getResourceAsStream(MainViewModel.PRETRAINED)) {
             Files.copy(in, pretrained);
         }
-        robot.interact(() -> model.comparison().addModel(pretrained));
+        robot.interact(() -> model.comparison().errorAgainstK().addModel(pretrained));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> v.errorChart().series().stream()
                 .anyMatch(x -> x.name().equals("saved models")));
         XyChart.Series saved = v.errorChart().series().stream().filter(x -> x.name().equals("saved models"))
@@ -217,7 +219,7 @@ class PcaComparisonTest {
         robot.interact(v::startLinear);
         assertTrue(model.training().getSnapshot() == null || model.training().getSnapshot().step() == 0
                 || model.training().getSnapshot().model().architecture().isLinear());
-        ComparisonViewModel c = model.comparison();
+        LinearAutoencoderViewModel c = model.comparison().linear();
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> {
             var s = model.training().getSnapshot();
             return s != null && s.model().architecture().isLinear() && s.step() >= 2500 && c.angles().size() >= 3;
@@ -232,10 +234,11 @@ class PcaComparisonTest {
         assertFalse(v.angleChart().series().isEmpty(), "the angle chart shows them");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
             var s = model.training().getSnapshot();
-            return !c.errorHistory().isEmpty() && c.errorHistory().get(c.errorHistory().size() - 1).step() == s.step();
+            var history = model.testErrors().history();
+            return !history.isEmpty() && history.get(history.size() - 1).step() == s.step();
         });
-        double err = c.aeErrorProperty().get();
-        double pca = c.curveProperty().get().errorPerImage(2);
+        double err = model.testErrors().meanErrorProperty().get();
+        double pca = model.comparison().fit().curveProperty().get().errorPerImage(2);
         assertTrue(err >= pca - 0.05, "no linear map of rank 2 beats PCA: " + err + " vs " + pca);
         assertTrue(err < pca * 1.03, "and this one comes within 3% of it: " + err + " vs " + pca);
         assertNotNull(robot.lookup("#linear-readout").query());
@@ -244,7 +247,7 @@ class PcaComparisonTest {
     @Test
     void aLessonKeepsThePcaFitSoOpeningItNeedsNoNewFit(FxRobot robot) throws Exception {
         openComparison(robot);
-        latentlab.pca.PcaModel fitted = model.comparison().getModel();
+        latentlab.pca.PcaModel fitted = model.comparison().fit().getModel();
         Path lesson = dir.resolve("pca.lesson");
         robot.interact(() -> model.saveLesson(lesson, view.captureViewState()));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(lesson) && !model.busyProperty().get());
@@ -260,13 +263,13 @@ class PcaComparisonTest {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> other[0].getDataset() != null
                     && !other[0].busyProperty().get());
             robot.interact(() -> other[0].openLesson(lesson));
-            ComparisonViewModel c = other[0].comparison();
+            PcaFit c = other[0].comparison().fit();
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> c.getModel() != null && c.curveProperty().get() != null
                     && c.space().getCodes() != null);
             assertFalse(c.fittingProperty().get(), "restored, not fitted again");
             assertEquals(fitted.sampleCount(), c.getModel().sampleCount());
             org.junit.jupiter.api.Assertions.assertArrayEquals(fitted.components(), c.getModel().components());
-            assertEquals(model.comparison().curveProperty().get().errorPerImage(2),
+            assertEquals(model.comparison().fit().curveProperty().get().errorPerImage(2),
                     c.curveProperty().get().errorPerImage(2), 1e-12);
             assertEquals(2, c.space().getLatentSize());
         } finally {

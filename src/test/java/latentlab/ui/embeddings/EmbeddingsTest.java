@@ -113,7 +113,7 @@ class EmbeddingsTest {
     @Test
     void neighboursMatchABruteForceSearchInAllThreeSpaces(FxRobot robot) throws Exception {
         open(robot);
-        EmbeddingsViewModel e = model.embeddings();
+        NeighboursViewModel e = model.embeddings().neighbours();
         int query = 1234;
         robot.interact(() -> model.selection().select(query));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> e.codeAnswerProperty().get() != null
@@ -129,7 +129,7 @@ class EmbeddingsTest {
                     e.codeAnswerProperty().get().neighbours(), "codes, " + s);
         }
         robot.interact(() -> e.similarityProperty().set(Similarity.EUCLIDEAN));
-        Codec pca = model.comparison().space().getCodec();
+        Codec pca = model.comparison().fit().space().getCodec();
         float[] pcaCodes = pooled(pca, pair);
         float[] pq = java.util.Arrays.copyOfRange(pcaCodes, query * k, (query + 1) * k);
         assertSameNeighbours(bruteForce(pcaCodes, k, pq, 8, Similarity.EUCLIDEAN, query), pcaCodes, k, pq,
@@ -147,7 +147,7 @@ class EmbeddingsTest {
     @Test
     void interpolationEndsAtTheTwoImagesAndIsDrawnOnTheMap(FxRobot robot) throws Exception {
         EmbeddingsView v = open(robot);
-        EmbeddingsViewModel e = model.embeddings();
+        InterpolationViewModel e = model.embeddings().interpolation();
         Dataset test = model.getDataset().test();
         robot.interact(() -> {
             e.endAProperty().set(3);
@@ -156,7 +156,7 @@ class EmbeddingsTest {
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> e.stripsProperty().get() != null
                 && e.stripsProperty().get().pca() != null);
-        EmbeddingsViewModel.Strips s = e.stripsProperty().get();
+        InterpolationViewModel.Strips s = e.stripsProperty().get();
         Codec ae = model.autoencoderSpace().getCodec();
         assertEquals(7, s.steps());
         assertArrayEquals(ae.decode(ae.encode(test.image(3))), s.latent().image(0), 1e-6f, "starts at h(g(A))");
@@ -185,7 +185,7 @@ class EmbeddingsTest {
     @Test
     void arithmeticDecodesAMinusBPlusCAndFindsItsNearestImages(FxRobot robot) throws Exception {
         open(robot);
-        EmbeddingsViewModel e = model.embeddings();
+        ArithmeticViewModel e = model.embeddings().arithmetic();
         robot.interact(() -> e.chooseThicknessExample(8, 1));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> e.sumProperty().get() != null
                 && e.sumProperty().get().nearest() != null);
@@ -205,21 +205,21 @@ class EmbeddingsTest {
         for (int j = 0; j < want.length; j++) {
             want[j] = ga[j] - gb[j] + gc[j];
         }
-        EmbeddingsViewModel.Sum s = e.sumProperty().get();
+        ArithmeticViewModel.Sum s = e.sumProperty().get();
         assertArrayEquals(want, s.result().code(), 1e-5f);
         assertArrayEquals(ae.decode(want), s.result().decoded(), 1e-6f);
         assertEquals(6, s.nearest().size());
-        double d0 = Similarity.EUCLIDEAN.score(want, model.embeddings().codeOf(s.nearest().index(0)));
-        double d5 = Similarity.EUCLIDEAN.score(want, model.embeddings().codeOf(s.nearest().index(5)));
+        double d0 = Similarity.EUCLIDEAN.score(want, model.embeddings().indexing().codeOf(s.nearest().index(0)));
+        double d5 = Similarity.EUCLIDEAN.score(want, model.embeddings().indexing().codeOf(s.nearest().index(5)));
         assertTrue(d0 >= d5, "nearest first");
         assertEquals(6, model.autoencoderSpace().annotations().get("arithmetic").size(), "a, b, c, sum, 2 arrows");
         // With the bundled net, thickness carries over: the result is a 1 with clearly more ink than the thin 1.
         int ones = 0;
         for (int r = 0; r < s.nearest().size(); r++) {
-            ones += model.embeddings().label(s.nearest().index(r)) == 1 ? 1 : 0;
+            ones += model.embeddings().images().label(s.nearest().index(r)) == 1 ? 1 : 0;
         }
         assertTrue(ones >= 5, ones + " of the 6 nearest images are 1s");
-        assertTrue(EmbeddingsViewModel.ink(s.result().decoded()) > 1.3 * EmbeddingsViewModel.ink(test.image(c)),
+        assertTrue(ArithmeticViewModel.ink(s.result().decoded()) > 1.3 * ArithmeticViewModel.ink(test.image(c)),
                 "a thick 1");
     }
 

@@ -51,7 +51,7 @@ class ProbeViewTest {
     @Start
     void start(Stage stage) {
         model = new MainViewModel();
-        probe = new ProbeViewModel(model);
+        probe = model.probe();
         view = new ProbeView(probe, model.appearance());
         StackPane root = new StackPane(view);
         root.setPadding(new Insets(12));
@@ -83,10 +83,10 @@ class ProbeViewTest {
 
     private void fitPca() throws Exception {
         fx(() -> {
-            model.comparison().ensureFitted();
+            model.comparison().fit().ensureFitted();
             return null;
         });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> model.comparison().getModel() != null));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> model.comparison().fit().getModel() != null));
     }
 
     private static String percent(double a) {
@@ -111,7 +111,7 @@ class ProbeViewTest {
         ProbeViewModel.Row row = fx(() -> probe.rows().get(0));
 
         Snapshot s = fx(() -> model.training().getSnapshot());
-        PcaModel pca = fx(() -> model.comparison().getModel());
+        PcaModel pca = fx(() -> model.comparison().fit().getModel());
         DatasetPair pair = fx(() -> model.getDataset());
         Codec ae = s.model();
         Probe.Result direct;
@@ -186,11 +186,11 @@ class ProbeViewTest {
     @Test
     void aRunBeforePcaIsFittedWaitsForTheFit(FxRobot robot) throws Exception {
         waitForModel();
-        assertNull(fx(() -> model.comparison().getModel()), "nothing has asked for PCA yet");
+        assertNull(fx(() -> model.comparison().fit().getModel()), "nothing has asked for PCA yet");
         robot.clickOn("#probe-run");
         assertTrue(fx(() -> probe.runningProperty().get()));
         assertTrue(status().contains("PCA"), "says what it waits for: " + status());
-        assertTrue(fx(() -> model.comparison().fittingProperty().get()), "the fit started");
+        assertTrue(fx(() -> model.comparison().fit().fittingProperty().get()), "the fit started");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> fx(() -> probe.rows().size() == 1));
         ProbeViewModel.Row row = fx(() -> probe.rows().get(0));
         assertEquals(100, row.labelled());
