@@ -48,6 +48,7 @@ public final class ErrorAgainstKViewModel {
     private final ComputePool pool;
     private final Notices notices;
     private final ObservableList<ModelPoint> savedModels = FXCollections.observableArrayList();
+    private final ObservableList<ModelPoint> savedModelsView = FXCollections.unmodifiableObservableList(savedModels);
     private final ReadOnlyObjectWrapper<List<XyChart.Series>> series = new ReadOnlyObjectWrapper<>(this, "series",
             List.of());
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
@@ -85,7 +86,7 @@ public final class ErrorAgainstKViewModel {
 
     /** Saved autoencoders added to the chart, in the order added. */
     public ObservableList<ModelPoint> savedModels() {
-        return FXCollections.unmodifiableObservableList(savedModels);
+        return savedModelsView;
     }
 
     /** Adds a saved autoencoder (its test error at its k), measured in the background; a bad file is reported. */

@@ -45,6 +45,7 @@ public final class LinearAutoencoderViewModel {
     private final PcaFit fit;
     private final TestErrorMonitor testErrors;
     private final ObservableList<AnglePoint> angles = FXCollections.observableArrayList();
+    private final ObservableList<AnglePoint> anglesView = FXCollections.unmodifiableObservableList(angles);
     private final ReadOnlyObjectWrapper<List<XyChart.Series>> angleSeries = new ReadOnlyObjectWrapper<>(this,
             "angleSeries", List.of());
     private final ReadOnlyObjectWrapper<List<XyChart.Series>> errorSeries = new ReadOnlyObjectWrapper<>(this,
@@ -82,7 +83,7 @@ public final class LinearAutoencoderViewModel {
 
     /** Principal angles recorded so far (empty unless a linear network trains). */
     public ObservableList<AnglePoint> angles() {
-        return FXCollections.unmodifiableObservableList(angles);
+        return anglesView;
     }
 
     /** The angle chart's series: the largest and the mean angle against the training step. */
