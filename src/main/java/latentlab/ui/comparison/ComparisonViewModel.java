@@ -135,11 +135,6 @@ public final class ComparisonViewModel {
         }
     }
 
-    /** Whether the tab is shown. */
-    public boolean isActive() {
-        return active;
-    }
-
     /** The fitted PCA model, or null. */
     public PcaModel getModel() {
         return fit.getModel();
