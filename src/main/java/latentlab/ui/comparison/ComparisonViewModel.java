@@ -36,7 +36,7 @@ import latentlab.pca.PcaCodec;
 import latentlab.pca.PcaModel;
 import latentlab.train.Snapshot;
 import latentlab.ui.explorer.LatentSpaceModel;
-import latentlab.ui.shell.MainViewModel;
+import latentlab.ui.explorer.SelectionModel;
 import latentlab.ui.training.TestErrorMonitor;
 
 /**
@@ -55,7 +55,10 @@ public final class ComparisonViewModel {
     public record AnglePoint(long step, double largestDegrees, double meanDegrees) {
     }
 
-    private final MainViewModel main;
+    private final ReadOnlyObjectProperty<DatasetPair> dataset;
+    private final ReadOnlyObjectProperty<Snapshot> snapshot;
+    private final ReadOnlyBooleanProperty running;
+    private final TestErrorMonitor testErrors;
     private final LatentSpaceModel space;
     private final ReadOnlyObjectWrapper<PcaModel> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final ReadOnlyObjectWrapper<ErrorCurve> curve = new ReadOnlyObjectWrapper<>(this, "curve");
@@ -76,9 +79,20 @@ public final class ComparisonViewModel {
     private DatasetPair fittedFor;
     private FitTask fitTask;
 
-    public ComparisonViewModel(MainViewModel main) {
-        this.main = main;
-        this.space = new LatentSpaceModel("PCA", main.selection());
+    /**
+     * @param dataset    the open data set (PCA is fitted to its training images)
+     * @param snapshot   the autoencoder's training snapshot
+     * @param running    whether it trains
+     * @param selection  the selection PCA's space shares with the autoencoder's
+     * @param testErrors the autoencoder's test error
+     */
+    public ComparisonViewModel(ReadOnlyObjectProperty<DatasetPair> dataset, ReadOnlyObjectProperty<Snapshot> snapshot,
+                               ReadOnlyBooleanProperty running, SelectionModel selection, TestErrorMonitor testErrors) {
+        this.dataset = dataset;
+        this.snapshot = snapshot;
+        this.running = running;
+        this.testErrors = testErrors;
+        this.space = new LatentSpaceModel("PCA", selection);
     }
 
     /** PCA's latent space over the test images (shares the selection with the autoencoder's). */
@@ -124,12 +138,12 @@ public final class ComparisonViewModel {
 
     /** The current autoencoder's test squared error per image (refreshed while it trains). */
     public ReadOnlyDoubleProperty aeErrorProperty() {
-        return main.testErrors().meanErrorProperty();
+        return testErrors.meanErrorProperty();
     }
 
     /** The current autoencoder's squared error of each test image. */
     public ReadOnlyObjectProperty<float[]> aeErrorsProperty() {
-        return main.testErrors().perImageProperty();
+        return testErrors.perImageProperty();
     }
 
     /** PCA's squared error of each test image at the autoencoder's k. */
@@ -149,12 +163,12 @@ public final class ComparisonViewModel {
 
     /** The current run's test error as it trains (evaluated while the comparison is shown); reset with the run. */
     public ObservableList<TestErrorMonitor.ErrorPoint> errorHistory() {
-        return main.testErrors().history();
+        return testErrors.history();
     }
 
     /** Starts the PCA fit for the open data set, unless it is fitted (or being fitted) already. */
     public void ensureFitted() {
-        DatasetPair pair = main.getDataset();
+        DatasetPair pair = dataset.get();
         if (worker.isShutdown() || pair == null || pair == fittedFor || (fitTask != null && fitTask.pair == pair)) {
             return;
         }
@@ -282,14 +296,14 @@ public final class ComparisonViewModel {
 
     /** The autoencoder's latent size (PCA is compared at the same k). */
     private int currentK() {
-        Snapshot s = main.training().getSnapshot();
+        Snapshot s = snapshot.get();
         return s == null ? 2 : s.model().latentSize();
     }
 
     /** Follows the autoencoder's k: PCA's space gets as many components. Call when the autoencoder changes. */
     public void followAutoencoder() {
         PcaModel m = model.get();
-        DatasetPair pair = main.getDataset();
+        DatasetPair pair = dataset.get();
         if (m == null || pair == null || pair != fittedFor) {
             return;
         }
@@ -311,7 +325,7 @@ public final class ComparisonViewModel {
 
     /** 5-NN accuracy and per-image errors of PCA at the current k (background). */
     private void refreshPcaStatistics() {
-        DatasetPair pair = main.getDataset();
+        DatasetPair pair = dataset.get();
         Codec codec = space.getCodec();
         float[] codes = space.getCodes();
         if (pair == null || codec == null || codes == null) {
@@ -344,13 +358,13 @@ public final class ComparisonViewModel {
      * {@link TestErrorMonitor}, which the comparison asks for while it is shown). Cheap to call every frame.
      */
     public void refreshAutoencoder() {
-        Snapshot s = main.training().getSnapshot();
-        DatasetPair pair = main.getDataset();
+        Snapshot s = snapshot.get();
+        DatasetPair pair = dataset.get();
         if (worker.isShutdown() || s == null || pair == null || s.model().inputSize() != pair.test().dimension()) {
             return;
         }
         long now = System.nanoTime();
-        boolean running = main.training().runningProperty().get();
+        boolean running = this.running.get();
         int threads = running ? 1 : ComputePool.defaultThreads();
         Codec ae = s.model();
         if (ae != aeKnnFor && (!running || now - lastKnn > KNN_INTERVAL_MS * 1_000_000L)
@@ -361,7 +375,7 @@ public final class ComparisonViewModel {
                 try (ComputePool pool = new ComputePool(threads)) {
                     double acc = knn(ae, Encoding.encode(ae, pair.test(), pool), pair, pool);
                     Platform.runLater(() -> {
-                        if (main.getDataset() == pair) {
+                        if (dataset.get() == pair) {
                             aeKnn.set(acc);
                         }
                     });
@@ -378,7 +392,7 @@ public final class ComparisonViewModel {
 
     /** Adds a saved autoencoder to the error chart (its test error at its k), in the background. */
     public void addModel(Path file) {
-        DatasetPair pair = main.getDataset();
+        DatasetPair pair = dataset.get();
         if (pair == null) {
             return;
         }

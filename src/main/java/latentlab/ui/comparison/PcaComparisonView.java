@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -23,10 +24,12 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import latentlab.data.Dataset;
+import latentlab.data.DatasetPair;
 import latentlab.nn.Codec;
 import latentlab.pca.ErrorCurve;
 import latentlab.pca.PcaModel;
 import latentlab.train.Snapshot;
+import latentlab.ui.common.Appearance;
 import latentlab.ui.common.Changes;
 import latentlab.ui.common.DecodedImageView;
 import latentlab.ui.common.DigitImages;
@@ -35,9 +38,14 @@ import latentlab.ui.common.Icons;
 import latentlab.ui.common.ThumbnailStrip;
 import latentlab.ui.common.XyChart;
 import latentlab.ui.explorer.LatentSlidersView;
+import latentlab.ui.explorer.LatentSpaceModel;
 import latentlab.ui.explorer.ScatterPane;
-import latentlab.ui.shell.MainViewModel;
+import latentlab.ui.explorer.SelectionModel;
+import latentlab.ui.session.Activatable;
+import latentlab.ui.session.FrameLoop;
+import latentlab.ui.training.TestErrorMonitor;
 import latentlab.ui.training.TrainingSettings;
+import latentlab.ui.training.TrainingViewModel;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
@@ -48,7 +56,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
  * decoder (sliders, traversal, manifold grid, eigen-digits), and a linear autoencoder whose decoder turns towards
  * PCA's subspace as it trains.
  */
-public final class PcaComparisonView extends BorderPane {
+public final class PcaComparisonView extends BorderPane implements Activatable {
     /** Components shown on the error chart. */
     static final int MAX_K = 50;
     /** Learning rate of the one-click linear autoencoder (Adam): fast, and close to PCA's error within 5 epochs. */
@@ -63,7 +71,13 @@ public final class PcaComparisonView extends BorderPane {
     private static final Color VARIANCE_COLOUR = Color.web("#2a9d5c");
     private static final Color VARIANCE_DARK = Color.web("#5fd08f");
 
-    private final MainViewModel main;
+    private final TrainingViewModel training;
+    private final LatentSpaceModel autoencoderSpace;
+    private final SelectionModel selection;
+    private final TestErrorMonitor testErrors;
+    private final ReadOnlyObjectProperty<DatasetPair> dataset;
+    private final Appearance look;
+    private boolean active;
     private final ComparisonViewModel vm;
     private final ScatterPane aePane;
     private final ScatterPane pcaPane;
@@ -88,13 +102,36 @@ public final class PcaComparisonView extends BorderPane {
     private final Label linearReadout = new Label();
     private final Button linearButton;
 
-    public PcaComparisonView(MainViewModel main) {
-        this.main = main;
-        this.vm = main.comparison();
-        var look = main.appearance();
+    /**
+     * @param vm               the comparison
+     * @param training         the autoencoder's training (its snapshot; the linear autoencoder's commands)
+     * @param autoencoderSpace the autoencoder's latent space
+     * @param selection        the selected test image
+     * @param testErrors       the autoencoder's test error, measured while this tab is active
+     * @param dataset          the open data set
+     * @param look             theme and text scale
+     * @param frames           the window's per-frame loop
+     */
+    public PcaComparisonView(ComparisonViewModel vm, TrainingViewModel training, LatentSpaceModel autoencoderSpace,
+                             SelectionModel selection, TestErrorMonitor testErrors,
+                             ReadOnlyObjectProperty<DatasetPair> dataset, Appearance look, FrameLoop frames) {
+        this.vm = vm;
+        this.training = training;
+        this.autoencoderSpace = autoencoderSpace;
+        this.selection = selection;
+        this.testErrors = testErrors;
+        this.dataset = dataset;
+        this.look = look;
+        frames.add("the PCA comparison", this::tick);
+        // A new data set while the tab is active is fitted at once, as when the tab is selected.
+        dataset.addListener((o, was, now) -> {
+            if (active) {
+                vm.ensureFitted();
+            }
+        });
         getStyleClass().add("pca-comparison");
 
-        aePane = new ScatterPane(main.autoencoderSpace(), "a", "Autoencoder", look);
+        aePane = new ScatterPane(autoencoderSpace, "a", "Autoencoder", look);
         aePane.setId("compare-autoencoder");
         pcaPane = new ScatterPane(vm.space(), "PC", "PCA", look);
         pcaPane.setId("compare-pca");
@@ -108,9 +145,9 @@ public final class PcaComparisonView extends BorderPane {
         for (DecodedImageView v : new DecodedImageView[] {original, aeReconstruction, pcaReconstruction}) {
             v.show(new float[28 * 28], 0, 28, 28);
         }
-        aeWorst = new ThumbnailStrip(look, i -> main.selection().select(i));
+        aeWorst = new ThumbnailStrip(look, i -> selection.select(i));
         aeWorst.setId("worst-autoencoder");
-        pcaWorst = new ThumbnailStrip(look, i -> main.selection().select(i));
+        pcaWorst = new ThumbnailStrip(look, i -> selection.select(i));
         pcaWorst.setId("worst-pca");
         look.themeProperty().addListener((o, a, b) -> {
             for (DecodedImageView v : new DecodedImageView[] {original, aeReconstruction, pcaReconstruction}) {
@@ -141,7 +178,7 @@ public final class PcaComparisonView extends BorderPane {
                         + "then watch it become PCA");
         linearButton.setId("train-linear");
         linearButton.setOnAction(e -> trainLinear());
-        linearButton.disableProperty().bind(main.training().readyProperty().not());
+        linearButton.disableProperty().bind(training.readyProperty().not());
 
         Tab reconstructionsTab = new Tab("Reconstructions", reconstructions());
         Tab errorTab = new Tab("Error against k", errorPane());
@@ -163,10 +200,10 @@ public final class PcaComparisonView extends BorderPane {
         vm.aeErrorProperty().addListener((ob, was, now) -> headings());
         vm.curveProperty().addListener((ob, was, now) -> headings());
         vm.pcaKnnProperty().addListener((ob, was, now) -> headings());
-        main.autoencoderSpace().codecProperty().addListener((ob, was, now) -> headings());
+        autoencoderSpace.codecProperty().addListener((ob, was, now) -> headings());
         vm.space().latentSizeProperty().addListener((ob, was, now) -> headings());
         vm.modelProperty().addListener((o, a, m) -> {
-            var pair = main.getDataset();
+            var pair = dataset.get();
             eigenDigits.show(m, pair == null ? 0 : pair.train().rows(), pair == null ? 0 : pair.train().cols());
             headings();
         });
@@ -178,7 +215,7 @@ public final class PcaComparisonView extends BorderPane {
         vm.angles().addListener((Observable o) -> refreshLinear());
         vm.errorHistory().addListener((Observable o) -> refreshLinear());
         Changes.onAny(this::refreshSelected,
-                main.selection().selectedProperty(), main.autoencoderSpace().codecProperty(), vm.space().codecProperty());
+                selection.selectedProperty(), autoencoderSpace.codecProperty(), vm.space().codecProperty());
         headings();
         refreshErrorChart();
         refreshWorst();
@@ -186,20 +223,24 @@ public final class PcaComparisonView extends BorderPane {
         refreshLinear();
     }
 
-    /** Starts the PCA fit if this data set has none (call when the view is shown). */
-    public void shown() {
-        vm.ensureFitted();
-        main.testErrors().want(this, true);
+    /**
+     * Active: starts the PCA fit if this data set has none, and measures the autoencoder's test error; inactive:
+     * stops measuring what only this view shows.
+     */
+    @Override
+    public void setActive(boolean active) {
+        this.active = active;
+        if (active) {
+            vm.ensureFitted();
+        }
+        testErrors.want(this, active);
     }
 
-    /** Stops measuring what only this view shows (call when another tab is selected). */
-    public void hidden() {
-        main.testErrors().want(this, false);
-    }
-
-    /** Called every frame while the view is shown: keeps the autoencoder's numbers current while it trains. */
-    public void tick() {
-        vm.refreshAutoencoder();
+    /** Every frame while the view is active: keeps the autoencoder's numbers current while it trains. */
+    private void tick() {
+        if (active) {
+            vm.refreshAutoencoder();
+        }
     }
 
     /** The autoencoder's map. */
@@ -257,7 +298,7 @@ public final class PcaComparisonView extends BorderPane {
                 "Put another saved autoencoder (.llm) on the error chart, at its k");
         add.setId("add-model");
         add.setOnAction(e -> addModel());
-        add.disableProperty().bind(main.datasetProperty().isNull());
+        add.disableProperty().bind(dataset.isNull());
         linearButton.setMinWidth(Region.USE_PREF_SIZE);
         add.setMinWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(12, text, fit, linearButton, add);
@@ -285,7 +326,7 @@ public final class PcaComparisonView extends BorderPane {
         Button fit = new Button("Fit PCA");
         fit.setId("fit-pca");
         fit.setOnAction(e -> vm.ensureFitted());
-        fit.visibleProperty().bind(vm.fittingProperty().not().and(main.datasetProperty().isNotNull()));
+        fit.visibleProperty().bind(vm.fittingProperty().not().and(dataset.isNotNull()));
         fit.managedProperty().bind(fit.visibleProperty());
         VBox box = new VBox(10, msg, p, fit);
         box.setAlignment(Pos.CENTER);
@@ -350,7 +391,7 @@ public final class PcaComparisonView extends BorderPane {
     }
 
     private Region decoderPane() {
-        LatentSlidersView sliders = new LatentSlidersView(vm.space(), "PC", main.appearance(), true);
+        LatentSlidersView sliders = new LatentSlidersView(vm.space(), "PC", look, true);
         sliders.setId("pca-sliders");
         sliders.setPadding(new Insets(8, 12, 8, 12));
         ScrollPane left = new ScrollPane(sliders);
@@ -403,12 +444,12 @@ public final class PcaComparisonView extends BorderPane {
         Button b = Icons.button(MaterialDesignV.VECTOR_LINE, "Train a linear autoencoder",
                 "Identity activations, squared error, one layer each way, the same k as now");
         b.setOnAction(e -> trainLinear());
-        b.disableProperty().bind(main.training().readyProperty().not());
+        b.disableProperty().bind(training.readyProperty().not());
         return b;
     }
 
     private void headings() {
-        Codec ae = main.autoencoderSpace().getCodec();
+        Codec ae = autoencoderSpace.getCodec();
         int k = vm.space().getLatentSize();
         aePane.setBadge((ae == null ? "" : ae.describe()) + knn(vm.aeKnnProperty().get(), ae == null ? 0
                 : ae.latentSize()) + error(vm.aeErrorProperty().get()));
@@ -429,8 +470,8 @@ public final class PcaComparisonView extends BorderPane {
     }
 
     private void refreshSelected() {
-        int i = main.selection().getSelected();
-        Dataset d = main.autoencoderSpace().getDisplay();
+        int i = selection.getSelected();
+        Dataset d = autoencoderSpace.getDisplay();
         boolean has = i >= 0 && d != null && i < d.size();
         selectedHint.setVisible(!has);
         selectedHint.setManaged(!has);
@@ -444,7 +485,7 @@ public final class PcaComparisonView extends BorderPane {
         }
         float[] x = d.image(i);
         original.show(x, 0, d.rows(), d.cols());
-        aeErrorLabel.setText(showReconstruction(main.autoencoderSpace().getCodec(), x, d, aeReconstruction));
+        aeErrorLabel.setText(showReconstruction(autoencoderSpace.getCodec(), x, d, aeReconstruction));
         Dataset pd = vm.space().getDisplay();
         pcaErrorLabel.setText(pd == d ? showReconstruction(vm.space().getCodec(), x, d, pcaReconstruction) : "");
     }
@@ -467,7 +508,7 @@ public final class PcaComparisonView extends BorderPane {
     }
 
     private void refreshWorst() {
-        Dataset d = main.autoencoderSpace().getDisplay();
+        Dataset d = autoencoderSpace.getDisplay();
         float[] ae = vm.aeErrorsProperty().get();
         float[] pca = vm.pcaErrorsProperty().get();
         aeWorst.show(d, ComparisonViewModel.worst(ae, WORST), ae, "%.1f");
@@ -499,7 +540,7 @@ public final class PcaComparisonView extends BorderPane {
             series.add(new XyChart.Series("variance explained by PCA (right)", VARIANCE_COLOUR, VARIANCE_DARK, ks, var,
                     XyChart.Style.DASHED_LINE, true, null));
         }
-        Codec ae = main.autoencoderSpace().getCodec();
+        Codec ae = autoencoderSpace.getCodec();
         double aeError = vm.aeErrorProperty().get();
         if (ae != null && !Double.isNaN(aeError)) {
             series.add(new XyChart.Series("this autoencoder", AE_COLOUR, AE_DARK, new double[] {ae.latentSize()},
@@ -546,7 +587,7 @@ public final class PcaComparisonView extends BorderPane {
         }
         angleChart.setSeries(s);
 
-        Snapshot snap = main.training().getSnapshot();
+        Snapshot snap = training.getSnapshot();
         boolean linear = snap != null && snap.model().architecture().isLinear();
         ErrorCurve c = vm.curveProperty().get();
         int k = snap == null ? 0 : snap.model().latentSize();
@@ -603,7 +644,7 @@ public final class PcaComparisonView extends BorderPane {
 
     /** One click: a linear autoencoder with the current k, trained at once (asks before discarding a run). */
     void trainLinear() {
-        var t = main.training();
+        var t = training;
         Snapshot s = t.getSnapshot();
         if (t.applyDiscardsProgress() && !DiscardDialog.confirm(this, "Train a linear autoencoder?", s.step(),
                 "Replace it with a linear autoencoder? (Save it first with File > Save lesson if you want to keep"
@@ -615,7 +656,7 @@ public final class PcaComparisonView extends BorderPane {
 
     /** Sets up and starts the linear autoencoder without asking (tests, and after the user agreed). */
     public void startLinear() {
-        var t = main.training();
+        var t = training;
         TrainingSettings settings = t.settings();
         int k = t.getSnapshot() == null ? settings.latentSizeProperty().get() : t.getSnapshot().model().latentSize();
         settings.variationalProperty().set(false);

@@ -3,6 +3,7 @@ package latentlab.ui.embeddings;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -20,16 +21,22 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import latentlab.data.Dataset;
+import latentlab.data.DatasetPair;
 import latentlab.embed.Interpolation;
 import latentlab.embed.Neighbours;
 import latentlab.embed.Similarity;
+import latentlab.ui.common.Appearance;
 import latentlab.ui.common.Changes;
 import latentlab.ui.common.Icons;
 import latentlab.ui.common.ImageRow;
 import latentlab.ui.comparison.ComparisonViewModel;
 import latentlab.ui.explorer.ColourBy;
+import latentlab.ui.explorer.LatentSpaceModel;
 import latentlab.ui.explorer.ScatterPane;
-import latentlab.ui.shell.MainViewModel;
+import latentlab.ui.explorer.SelectionModel;
+import latentlab.ui.session.Activatable;
+import latentlab.ui.session.FrameLoop;
+import latentlab.ui.training.TestErrorMonitor;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
@@ -39,9 +46,12 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
  * inner product, cosine or distance in three spaces, interpolation, latent arithmetic, and the worst-reconstructed
  * images, a drawing pad whose digit is encoded live, and codes as features for a classifier.
  */
-public final class EmbeddingsView extends BorderPane {
+public final class EmbeddingsView extends BorderPane implements Activatable {
     private static final int THUMB = 56;
-    private final MainViewModel main;
+    private final LatentSpaceModel autoencoderSpace;
+    private final SelectionModel selection;
+    private final TestErrorMonitor testErrors;
+    private final ReadOnlyObjectProperty<DatasetPair> dataset;
     private final EmbeddingsViewModel vm;
     private final ScatterPane scatter;
     private final TabPane tools = new TabPane();
@@ -70,12 +80,27 @@ public final class EmbeddingsView extends BorderPane {
     private final Label drawnText = new Label();
     private final Label worstTitle = new Label();
 
-    public EmbeddingsView(MainViewModel main) {
-        this.main = main;
-        this.vm = main.embeddings();
-        var look = main.appearance();
+    /**
+     * @param vm               the tools
+     * @param probe            codes as features
+     * @param autoencoderSpace the autoencoder's latent space
+     * @param selection        the selected test image
+     * @param testErrors       the autoencoder's test error, measured while the worst list is shown
+     * @param dataset          the open data set
+     * @param look             theme and text scale
+     * @param frames           the window's per-frame loop
+     */
+    public EmbeddingsView(EmbeddingsViewModel vm, ProbeViewModel probe, LatentSpaceModel autoencoderSpace,
+                          SelectionModel selection, TestErrorMonitor testErrors,
+                          ReadOnlyObjectProperty<DatasetPair> dataset, Appearance look, FrameLoop frames) {
+        this.vm = vm;
+        this.autoencoderSpace = autoencoderSpace;
+        this.selection = selection;
+        this.testErrors = testErrors;
+        this.dataset = dataset;
+        frames.add("the Embeddings tab", this::tick);
         getStyleClass().add("embeddings");
-        scatter = new ScatterPane(main.autoencoderSpace(), "a", "Latent space", look);
+        scatter = new ScatterPane(autoencoderSpace, "a", "Latent space", look);
         scatter.setId("embeddings-map");
         codeRow = new ImageRow(look, THUMB);
         codeRow.setId("neighbours-codes");
@@ -107,7 +132,7 @@ public final class EmbeddingsView extends BorderPane {
         Tab arithmetic = new Tab("Arithmetic", scroll(arithmeticPane()));
         Tab draw = new Tab("Draw", scroll(drawPane()));
         tools.getTabs().addAll(new Tab("Neighbours", scroll(neighboursPane())), interpolate, arithmetic, draw,
-                new Tab("Features", scroll(new ProbeView(main.probe(), look))), new Tab("Worst", scroll(worstPane())));
+                new Tab("Features", scroll(new ProbeView(probe, look))), new Tab("Worst", scroll(worstPane())));
         // The map shows what the open tool draws (by its key in the model's annotations), not the others' leftovers.
         java.util.Map<Tab, String> drawnBy = java.util.Map.of(interpolate, "interpolation", arithmetic, "arithmetic",
                 draw, "drawing");
@@ -131,12 +156,12 @@ public final class EmbeddingsView extends BorderPane {
         vm.pcaAnswerProperty().addListener((ob, was, now) -> showNeighbours());
         vm.pixelAnswerProperty().addListener((ob, was, now) -> showNeighbours());
         vm.similarityProperty().addListener((ob, was, now) -> showMeasure());
-        main.selection().selectedProperty().addListener((ob, was, now) -> showQuery());
-        main.datasetProperty().addListener((ob, was, now) -> showQuery());
+        selection.selectedProperty().addListener((ob, was, now) -> showQuery());
+        dataset.addListener((ob, was, now) -> showQuery());
         vm.stripsProperty().addListener((ob, was, now) -> showStrips());
         Changes.onAny(this::showEnds, vm.endAProperty(), vm.endBProperty());
         Changes.onAny(this::showSum, vm.argAProperty(), vm.argBProperty(), vm.argCProperty(), vm.sumProperty());
-        main.testErrors().perImageProperty().addListener((ob, was, now) -> showWorst());
+        testErrors.perImageProperty().addListener((ob, was, now) -> showWorst());
         Changes.onAny(() -> vm.setDrawing(pad.canvas().isEmpty() ? null : pad.encodedImage(), false),
                 pad.revisionProperty());
         vm.drawnProperty().addListener((ob, was, now) -> showDrawn());
@@ -165,24 +190,27 @@ public final class EmbeddingsView extends BorderPane {
         return scatter;
     }
 
-    /** Call when the tab is shown or hidden: indexes and measurements are kept current only while it is shown. */
-    public void setShown(boolean shown) {
-        vm.setActive(shown);
-        this.shown = shown;
+    /** The tab was selected or left: indexes and measurements are kept current only while it is shown. */
+    @Override
+    public void setActive(boolean active) {
+        vm.setActive(active);
+        this.shown = active;
         updateWorstDemand();
     }
 
     private boolean shown;
 
-    /** Called every frame while the tab is shown. */
-    public void tick() {
-        vm.poll();
+    /** Every frame while the tab is shown. */
+    private void tick() {
+        if (shown) {
+            vm.poll();
+        }
     }
 
     private void updateWorstDemand() {
         boolean worstShown = shown && tools.getSelectionModel().getSelectedItem() != null
                 && "Worst".equals(tools.getSelectionModel().getSelectedItem().getText());
-        main.testErrors().want(this, worstShown);
+        testErrors.want(this, worstShown);
     }
 
     private static ScrollPane scroll(Region content) {
@@ -272,8 +300,8 @@ public final class EmbeddingsView extends BorderPane {
     }
 
     private void showQuery() {
-        int i = main.selection().getSelected();
-        Dataset d = main.autoencoderSpace().getDisplay();
+        int i = selection.getSelected();
+        Dataset d = autoencoderSpace.getDisplay();
         if (i < 0 || d == null || i >= d.size()) {
             query.show(List.of());
             query.setVisible(false);
@@ -298,7 +326,7 @@ public final class EmbeddingsView extends BorderPane {
     private void show(EmbeddingsViewModel.Answer a, ImageRow row, Label title, String space) {
         if (a == null) {
             row.show(List.of());
-            title.setText(space + (main.selection().getSelected() < 0 ? "" : ": indexing…"));
+            title.setText(space + (selection.getSelected() < 0 ? "" : ": indexing…"));
             return;
         }
         Similarity s = vm.similarityProperty().get();
@@ -309,14 +337,14 @@ public final class EmbeddingsView extends BorderPane {
 
     private List<ImageRow.Item> items(Neighbours n, Similarity s) {
         List<ImageRow.Item> items = new ArrayList<>();
-        Dataset d = main.getDataset().test();
+        Dataset d = dataset.get().test();
         for (int r = 0; r < n.size(); r++) {
             int i = n.index(r);
             String caption = s == null ? "" : format(s.displayValue(n.score(r)));
             items.add(new ImageRow.Item(vm.image(i), d.rows(), d.cols(), caption,
                     vm.describe(i) + ", a " + vm.label(i) + (s == null ? "" : "; " + s.valueName() + " = "
                             + format(s.displayValue(n.score(r)))) + (vm.isTest(i) ? " (click to select it)" : ""),
-                    vm.isTest(i) ? () -> main.selection().select(i) : null));
+                    vm.isTest(i) ? () -> selection.select(i) : null));
         }
         return items;
     }
@@ -332,13 +360,13 @@ public final class EmbeddingsView extends BorderPane {
         Button setA = Icons.button(MaterialDesignA.ALPHA_A_BOX_OUTLINE, "A = selected",
                 "Start the walk at the image selected in the map");
         setA.setId("set-a");
-        setA.setOnAction(e -> vm.endAProperty().set(main.selection().getSelected()));
+        setA.setOnAction(e -> vm.endAProperty().set(selection.getSelected()));
         Button setB = Icons.button(MaterialDesignA.ALPHA_B_BOX_OUTLINE, "B = selected",
                 "End the walk at the image selected in the map");
         setB.setId("set-b");
-        setB.setOnAction(e -> vm.endBProperty().set(main.selection().getSelected()));
+        setB.setOnAction(e -> vm.endBProperty().set(selection.getSelected()));
         for (Button b : new Button[] {setA, setB}) {
-            b.disableProperty().bind(main.selection().selectedProperty().lessThan(0));
+            b.disableProperty().bind(selection.selectedProperty().lessThan(0));
         }
         Button swap = Icons.button(MaterialDesignS.SWAP_HORIZONTAL, "Swap", "Walk the other way");
         swap.setOnAction(e -> {
@@ -362,7 +390,7 @@ public final class EmbeddingsView extends BorderPane {
 
     private void showEnds() {
         List<ImageRow.Item> items = new ArrayList<>();
-        Dataset d = main.autoencoderSpace().getDisplay();
+        Dataset d = autoencoderSpace.getDisplay();
         int a = vm.endAProperty().get();
         int b = vm.endBProperty().get();
         if (d != null) {
@@ -378,7 +406,7 @@ public final class EmbeddingsView extends BorderPane {
 
     private void showStrips() {
         EmbeddingsViewModel.Strips s = vm.stripsProperty().get();
-        Dataset d = main.autoencoderSpace().getDisplay();
+        Dataset d = autoencoderSpace.getDisplay();
         if (s == null || d == null) {
             latentStrip.show(List.of());
             fadeStrip.show(List.of());
@@ -414,13 +442,13 @@ public final class EmbeddingsView extends BorderPane {
 
     private Region arithmeticPane() {
         Button a = Icons.button(MaterialDesignA.ALPHA_A_BOX_OUTLINE, "a = selected", "Use the selected image as a");
-        a.setOnAction(e -> vm.argAProperty().set(main.selection().getSelected()));
+        a.setOnAction(e -> vm.argAProperty().set(selection.getSelected()));
         Button b = Icons.button(MaterialDesignA.ALPHA_B_BOX_OUTLINE, "b = selected", "Use the selected image as b");
-        b.setOnAction(e -> vm.argBProperty().set(main.selection().getSelected()));
+        b.setOnAction(e -> vm.argBProperty().set(selection.getSelected()));
         Button c = Icons.button(MaterialDesignA.ALPHA_C_BOX_OUTLINE, "c = selected", "Use the selected image as c");
-        c.setOnAction(e -> vm.argCProperty().set(main.selection().getSelected()));
+        c.setOnAction(e -> vm.argCProperty().set(selection.getSelected()));
         for (Button x : new Button[] {a, b, c}) {
-            x.disableProperty().bind(main.selection().selectedProperty().lessThan(0));
+            x.disableProperty().bind(selection.selectedProperty().lessThan(0));
         }
         javafx.scene.control.ChoiceBox<Integer> from = new javafx.scene.control.ChoiceBox<>();
         javafx.scene.control.ChoiceBox<Integer> to = new javafx.scene.control.ChoiceBox<>();
@@ -440,7 +468,7 @@ public final class EmbeddingsView extends BorderPane {
                         + "to the thin one gives a thick one. It works for 8 and 1; try 7 and 1 and see why not.");
         example.setId("arithmetic-example");
         example.setOnAction(e -> vm.chooseThicknessExample(from.getValue(), to.getValue()));
-        example.disableProperty().bind(main.datasetProperty().isNull());
+        example.disableProperty().bind(dataset.isNull());
         Label thick = new Label("Thickness: thick");
         Label thin = new Label("thin");
         HBox exampleRow = new HBox(6, thick, from, fromText, thin, to, example);
@@ -456,7 +484,7 @@ public final class EmbeddingsView extends BorderPane {
     }
 
     private void showSum() {
-        Dataset d = main.autoencoderSpace().getDisplay();
+        Dataset d = autoencoderSpace.getDisplay();
         List<ImageRow.Item> args = new ArrayList<>();
         String[] names = {"a", "b", "c"};
         int[] idx = {vm.argAProperty().get(), vm.argBProperty().get(), vm.argCProperty().get()};
@@ -510,12 +538,12 @@ public final class EmbeddingsView extends BorderPane {
                         + "move");
         load.setId("load-selected");
         load.setOnAction(e -> {
-            int i = main.selection().getSelected();
+            int i = selection.getSelected();
             if (i >= 0) {
                 pad.setImage(vm.image(i));
             }
         });
-        load.disableProperty().bind(main.selection().selectedProperty().lessThan(0));
+        load.disableProperty().bind(selection.selectedProperty().lessThan(0));
         drawnText.getStyleClass().add("readout");
         drawnText.setWrapText(true);
         VBox right = new VBox(8, section("What the autoencoder makes of it"), drawnRow, drawnText,
@@ -533,7 +561,7 @@ public final class EmbeddingsView extends BorderPane {
 
     private void showDrawn() {
         EmbeddingsViewModel.Drawn d = vm.drawnProperty().get();
-        Dataset data = main.autoencoderSpace().getDisplay();
+        Dataset data = autoencoderSpace.getDisplay();
         if (d == null || data == null) {
             drawnRow.show(List.of());
             drawnNeighbours.show(List.of());
@@ -577,8 +605,8 @@ public final class EmbeddingsView extends BorderPane {
     }
 
     private void showWorst() {
-        float[] errors = main.testErrors().perImageProperty().get();
-        Dataset d = main.autoencoderSpace().getDisplay();
+        float[] errors = testErrors.perImageProperty().get();
+        Dataset d = autoencoderSpace.getDisplay();
         if (errors == null || d == null || errors.length != d.size()) {
             worst.show(List.of());
             worstTitle.setText("Measuring the errors…");
@@ -588,7 +616,7 @@ public final class EmbeddingsView extends BorderPane {
         List<ImageRow.Item> items = new ArrayList<>();
         for (int i : idx) {
             items.add(new ImageRow.Item(d.image(i), d.rows(), d.cols(), String.format("%.1f", errors[i]),
-                    vm.describe(i) + ", labelled " + d.label(i) + ": click to select it", () -> main.selection().select(i)));
+                    vm.describe(i) + ", labelled " + d.label(i) + ": click to select it", () -> selection.select(i)));
         }
         worst.show(items);
         worstTitle.setText("The 24 worst of " + String.format("%,d", d.size()) + " test images");

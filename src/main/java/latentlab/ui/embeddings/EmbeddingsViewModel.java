@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -31,8 +32,10 @@ import latentlab.io.Messages;
 import latentlab.nn.Codec;
 import latentlab.train.Snapshot;
 import latentlab.ui.common.Changes;
+import latentlab.ui.comparison.ComparisonViewModel;
 import latentlab.ui.explorer.Annotation;
-import latentlab.ui.shell.MainViewModel;
+import latentlab.ui.explorer.LatentSpaceModel;
+import latentlab.ui.explorer.SelectionModel;
 
 /**
  * The embeddings toolkit: nearest neighbours of the selected image among all 70,000 images by inner product,
@@ -89,7 +92,12 @@ public final class EmbeddingsViewModel {
     public record Drawn(float[] encoded, float[] code, float[] reconstruction, Neighbours nearest, int vote) {
     }
 
-    private final MainViewModel main;
+    private final ReadOnlyObjectProperty<DatasetPair> dataset;
+    private final ReadOnlyObjectProperty<Snapshot> snapshot;
+    private final ReadOnlyBooleanProperty running;
+    private final SelectionModel selection;
+    private final LatentSpaceModel autoencoderSpace;
+    private final ComparisonViewModel comparison;
     private final ObjectProperty<Similarity> similarity = new SimpleObjectProperty<>(this, "similarity",
             Similarity.EUCLIDEAN);
     private final ReadOnlyObjectWrapper<Answer> codeAnswer = new ReadOnlyObjectWrapper<>(this, "codeAnswer");
@@ -123,13 +131,28 @@ public final class EmbeddingsViewModel {
     private Indexes indexes;
     private long lastIndexed = System.nanoTime() - 60_000_000_000L;
 
-    public EmbeddingsViewModel(MainViewModel main) {
-        this.main = main;
-        Changes.onAny(this::searchSelected, similarity, main.selection().selectedProperty());
+    /**
+     * @param dataset          the open data set
+     * @param snapshot         the autoencoder's training snapshot
+     * @param running          whether it trains
+     * @param selection        the selected test image (the query)
+     * @param autoencoderSpace the autoencoder's latent space (its model; the tools' markers go on its map)
+     * @param comparison       the PCA fit, for PCA's codes beside the autoencoder's
+     */
+    public EmbeddingsViewModel(ReadOnlyObjectProperty<DatasetPair> dataset, ReadOnlyObjectProperty<Snapshot> snapshot,
+                               ReadOnlyBooleanProperty running, SelectionModel selection,
+                               LatentSpaceModel autoencoderSpace, ComparisonViewModel comparison) {
+        this.dataset = dataset;
+        this.snapshot = snapshot;
+        this.running = running;
+        this.selection = selection;
+        this.autoencoderSpace = autoencoderSpace;
+        this.comparison = comparison;
+        Changes.onAny(this::searchSelected, similarity, selection.selectedProperty());
         Changes.onAny(this::interpolate, endA, endB, steps);
         Changes.onAny(this::combine, argA, argB, argC);
-        main.autoencoderSpace().codecProperty().addListener((ob, was, now) -> modelMoved());
-        main.comparison().space().codecProperty().addListener((ob, was, now) -> interpolate());
+        autoencoderSpace.codecProperty().addListener((ob, was, now) -> modelMoved());
+        comparison.space().codecProperty().addListener((ob, was, now) -> interpolate());
     }
 
     // ------------------------------------------------------------------ properties
@@ -206,18 +229,18 @@ public final class EmbeddingsViewModel {
 
     /** All images: the test images, then the training images. */
     public int poolSize() {
-        DatasetPair p = main.getDataset();
+        DatasetPair p = dataset.get();
         return p == null ? 0 : p.test().size() + p.train().size();
     }
 
     /** The data set and index within it of pooled image {@code i}. */
     private Dataset setOf(int i) {
-        DatasetPair p = main.getDataset();
+        DatasetPair p = dataset.get();
         return i < p.test().size() ? p.test() : p.train();
     }
 
     private int indexIn(int i) {
-        int t = main.getDataset().test().size();
+        int t = dataset.get().test().size();
         return i < t ? i : i - t;
     }
 
@@ -233,7 +256,7 @@ public final class EmbeddingsViewModel {
 
     /** Whether pooled image {@code i} is a test image (one that the map shows and can select). */
     public boolean isTest(int i) {
-        DatasetPair p = main.getDataset();
+        DatasetPair p = dataset.get();
         return p != null && i >= 0 && i < p.test().size();
     }
 
@@ -255,28 +278,28 @@ public final class EmbeddingsViewModel {
         active = on;
         if (on) {
             // The PCA search and path need the fit; it runs once per data set in the background.
-            main.comparison().ensureFitted();
+            comparison.ensureFitted();
             poll();
         }
     }
 
     /** Called every frame while the tab is shown: rebuilds the indexes when the model has moved on. */
     public void poll() {
-        DatasetPair pair = main.getDataset();
-        Snapshot s = main.training().getSnapshot();
+        DatasetPair pair = dataset.get();
+        Snapshot s = snapshot.get();
         if (!active || pair == null || s == null || s.model().inputSize() != pair.test().dimension()
                 || worker.isShutdown()) {
             return;
         }
         Indexes current = indexes;
-        Codec pca = main.comparison().space().getCodec();
+        Codec pca = comparison.space().getCodec();
         boolean pcaChanged = pca != null && (current == null || current.pca() != pca);
         boolean modelChanged = current == null || current.model() != s.model() || current.pair() != pair;
         if (!modelChanged && !pcaChanged) {
             return;
         }
         long now = System.nanoTime();
-        boolean running = main.training().runningProperty().get();
+        boolean running = this.running.get();
         boolean due = current == null || current.pair() != pair || pcaChanged || !running
                 || now - lastIndexed > REINDEX_MS * 1_000_000L;
         if (!due || !building.compareAndSet(false, true)) {
@@ -291,11 +314,11 @@ public final class EmbeddingsViewModel {
             try {
                 Indexes built = build(pair, model, pca, current, running);
                 Platform.runLater(() -> {
-                    if (main.getDataset() == pair) {
+                    if (dataset.get() == pair) {
                         indexes = built;
                         status.set(String.format("%,d images indexed (codes of step %,d)", pair.test().size()
-                                + pair.train().size(), main.training().getSnapshot() == null ? 0
-                                : main.training().getSnapshot().step()));
+                                + pair.train().size(), snapshot.get() == null ? 0
+                                : snapshot.get().step()));
                         searchSelected();
                         combine();
                         redraw();
@@ -353,9 +376,9 @@ public final class EmbeddingsViewModel {
 
     /** Searches the three spaces for the selected image's neighbours. */
     private void searchSelected() {
-        int q = main.selection().getSelected();
+        int q = selection.getSelected();
         Indexes ix = indexes;
-        if (q < 0 || ix == null || ix.pair() != main.getDataset()) {
+        if (q < 0 || ix == null || ix.pair() != dataset.get()) {
             codeAnswer.set(null);
             pcaAnswer.set(null);
             pixelAnswer.set(null);
@@ -418,19 +441,19 @@ public final class EmbeddingsViewModel {
     private void interpolate() {
         int a = endA.get();
         int b = endB.get();
-        Codec ae = main.autoencoderSpace().getCodec();
-        DatasetPair pair = main.getDataset();
+        Codec ae = autoencoderSpace.getCodec();
+        DatasetPair pair = dataset.get();
         if (a < 0 || b < 0 || ae == null || pair == null || a >= poolSize() || b >= poolSize()
                 || ae.inputSize() != pair.test().dimension()) {
             strips.set(null);
-            main.autoencoderSpace().annotations().remove("interpolation");
+            autoencoderSpace.annotations().remove("interpolation");
             return;
         }
         int n = Math.max(3, Math.min(21, steps.get()));
         float[] x = image(a);
         float[] y = image(b);
         Interpolation.Filmstrip latent = Interpolation.between(ae, x, y, n);
-        Codec pca = main.comparison().space().getCodec();
+        Codec pca = comparison.space().getCodec();
         Interpolation.Filmstrip pcaStrip = pca != null && pca.inputSize() == x.length
                 ? Interpolation.between(pca, x, y, n) : null;
         strips.set(new Strips(latent, Interpolation.crossFade(x, y, n), pcaStrip, n, x.length));
@@ -439,7 +462,7 @@ public final class EmbeddingsViewModel {
         marks.add(new Annotation.Path(latent.codes(), k, INTERPOLATION_COLOUR));
         marks.add(new Annotation.Marker("A", latent.code(0), INTERPOLATION_COLOUR));
         marks.add(new Annotation.Marker("B", latent.code(n - 1), INTERPOLATION_COLOUR));
-        main.autoencoderSpace().annotations().put("interpolation", List.copyOf(marks));
+        autoencoderSpace.annotations().put("interpolation", List.copyOf(marks));
     }
 
     // ------------------------------------------------------------------ arithmetic
@@ -449,12 +472,12 @@ public final class EmbeddingsViewModel {
         int a = argA.get();
         int b = argB.get();
         int c = argC.get();
-        Codec ae = main.autoencoderSpace().getCodec();
-        DatasetPair pair = main.getDataset();
+        Codec ae = autoencoderSpace.getCodec();
+        DatasetPair pair = dataset.get();
         if (a < 0 || b < 0 || c < 0 || ae == null || pair == null || Math.max(a, Math.max(b, c)) >= poolSize()
                 || ae.inputSize() != pair.test().dimension()) {
             sum.set(null);
-            main.autoencoderSpace().annotations().remove("arithmetic");
+            autoencoderSpace.annotations().remove("arithmetic");
             return;
         }
         LatentArithmetic.Result r = LatentArithmetic.apply(ae, image(a), image(b), image(c));
@@ -469,7 +492,7 @@ public final class EmbeddingsViewModel {
                 new Annotation.Marker("b", r.b(), ARITHMETIC_COLOUR),
                 new Annotation.Marker("c", r.c(), ARITHMETIC_COLOUR),
                 new Annotation.Marker("a − b + c", r.code(), ARITHMETIC_COLOUR));
-        main.autoencoderSpace().annotations().put("arithmetic", marks);
+        autoencoderSpace.annotations().put("arithmetic", marks);
     }
 
     /**
@@ -480,7 +503,7 @@ public final class EmbeddingsViewModel {
      * not for 7 − 7 + 1 (a 7: the two 7s also differ in shape).
      */
     public void chooseThicknessExample(int from, int to) {
-        DatasetPair pair = main.getDataset();
+        DatasetPair pair = dataset.get();
         if (pair == null) {
             return;
         }
@@ -531,12 +554,12 @@ public final class EmbeddingsViewModel {
     }
 
     private void redraw() {
-        Codec ae = main.autoencoderSpace().getCodec();
-        DatasetPair pair = main.getDataset();
+        Codec ae = autoencoderSpace.getCodec();
+        DatasetPair pair = dataset.get();
         float[] x = drawing;
         if (x == null || ae == null || pair == null || x.length != ae.inputSize()) {
             drawn.set(null);
-            main.autoencoderSpace().annotations().remove("drawing");
+            autoencoderSpace.annotations().remove("drawing");
             return;
         }
         float[] encoded = frameDrawing ? DigitFraming.frame(x, pair.test().rows(), pair.test().cols()) : x;
@@ -558,7 +581,7 @@ public final class EmbeddingsViewModel {
             }
         }
         drawn.set(new Drawn(encoded, code, rec, near, vote));
-        main.autoencoderSpace().annotations().put("drawing",
+        autoencoderSpace.annotations().put("drawing",
                 List.of(new Annotation.Marker("your digit", code, DRAWING_COLOUR)));
     }
 
@@ -584,7 +607,7 @@ public final class EmbeddingsViewModel {
         pcaAnswer.set(null);
         pixelAnswer.set(null);
         drawn.set(null);
-        main.autoencoderSpace().annotations().clear();
+        autoencoderSpace.annotations().clear();
         status.set("");
     }
 

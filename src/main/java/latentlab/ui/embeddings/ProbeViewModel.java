@@ -32,7 +32,6 @@ import latentlab.pca.PcaModel;
 import latentlab.train.Snapshot;
 import latentlab.ui.common.Changes;
 import latentlab.ui.comparison.ComparisonViewModel;
-import latentlab.ui.shell.MainViewModel;
 
 /**
  * "Codes as features" in the window: the notes' "replace the decoder by a supervised network trained on a smaller
@@ -73,7 +72,9 @@ public final class ProbeViewModel {
         }
     }
 
-    private final MainViewModel main;
+    private final ReadOnlyObjectProperty<DatasetPair> dataset;
+    private final ReadOnlyObjectProperty<Snapshot> snapshot;
+    private final ComparisonViewModel comparison;
     private final ObjectProperty<Integer> labelled = new SimpleObjectProperty<>(this, "labelled", 100);
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -99,9 +100,17 @@ public final class ProbeViewModel {
     private PcaModel probedPca;
     private DatasetPair probedPair;
 
-    public ProbeViewModel(MainViewModel main) {
-        this.main = Objects.requireNonNull(main, "main");
-        Changes.onAny(this::followModel, main.training().snapshotProperty(), main.datasetProperty());
+    /**
+     * @param dataset    the open data set (the probe trains on labelled training images, scores on the test set)
+     * @param snapshot   the autoencoder whose codes are the features
+     * @param comparison the PCA fit, for PCA's codes as features
+     */
+    public ProbeViewModel(ReadOnlyObjectProperty<DatasetPair> dataset, ReadOnlyObjectProperty<Snapshot> snapshot,
+                          ComparisonViewModel comparison) {
+        this.dataset = Objects.requireNonNull(dataset, "dataset");
+        this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
+        this.comparison = Objects.requireNonNull(comparison, "comparison");
+        Changes.onAny(this::followModel, snapshot, dataset);
         followModel();
     }
 
@@ -166,8 +175,8 @@ public final class ProbeViewModel {
     }
 
     private void followModel() {
-        Snapshot s = main.training().getSnapshot();
-        DatasetPair pair = main.getDataset();
+        Snapshot s = snapshot.get();
+        DatasetPair pair = dataset.get();
         currentModel.set(s == null || pair == null ? "" : key(s.model().describe(), s.step(), pair.name()));
     }
 
@@ -180,8 +189,8 @@ public final class ProbeViewModel {
         if (running.get()) {
             return;
         }
-        DatasetPair pair = main.getDataset();
-        Snapshot s = main.training().getSnapshot();
+        DatasetPair pair = dataset.get();
+        Snapshot s = snapshot.get();
         if (pair == null || s == null) {
             status.set("Nothing to probe yet: open a data set and wait for its model");
             return;
@@ -199,7 +208,7 @@ public final class ProbeViewModel {
             return;
         }
         running.set(true);
-        PcaModel pca = main.comparison().getModel();
+        PcaModel pca = comparison.getModel();
         if (pca != null && pca.dimension() == pair.train().dimension()) {
             start(pair, n, seed.get());
         } else {
@@ -238,9 +247,9 @@ public final class ProbeViewModel {
 
     private void start(DatasetPair pair, int n, long seedValue) {
         // The newest model at the moment the work starts: after a wait for PCA, that is not the one at the click.
-        Snapshot s = main.training().getSnapshot();
-        PcaModel pca = main.comparison().getModel();
-        if (s == null || pca == null || pair != main.getDataset()) {
+        Snapshot s = snapshot.get();
+        PcaModel pca = comparison.getModel();
+        if (s == null || pca == null || pair != dataset.get()) {
             running.set(false);
             status.set("The data set changed before the probe could start; press Run again");
             return;
@@ -287,7 +296,6 @@ public final class ProbeViewModel {
     }
 
     private void waitForPca(DatasetPair pair, int n, long seedValue) {
-        ComparisonViewModel comparison = main.comparison();
         waiting = new PcaWait(comparison, pair, n, seedValue);
         comparison.ensureFitted();
         waiting.checkNow();

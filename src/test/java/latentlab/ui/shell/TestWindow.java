@@ -10,19 +10,19 @@ public final class TestWindow {
     }
 
     /** Builds the main view for {@code model}, shows it in {@code stage} and starts loading the bundled MNIST. */
-    public static MainView show(Stage stage, MainViewModel model, double width, double height) {
+    public static MainView show(Stage stage, AppContext model, double width, double height) {
         MainView view = new MainView(model);
         Scene scene = new Scene(view, width, height);
         MainView.applyStyles(scene);
         stage.setTitle("Latent Lab");
         stage.setScene(scene);
         stage.show();
-        model.loadBundledDataset();
+        model.datasets().openBundled();
         return view;
     }
 
     /** Stops the model's background work on the FX thread, as the application's stop() does. */
-    public static void close(MainViewModel model) throws Exception {
+    public static void close(AppContext model) throws Exception {
         WaitForAsyncUtils.asyncFx(model::shutdown).get();
     }
 }
