@@ -4,6 +4,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.stage.Window;
 import latentlab.ui.explorer.LatentScatterView;
 import latentlab.ui.explorer.LatentSpaceModel;
 
@@ -58,7 +59,7 @@ final class ExportActions {
     }
 
     /** Starts recording the map at its current size, or stops and asks how to save what was recorded. */
-    void record(boolean on, javafx.stage.Window owner) {
+    void record(boolean on, Window owner) {
         if (on) {
             int[] size = new int[2];
             scatter.exportImage(1, size);
@@ -76,7 +77,7 @@ final class ExportActions {
         }
     }
 
-    private void finishRecording(javafx.stage.Window owner) {
+    private void finishRecording(Window owner) {
         ChoiceDialog<String> how = new ChoiceDialog<>("Animated GIF", "Animated GIF", "PNG frames in a folder",
                 "Discard");
         how.setTitle("Latent Lab");

@@ -6,10 +6,13 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import latentlab.train.LossTrace;
 import latentlab.train.Snapshot;
+import latentlab.ui.common.Appearance;
 import latentlab.ui.common.NiceTicks;
+import latentlab.ui.common.Theme;
 
 /**
  * The live loss chart: the loss of every minibatch (averaged per pixel column, with a smoothed line) and the test
@@ -26,10 +29,10 @@ public final class LossChartView extends Region {
     private static final double RIGHT_PLAIN = 8;
     private static final double RIGHT_KL = 40;
     private final Canvas canvas = new Canvas();
-    private final latentlab.ui.common.Appearance appearance;
+    private final Appearance appearance;
     private Snapshot snapshot;
 
-    public LossChartView(latentlab.ui.common.Appearance appearance) {
+    public LossChartView(Appearance appearance) {
         this.appearance = appearance;
         appearance.themeProperty().addListener(o -> draw());
         appearance.scaleProperty().addListener(o -> draw());
@@ -61,8 +64,8 @@ public final class LossChartView extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
-        latentlab.ui.common.Theme theme = appearance.getTheme();
-        boolean dark = theme == latentlab.ui.common.Theme.DARK;
+        Theme theme = appearance.getTheme();
+        boolean dark = theme == Theme.DARK;
         g.setFont(Font.font("DejaVu Sans", 10.5 * appearance.scaleProperty().get()));
         Snapshot s = snapshot;
         boolean kl = s != null && s.klLosses() != null && s.klLosses().length() > 0;
@@ -93,7 +96,7 @@ public final class LossChartView extends Region {
         g.setTextBaseline(VPos.CENTER);
         for (double t : NiceTicks.ticks(lo, hi, 4)) {
             double y = TOP + (hi - t) / (hi - lo) * ph;
-            g.setStroke(latentlab.ui.common.Theme.color(theme.gridLine()));
+            g.setStroke(Theme.color(theme.gridLine()));
             g.strokeLine(left + 1, Math.round(y) + 0.5, left + pw - 1, Math.round(y) + 0.5);
             g.setFill(theme.axisText());
             g.fillText(NiceTicks.label(t, yStep), left - 5, y);
@@ -135,7 +138,7 @@ public final class LossChartView extends Region {
         // Key, laid out from the measured text widths so it never overlaps at any text scale.
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
-        javafx.scene.text.Text measure = new javafx.scene.text.Text("training batches");
+        Text measure = new Text("training batches");
         measure.setFont(g.getFont());
         double trainWidth = measure.getLayoutBounds().getWidth();
         double keyY = TOP / 2 - 1;
@@ -199,7 +202,7 @@ public final class LossChartView extends Region {
         }
         double pad = (hi - lo) * 0.08;
         double step = NiceTicks.step(lo - pad, hi + pad, 4);
-        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        Text probe = new Text();
         probe.setFont(font);
         double widest = 0;
         for (double t : NiceTicks.ticks(lo - pad, hi + pad, 4)) {
