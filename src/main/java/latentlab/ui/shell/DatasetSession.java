@@ -46,6 +46,8 @@ public final class DatasetSession {
     private Runnable forgetOldData = () -> { };
     private boolean usePretrained = true;
     private Task<Opened> loading;
+    /** The message about settings that can't train the open data set, while the banner shows it. */
+    private String settingsProblem;
 
     public DatasetSession(StatusLine status, Notices notices, TrainingViewModel training, LatentSpaceModel space,
                           SelectionModel selection, FrameLoop frames) {
@@ -55,6 +57,12 @@ public final class DatasetSession {
         this.space = space;
         this.selection = selection;
         this.frames = frames;
+        // Once settings that fit are applied and a network trains, the message about the ones that didn't goes.
+        training.readyProperty().addListener((o, was, ready) -> {
+            if (ready && settingsProblem != null && settingsProblem.equals(notices.getError())) {
+                notices.dismiss();
+            }
+        });
     }
 
     /** What else forgets the old data set (fits, measurements, indexes) just before another one is shown. */
@@ -205,10 +213,11 @@ public final class DatasetSession {
         String problem = start == null ? training.attach(pair) : training.resume(pair, start, prepared);
         // The state that stopped a failing per-frame update is gone: let them all run again.
         frames.resetFailures();
-        if (problem != null) {
-            notices.report(String.format("Opened %s (%d × %d images), but the network settings can't train on it: %s."
-                    + " Change the settings in the training panel and press Apply.", pair.name(),
-                    pair.train().rows(), pair.train().cols(), problem));
+        settingsProblem = problem == null ? null : String.format("Opened %s (%d × %d images), but the network settings"
+                + " can't train on it: %s. Change the settings in the training panel and press Apply.", pair.name(),
+                pair.train().rows(), pair.train().cols(), problem);
+        if (settingsProblem != null) {
+            notices.report(settingsProblem);
         }
         return problem;
     }

@@ -104,6 +104,30 @@ class DatasetSessionTest {
     }
 
     @Test
+    void settingsThatFitClearTheMessageOnceApplied() throws Exception {
+        DatasetPair tiny = DatasetPair.open(fixture("tiny", 4, 4));
+        fx(() -> {
+            training.settings().latentSizeProperty().set(16);
+            return null;
+        });
+        String problem = fx(() -> session.show(tiny, dir.resolve("tiny"), null, null));
+        assertTrue(problem.contains("k = 16 must be smaller than the input size d = 16"), problem);
+        assertNotNull(fx(notices::getError));
+        fx(() -> {
+            training.settings().latentSizeProperty().set(2);
+            return null;
+        });
+        assertNull(fx(() -> training.settingsErrorProperty().get()), "valid now, not applied yet");
+        assertNotNull(fx(notices::getError), "the message stays until they are applied");
+        fx(() -> {
+            training.applySettings();
+            return null;
+        });
+        assertTrue(fx(() -> training.readyProperty().get()));
+        assertNull(fx(notices::getError));
+    }
+
+    @Test
     void dataTheSettingsCantTrainOpenWithoutANetworkAndTheReason() throws Exception {
         DatasetPair tiny = DatasetPair.open(fixture("tiny", 4, 4));
         DatasetPair dots = DatasetPair.open(fixture("dots", 1, 1));
