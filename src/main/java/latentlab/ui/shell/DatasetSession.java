@@ -3,6 +3,7 @@ package latentlab.ui.shell;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -120,7 +121,7 @@ public final class DatasetSession {
             @Override
             protected Opened call() throws Exception {
                 updateMessage("Reading " + source.getFileName() + "…");
-                return read(source, pretrained, prepared, new Progress() {
+                return read(source, pretrained, prepared, this::updateMessage, new Progress() {
                     @Override
                     public void update(double done, double total, String message) {
                         updateProgress(done, total);
@@ -168,13 +169,13 @@ public final class DatasetSession {
     }
 
     /** The loading task's work (on a background thread). */
-    private static Opened read(Path source, boolean pretrained, Handoff<Trainer> prepared, Progress progress)
-            throws IOException {
+    private static Opened read(Path source, boolean pretrained, Handoff<Trainer> prepared, Consumer<String> message,
+                               Progress progress) throws IOException {
         long t0 = System.nanoTime();
         DatasetPair pair = DatasetPair.open(source, progress);
         Checkpoint start = null;
         if (pretrained && pair.train().dimension() == 784) {
-            progress.update(0, 1, "Reading the pre-trained model");
+            message.accept("Reading the pre-trained model");
             try {
                 start = ModelFile.loadResource(PRETRAINED).checkpoint();
             } catch (IOException e) {
