@@ -86,7 +86,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("REDESIGN-IN-PROGRESS: enabled once the redesign lands")
     void noPackageCycles() {
         slices().matching("latentlab.(**)").should().beFreeOfCycles().check(main);
     }

@@ -1,15 +1,17 @@
 package latentlab.app;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import latentlab.pca.Pca;
+import latentlab.ui.shell.AppContext;
 import latentlab.ui.shell.MainView;
-import latentlab.ui.shell.MainViewModel;
+import latentlab.ui.shell.StartupClock;
 
-/** The JavaFX application: one window, one view-model; background work stops when the window closes. */
+/** The JavaFX application: one window on one {@link AppContext}; background work stops when the window closes. */
 public final class LatentLabApp extends Application {
     /** Title of the main window (screenshots and tests look for it). */
     public static final String TITLE = "Latent Lab";
@@ -17,7 +19,7 @@ public final class LatentLabApp extends Application {
     /** System property: print the start-up time and quit (see the README's Benchmarks). */
     static final String STARTUP_REPORT = "latentlab.startupReport";
 
-    private MainViewModel model;
+    private AppContext context;
 
     /** Starts JavaFX with this application (called by {@link Launcher}). */
     public static void launchApp() {
@@ -26,22 +28,21 @@ public final class LatentLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        latentlab.ui.shell.StartupClock.mark("JavaFX started");
-        model = new MainViewModel();
+        StartupClock.mark("JavaFX started");
+        context = new AppContext();
         // Read the data and the pre-trained model, and encode the test images, on the other core while this one builds
         // and shows the window: the first map is then ready a frame or two after the window.
-        model.loadBundledDataset();
-        MainView view = new MainView(model);
+        context.datasets().openBundled();
+        MainView view = new MainView(context);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = Math.min(1440, screen.getWidth() * 0.92);
         double h = Math.min(900, screen.getHeight() * 0.92);
-        double[] saved = model.preferences().windowBounds();
+        double[] saved = context.preferences().windowBounds();
         if (saved != null) {
             w = Math.min(saved[2], screen.getWidth());
             h = Math.min(saved[3], screen.getHeight());
         }
         Scene scene = new Scene(view, w, h);
-        MainView.applyStyles(scene, model.appearance().getTheme());
         stage.setTitle(TITLE);
         var icon = LatentLabApp.class.getResourceAsStream("/latentlab/icon/latent-lab.png");
         if (icon != null) {
@@ -55,11 +56,11 @@ public final class LatentLabApp extends Application {
             stage.setX(saved[0]);
             stage.setY(saved[1]);
         }
-        stage.setMaximized(model.preferences().windowMaximized());
-        stage.setOnHiding(e -> model.preferences().saveWindow(stage.getX(), stage.getY(), stage.getWidth(),
+        stage.setMaximized(context.preferences().windowMaximized());
+        stage.setOnHiding(e -> context.preferences().saveWindow(stage.getX(), stage.getY(), stage.getWidth(),
                 stage.getHeight(), stage.isMaximized()));
         stage.show();
-        latentlab.ui.shell.StartupClock.mark("window shown");
+        StartupClock.mark("window shown");
         if (Boolean.getBoolean(STARTUP_REPORT)) {
             reportStartupAndQuit();
         } else {
@@ -68,24 +69,20 @@ public final class LatentLabApp extends Application {
     }
 
     /**
-     * Once the first map is on screen, compiles the PCA fit's kernels in the background ({@link Pca#warmUp}), so that
-     * the PCA comparison tab's first fit takes about a second instead of two and a half. One daemon thread, for
-     * about two seconds of one core; its low priority is only a hint (Linux ignores it), so a tab opened or a
-     * training started within those seconds shares the cores with it.
+     * Once the first map is on screen, compiles the PCA fit's kernels in a background job ({@link Pca#warmUp}), so
+     * that the PCA comparison tab's first fit runs compiled code. A tab opened or a training started meanwhile
+     * shares the cores with it.
      */
     private void warmUpPcaWhenReady() {
-        model.readyAfterLaunchProperty().addListener((obs, old, seconds) -> {
+        context.launch().readyAfterLaunchProperty().addListener((obs, old, seconds) -> {
             if (old.doubleValue() < 0 && seconds.doubleValue() >= 0) {
-                Thread t = new Thread(() -> {
+                context.jobs().submit(() -> {
                     try {
                         Pca.warmUp();
                     } catch (RuntimeException | OutOfMemoryError e) {
                         // Only an optimisation: the tab fits as well without it.
                     }
-                }, "PCA warm-up");
-                t.setDaemon(true);
-                t.setPriority(Thread.MIN_PRIORITY);
-                t.start();
+                });
             }
         });
     }
@@ -95,13 +92,12 @@ public final class LatentLabApp extends Application {
      * has been on screen for a frame (a pulse later), so that a script can time many launches.
      */
     private void reportStartupAndQuit() {
-        model.readyAfterLaunchProperty().addListener((obs, old, seconds) -> {
+        context.launch().readyAfterLaunchProperty().addListener((obs, old, seconds) -> {
             if (seconds.doubleValue() >= 0) {
-                javafx.application.Platform.runLater(() -> {
-                    System.out.printf("ready_seconds: %.2f (%s)%n", seconds.doubleValue(),
-                            latentlab.ui.shell.StartupClock.summary());
+                Platform.runLater(() -> {
+                    System.out.printf("ready_seconds: %.2f (%s)%n", seconds.doubleValue(), StartupClock.summary());
                     System.out.flush();
-                    javafx.application.Platform.exit();
+                    Platform.exit();
                 });
             }
         });
@@ -109,8 +105,8 @@ public final class LatentLabApp extends Application {
 
     @Override
     public void stop() {
-        if (model != null) {
-            model.shutdown();
+        if (context != null) {
+            context.shutdown();
         }
     }
 }

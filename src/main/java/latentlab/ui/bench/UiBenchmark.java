@@ -13,7 +13,6 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import latentlab.compute.ComputePool;
 import latentlab.data.Dataset;
 import latentlab.data.DatasetPair;
 import latentlab.eval.Encoding;
@@ -21,8 +20,8 @@ import latentlab.train.Snapshot;
 import latentlab.ui.explorer.LatentScatterView;
 import latentlab.ui.explorer.LatentSpaceModel;
 import latentlab.ui.explorer.SelectionModel;
+import latentlab.ui.shell.AppContext;
 import latentlab.ui.shell.MainView;
-import latentlab.ui.shell.MainViewModel;
 
 /**
  * Measures the explorer's rendering in the real window: scatter redraw times (10,000 and 70,000 points, dots and
@@ -44,7 +43,7 @@ public final class UiBenchmark {
         Platform.startup(started::countDown);
         started.await();
         Platform.setImplicitExit(false);
-        MainViewModel vm = onFx(MainViewModel::new);
+        AppContext vm = onFx(AppContext::new);
         MainView view = onFx(() -> {
             MainView v = new MainView(vm);
             Stage stage = new Stage();
@@ -53,7 +52,7 @@ public final class UiBenchmark {
             stage.setTitle("Latent Lab — UI benchmark");
             stage.setScene(scene);
             stage.show();
-            vm.loadBundledDataset();
+            vm.datasets().openBundled();
             return v;
         });
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -95,7 +94,7 @@ public final class UiBenchmark {
         return 0;
     }
 
-    private void scatter(MainView view, MainViewModel vm, String name, boolean thumbs, int reps) throws Exception {
+    private void scatter(MainView view, AppContext vm, String name, boolean thumbs, int reps) throws Exception {
         double[] t = onFx(() -> {
             LatentScatterView s = view.scatter();
             s.thumbnailsProperty().set(thumbs);
@@ -113,15 +112,13 @@ public final class UiBenchmark {
         report(name, t);
     }
 
-    private void scatter70k(MainViewModel vm, MainView view) throws Exception {
+    private void scatter70k(AppContext vm, MainView view) throws Exception {
         // All 70,000 images: training and test set in one display set, codes from the current model.
         DatasetPair pair = onFx(vm::getDataset);
         Dataset all = concat(pair.train(), pair.test());
         Snapshot snap = onFx(() -> vm.training().getSnapshot());
         float[] codes;
-        try (ComputePool pool = new ComputePool(ComputePool.defaultThreads())) {
-            codes = Encoding.encode(snap.model(), all, pool);
-        }
+        codes = Encoding.encode(snap.model(), all, vm.pool());
         for (boolean thumbs : new boolean[] {false, true}) {
             double[] t = onFx(() -> {
                 LatentSpaceModel big = new LatentSpaceModel("all", new SelectionModel());
@@ -160,7 +157,7 @@ public final class UiBenchmark {
         return new Dataset("train+test", a.rows(), a.cols(), px, lab);
     }
 
-    private void sliders(MainView view, MainViewModel vm) throws Exception {
+    private void sliders(MainView view, AppContext vm) throws Exception {
         double[] t = onFx(() -> {
             var slider = view.sliders().slider(0);
             double lo = slider.getMin();
@@ -179,7 +176,7 @@ public final class UiBenchmark {
         report("slider change to decoded pixels", t);
     }
 
-    private void frames(MainView view, MainViewModel vm) throws Exception {
+    private void frames(MainView view, AppContext vm) throws Exception {
         List<Double> gaps = new ArrayList<>();
         List<Double> roundTrips = new ArrayList<>();
         AnimationTimer timer = new AnimationTimer() {

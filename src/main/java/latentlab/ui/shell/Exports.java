@@ -1,16 +1,17 @@
 package latentlab.ui.shell;
 
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import latentlab.compute.ComputePool;
-import latentlab.compute.Progress;
 import latentlab.data.Dataset;
+import latentlab.data.DatasetPair;
 import latentlab.io.export.CodeTable;
 import latentlab.io.export.CodesCsv;
 import latentlab.io.export.FrameRecorder;
@@ -21,26 +22,43 @@ import latentlab.io.format.PngSequenceWriter;
 import latentlab.io.format.PngWriter;
 import latentlab.nn.Autoencoder;
 import latentlab.train.Snapshot;
+import latentlab.ui.session.JobRunner;
 
 /**
  * The File &gt; Export commands: images, codes (CSV), the model and codes for NumPy, Embedding Projector files, and
  * a recording of the latent map while it trains (GIF or PNG frames). Each runs as a background job with progress
- * and cancellation through {@link MainViewModel#runJob}; files are written atomically.
+ * and cancellation through the {@link StatusLine}; files are written atomically. The recording compresses its
+ * frames one at a time on a lane of the job runner as they come.
  */
 public final class Exports {
-    private final MainViewModel main;
+    private final StatusLine status;
+    private final ReadOnlyObjectProperty<Snapshot> snapshot;
+    private final ReadOnlyObjectProperty<DatasetPair> dataset;
+    private final ComputePool pool;
+    private final JobRunner.Lane compressor;
     private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper(this, "recording");
     private final ReadOnlyIntegerWrapper recordedFrames = new ReadOnlyIntegerWrapper(this, "recordedFrames");
-    private FrameRecorder recorder;
-    private ExecutorService compressor;
+    private volatile FrameRecorder recorder;
 
-    Exports(MainViewModel main) {
-        this.main = main;
+    /**
+     * @param status     runs the exports as jobs
+     * @param snapshot   the network to export
+     * @param dataset    the open data set, whose test images are encoded
+     * @param pool       the window's compute pool
+     * @param compressor where a recording's frames are compressed, in order
+     */
+    public Exports(StatusLine status, ReadOnlyObjectProperty<Snapshot> snapshot,
+                   ReadOnlyObjectProperty<DatasetPair> dataset, ComputePool pool, JobRunner.Lane compressor) {
+        this.status = status;
+        this.snapshot = snapshot;
+        this.dataset = dataset;
+        this.pool = pool;
+        this.compressor = compressor;
     }
 
     /** Writes an image already captured on the FX thread (ARGB, w x h). */
     public void png(Path file, int[] argb, int w, int h) {
-        main.runJob("Saving " + file.getFileName(), "Saved " + file.getFileName(), p -> {
+        status.run("Saving " + file.getFileName(), "Saved " + file.getFileName(), p -> {
             p.update(0, 1, "Writing " + file.getFileName());
             PngWriter.write(file, argb, w, h);
             return null;
@@ -48,8 +66,8 @@ public final class Exports {
     }
 
     private Snapshot snapshot() {
-        Snapshot s = main.training().getSnapshot();
-        if (s == null || main.getDataset() == null) {
+        Snapshot s = snapshot.get();
+        if (s == null || dataset.get() == null) {
             throw new IllegalStateException("no model yet: open a data set first");
         }
         return s;
@@ -58,12 +76,10 @@ public final class Exports {
     /** index, label, a1..ak, reconstruction error of every test image. */
     public void codesCsv(Path file) {
         Snapshot s = snapshot();
-        Dataset test = main.getDataset().test();
-        main.runJob("Exporting codes", "Saved the codes of " + test.size() + " test images to " + file.getFileName(),
+        Dataset test = dataset.get().test();
+        status.run("Exporting codes", "Saved the codes of " + test.size() + " test images to " + file.getFileName(),
                 p -> {
-                    try (ComputePool pool = new ComputePool(ComputePool.defaultThreads())) {
-                        CodesCsv.write(file, CodeTable.compute(s.model(), test, pool, p), p);
-                    }
+                    CodesCsv.write(file, CodeTable.compute(s.model(), test, pool, p), p);
                     return null;
                 });
     }
@@ -71,13 +87,11 @@ public final class Exports {
     /** The model's weights per layer and the test codes, as a NumPy .npz archive. */
     public void numpy(Path file) {
         Snapshot s = snapshot();
-        Dataset test = main.getDataset().test();
+        Dataset test = dataset.get().test();
         Autoencoder ae = s.model();
-        main.runJob("Exporting for NumPy", "Saved the model and codes to " + file.getFileName(), p -> {
-            try (ComputePool pool = new ComputePool(ComputePool.defaultThreads())) {
-                CodeTable table = CodeTable.compute(ae, test, pool, p);
-                ModelExport.writeNpz(file, ae, s.config().loss(), table, p);
-            }
+        status.run("Exporting for NumPy", "Saved the model and codes to " + file.getFileName(), p -> {
+            CodeTable table = CodeTable.compute(ae, test, pool, p);
+            ModelExport.writeNpz(file, ae, s.config().loss(), table, p);
             return null;
         });
     }
@@ -85,12 +99,10 @@ public final class Exports {
     /** vectors.tsv, metadata.tsv, sprite.png and projector_config.pbtxt of the test images into {@code folder}. */
     public void projector(Path folder) {
         Snapshot s = snapshot();
-        Dataset test = main.getDataset().test();
-        main.runJob("Exporting for the Embedding Projector", "Saved Embedding Projector files in " + folder, p -> {
-            try (ComputePool pool = new ComputePool(ComputePool.defaultThreads())) {
-                CodeTable table = CodeTable.compute(s.model(), test, pool, p);
-                ProjectorExport.write(folder, table, ProjectorExport.Options.defaults(), p);
-            }
+        Dataset test = dataset.get().test();
+        status.run("Exporting for the Embedding Projector", "Saved Embedding Projector files in " + folder, p -> {
+            CodeTable table = CodeTable.compute(s.model(), test, pool, p);
+            ProjectorExport.write(folder, table, ProjectorExport.Options.defaults(), p);
             return null;
         });
     }
@@ -107,13 +119,7 @@ public final class Exports {
 
     /** Starts recording frames of w x h (the view adds one per code update with {@link #addFrame}). */
     public void startRecording(int w, int h) {
-        stopCompressor();
         recorder = new FrameRecorder(w, h);
-        compressor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "latentlab-recorder");
-            t.setDaemon(true);
-            return t;
-        });
         recordedFrames.set(0);
         recording.set(true);
     }
@@ -124,8 +130,12 @@ public final class Exports {
         if (!recording.get() || r == null || w != r.width() || h != r.height()) {
             return;
         }
-        // Compressing a frame takes ~20 ms: off the FX thread.
-        compressor.execute(() -> r.add(argb));
+        // Compressing a frame takes longer than a frame: off the FX thread.
+        compressor.execute(() -> {
+            if (recorder == r) {
+                r.add(argb);
+            }
+        });
         recordedFrames.set(recordedFrames.get() + 1);
     }
 
@@ -136,11 +146,14 @@ public final class Exports {
         if (r == null) {
             return;
         }
-        ExecutorService c = compressor;
-        main.runJob("Saving the recording", "Saved the recording (" + recordedFrames.get() + " frames) to "
+        // The frames still being compressed are queued on the lane before this marker.
+        CountDownLatch compressed = new CountDownLatch(1);
+        compressor.execute(compressed::countDown);
+        status.run("Saving the recording", "Saved the recording (" + recordedFrames.get() + " frames) to "
                 + target.getFileName(), p -> {
-            c.shutdown();
-            c.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+            if (!compressed.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the recorded frames were not compressed within a minute");
+            }
             if (r.size() == 0) {
                 throw new IllegalStateException("nothing was recorded: train while recording so the map moves");
             }
@@ -153,28 +166,14 @@ public final class Exports {
         });
     }
 
-    /** Drops the recording. */
+    /** Drops the recording (frames still queued for compression are skipped). */
     public void cancelRecording() {
         recording.set(false);
-        stopCompressor();
         recorder = null;
     }
 
-    private void stopCompressor() {
-        if (compressor != null) {
-            compressor.shutdownNow();
-            compressor = null;
-        }
-    }
-
     /** Ends background work (window closing). */
-    void shutdown() {
+    public void shutdown() {
         cancelRecording();
-    }
-
-    /** A job's body: gets a progress sink that also reports cancellation. */
-    @FunctionalInterface
-    public interface Job<T> {
-        T run(Progress progress) throws Exception;
     }
 }

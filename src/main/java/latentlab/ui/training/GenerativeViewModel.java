@@ -1,7 +1,11 @@
 package latentlab.ui.training;
 
+import java.io.IOException;
+
+import latentlab.io.model.ModelFile;
 import latentlab.math.Normal;
 import latentlab.math.Rng;
+import latentlab.nn.Autoencoder;
 import latentlab.nn.Codec;
 
 /**
@@ -11,6 +15,8 @@ import latentlab.nn.Codec;
  */
 public final class GenerativeViewModel {
     private long seed = 1;
+    private Autoencoder bundledVae;
+    private boolean bundledMissing;
 
     /**
      * Decodes {@code n x n} codes drawn from N(0, I) with the current seed; returns n*n images, one after another.
@@ -25,6 +31,19 @@ public final class GenerativeViewModel {
         float[] out = new float[n * n * codec.inputSize()];
         codec.decode(z, 0, n * n, out, 0);
         return out;
+    }
+
+    /** The bundled VAE (read once), or null if this build has none. */
+    public Autoencoder bundledVae() {
+        if (bundledVae == null && !bundledMissing) {
+            try {
+                bundledVae = ModelFile.loadResource(CompareViewModel.VAE).autoencoder();
+            } catch (IOException e) {
+                // A build without the model samples the network being trained instead.
+                bundledMissing = true;
+            }
+        }
+        return bundledVae;
     }
 
     /** Moves to new random samples. */

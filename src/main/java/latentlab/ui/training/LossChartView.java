@@ -1,18 +1,18 @@
 package latentlab.ui.training;
 
-import java.util.List;
-
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
-import latentlab.train.EpochRecord;
 import latentlab.train.LossTrace;
 import latentlab.train.Snapshot;
+import latentlab.ui.common.Appearance;
 import latentlab.ui.common.NiceTicks;
+import latentlab.ui.common.Theme;
 
 /**
  * The live loss chart: the loss of every minibatch (averaged per pixel column, with a smoothed line) and the test
@@ -29,10 +29,10 @@ public final class LossChartView extends Region {
     private static final double RIGHT_PLAIN = 8;
     private static final double RIGHT_KL = 40;
     private final Canvas canvas = new Canvas();
-    private final latentlab.ui.common.Appearance appearance;
+    private final Appearance appearance;
     private Snapshot snapshot;
 
-    public LossChartView(latentlab.ui.common.Appearance appearance) {
+    public LossChartView(Appearance appearance) {
         this.appearance = appearance;
         appearance.themeProperty().addListener(o -> draw());
         appearance.scaleProperty().addListener(o -> draw());
@@ -64,8 +64,8 @@ public final class LossChartView extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
-        latentlab.ui.common.Theme theme = appearance.getTheme();
-        boolean dark = theme == latentlab.ui.common.Theme.DARK;
+        Theme theme = appearance.getTheme();
+        boolean dark = theme == Theme.DARK;
         g.setFont(Font.font("DejaVu Sans", 10.5 * appearance.scaleProperty().get()));
         Snapshot s = snapshot;
         boolean kl = s != null && s.klLosses() != null && s.klLosses().length() > 0;
@@ -78,63 +78,25 @@ public final class LossChartView extends Region {
         }
         g.setStroke(theme.frame());
         g.strokeRect(left + 0.5, TOP + 0.5, pw - 1, ph - 1);
-        if (s == null || s.batchLosses().length() == 0) {
+        LossSeries data = LossSeries.of(s, (int) Math.max(1, pw));
+        if (data == null) {
             g.setFill(theme.axisText());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.fillText("The loss appears here once training starts", left + pw / 2, TOP + ph / 2);
             return;
         }
-        LossTrace.View v = s.batchLosses();
-        List<EpochRecord> epochs = s.epochs();
-        double perEpoch = Math.max(1, s.batchesPerEpoch());
-        long firstStep = v.step(0);
-        double xMax = Math.max(s.step() / perEpoch, v.step(v.length() - 1) / perEpoch);
-        double xMin = Math.max(0, (firstStep - 1) / perEpoch);
-        if (xMax - xMin < 1e-9) {
-            xMax = xMin + 1 / perEpoch;
-        }
-        int cols = (int) Math.max(1, pw);
-        double[] sum = new double[cols];
-        int[] count = new int[cols];
-        for (int i = 0; i < v.length(); i++) {
-            int c = (int) ((v.step(i) / perEpoch - xMin) / (xMax - xMin) * (cols - 1));
-            if (c >= 0 && c < cols && Float.isFinite(v.value(i))) {
-                sum[c] += v.value(i);
-                count[c]++;
-            }
-        }
-        // Range: ignore the first steep drop so later progress stays visible.
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        int skip = cols / 20;
-        for (int c = 0; c < cols; c++) {
-            if (count[c] > 0) {
-                double m = sum[c] / count[c];
-                lo = Math.min(lo, m);
-                if (c >= skip) {
-                    hi = Math.max(hi, m);
-                }
-            }
-        }
-        for (EpochRecord e : epochs) {
-            if (Double.isFinite(e.testLoss())) {
-                lo = Math.min(lo, e.testLoss());
-                hi = Math.max(hi, e.testLoss());
-            }
-        }
-        if (!(hi > lo)) {
-            hi = lo + 1;
-        }
-        double pad = (hi - lo) * 0.08;
-        lo -= pad;
-        hi += pad;
+        double xMin = data.xMin();
+        double xMax = data.xMax();
+        double lo = data.low();
+        double hi = data.high();
+        int cols = data.columns();
         double yStep = NiceTicks.step(lo, hi, 4);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (double t : NiceTicks.ticks(lo, hi, 4)) {
             double y = TOP + (hi - t) / (hi - lo) * ph;
-            g.setStroke(latentlab.ui.common.Theme.color(theme.gridLine()));
+            g.setStroke(Theme.color(theme.gridLine()));
             g.strokeLine(left + 1, Math.round(y) + 0.5, left + pw - 1, Math.round(y) + 0.5);
             g.setFill(theme.axisText());
             g.fillText(NiceTicks.label(t, yStep), left - 5, y);
@@ -150,61 +112,22 @@ public final class LossChartView extends Region {
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText("epochs", left + pw - 3, TOP + ph - 3);
         g.setTextBaseline(VPos.TOP);
-        // Batch losses, averaged per column, then an exponentially smoothed line over them.
+        // Batch losses, averaged per column, then the smoothed line over them.
         g.setStroke((dark ? Color.web("#4f6a9e") : Color.web("#9db4e8")));
         g.setLineWidth(1);
-        g.beginPath();
-        boolean started = false;
-        double smooth = Double.NaN;
-        double[] sm = new double[cols];
-        for (int c = 0; c < cols; c++) {
-            if (count[c] == 0) {
-                sm[c] = Double.NaN;
-                continue;
-            }
-            double m = sum[c] / count[c];
-            smooth = Double.isNaN(smooth) ? m : smooth + 0.08 * (m - smooth);
-            sm[c] = smooth;
-            double x = left + c;
-            double y = TOP + (hi - m) / (hi - lo) * ph;
-            y = Math.max(TOP, Math.min(TOP + ph, y));
-            if (!started) {
-                g.moveTo(x, y);
-                started = true;
-            } else {
-                g.lineTo(x, y);
-            }
-        }
-        g.stroke();
+        line(g, data.batchMean(), lo, hi, ph);
         g.setStroke((dark ? Color.web("#7aa7ff") : Color.web("#3355cc")));
         g.setLineWidth(2);
-        g.beginPath();
-        started = false;
-        for (int c = 0; c < cols; c++) {
-            if (Double.isNaN(sm[c])) {
-                continue;
-            }
-            double y = Math.max(TOP, Math.min(TOP + ph, TOP + (hi - sm[c]) / (hi - lo) * ph));
-            if (!started) {
-                g.moveTo(left + c, y);
-                started = true;
-            } else {
-                g.lineTo(left + c, y);
-            }
-        }
-        g.stroke();
+        line(g, data.smoothed(), lo, hi, ph);
         // Test loss after each epoch.
         g.setStroke((dark ? Color.web("#ffa560") : Color.web("#d55e00")));
         g.setFill((dark ? Color.web("#ffa560") : Color.web("#d55e00")));
         g.setLineWidth(2);
         double px = Double.NaN;
         double py = Double.NaN;
-        for (EpochRecord e : epochs) {
-            if (!Double.isFinite(e.testLoss())) {
-                continue;
-            }
-            double x = left + (e.step() / perEpoch - xMin) / (xMax - xMin) * pw;
-            double y = TOP + (hi - e.testLoss()) / (hi - lo) * ph;
+        for (int i = 0; i < data.epochAt().length; i++) {
+            double x = left + (data.epochAt()[i] - xMin) / (xMax - xMin) * pw;
+            double y = TOP + (hi - data.testLoss()[i]) / (hi - lo) * ph;
             if (!Double.isNaN(px)) {
                 g.strokeLine(px, py, x, y);
             }
@@ -215,7 +138,7 @@ public final class LossChartView extends Region {
         // Key, laid out from the measured text widths so it never overlaps at any text scale.
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
-        javafx.scene.text.Text measure = new javafx.scene.text.Text("training batches");
+        Text measure = new Text("training batches");
         measure.setFont(g.getFont());
         double trainWidth = measure.getLayoutBounds().getWidth();
         double keyY = TOP / 2 - 1;
@@ -229,8 +152,8 @@ public final class LossChartView extends Region {
         g.fillOval(x, keyY - 3.5, 7, 7);
         g.setFill(theme.strong());
         g.fillText("test set, per epoch", x + 11, keyY);
-        if (kl) {
-            drawKl(g, s, theme, xMin, xMax, perEpoch, pw, ph, cols);
+        if (data.hasKl()) {
+            drawKl(g, data, pw, ph);
             measure.setText("test set, per epoch");
             x += 11 + measure.getLayoutBounds().getWidth() + 14;
             g.setFill(KL_COLOUR);
@@ -240,9 +163,27 @@ public final class LossChartView extends Region {
         }
     }
 
+    /** A line through the columns' values (NaN: no point), clamped to the plot, from {@code low} to {@code high}. */
+    private void line(GraphicsContext g, double[] values, double low, double high, double ph) {
+        g.beginPath();
+        boolean started = false;
+        for (int c = 0; c < values.length; c++) {
+            if (Double.isNaN(values[c])) {
+                continue;
+            }
+            double y = Math.max(TOP, Math.min(TOP + ph, TOP + (high - values[c]) / (high - low) * ph));
+            if (!started) {
+                g.moveTo(left + c, y);
+                started = true;
+            } else {
+                g.lineTo(left + c, y);
+            }
+        }
+        g.stroke();
+    }
+
     private static final Color KL_COLOUR = Color.web("#2a9d5c");
 
-    /** The VAE's KL term per batch, averaged per column, on its own axis at the right. */
     /** Room for the widest label the loss axis can get for this history (its range, unbinned, padded by 8%). */
     static double leftMargin(Font font, LossTrace.View v) {
         if (v.length() == 0) {
@@ -261,7 +202,7 @@ public final class LossChartView extends Region {
         }
         double pad = (hi - lo) * 0.08;
         double step = NiceTicks.step(lo - pad, hi + pad, 4);
-        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        Text probe = new Text();
         probe.setFont(font);
         double widest = 0;
         for (double t : NiceTicks.ticks(lo - pad, hi + pad, 4)) {
@@ -271,28 +212,9 @@ public final class LossChartView extends Region {
         return Math.max(MIN_LEFT, Math.ceil(widest) + 9);
     }
 
-    private void drawKl(GraphicsContext g, Snapshot s, latentlab.ui.common.Theme theme, double xMin, double xMax,
-                        double perEpoch, double pw, double ph, int cols) {
-        LossTrace.View v = s.klLosses();
-        double[] sum = new double[cols];
-        int[] count = new int[cols];
-        double hi = 0;
-        for (int i = 0; i < v.length(); i++) {
-            int c = (int) ((v.step(i) / perEpoch - xMin) / (xMax - xMin) * (cols - 1));
-            if (c >= 0 && c < cols && Float.isFinite(v.value(i))) {
-                sum[c] += v.value(i);
-                count[c]++;
-            }
-        }
-        for (int c = cols / 20; c < cols; c++) {
-            if (count[c] > 0) {
-                hi = Math.max(hi, sum[c] / count[c]);
-            }
-        }
-        if (!(hi > 0)) {
-            hi = 1;
-        }
-        hi *= 1.1;
+    /** The VAE's KL term per column on its own axis at the right. */
+    private void drawKl(GraphicsContext g, LossSeries data, double pw, double ph) {
+        double hi = data.klHigh();
         double step = NiceTicks.step(0, hi, 4);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
@@ -303,20 +225,6 @@ public final class LossChartView extends Region {
         }
         g.setStroke(KL_COLOUR);
         g.setLineWidth(1.5);
-        g.beginPath();
-        boolean started = false;
-        for (int c = 0; c < cols; c++) {
-            if (count[c] == 0) {
-                continue;
-            }
-            double y = Math.max(TOP, Math.min(TOP + ph, TOP + (hi - sum[c] / count[c]) / hi * ph));
-            if (!started) {
-                g.moveTo(left + c, y);
-                started = true;
-            } else {
-                g.lineTo(left + c, y);
-            }
-        }
-        g.stroke();
+        line(g, data.klMean(), 0, hi, ph);
     }
 }

@@ -20,7 +20,7 @@ import latentlab.ui.common.Appearance;
 import latentlab.ui.common.DecodedImageView;
 import latentlab.ui.common.DigitImages;
 import latentlab.ui.common.Icons;
-import latentlab.ui.shell.MainView;
+import latentlab.ui.common.StyleSheets;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 
 /**
@@ -39,7 +39,6 @@ public final class SamplesWindow {
     private final Spinner<Integer> size = new Spinner<>(3, 16, 8);
     private final Spinner<Integer> manifoldSize = new Spinner<>(5, 25, 15);
     private final javafx.scene.control.ChoiceBox<String> source = new javafx.scene.control.ChoiceBox<>();
-    private Autoencoder bundledVae;
     private long updates;
     private static final String CURRENT = "the network being trained";
     private static final String BUNDLED = "the bundled VAE (20 epochs)";
@@ -82,8 +81,7 @@ public final class SamplesWindow {
                 manifoldBox));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Scene scene = new Scene(tabs, 660, 690);
-        MainView.applyStyles(scene, look.getTheme());
-        scene.getRoot().setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", look.fontSize()));
+        StyleSheets.apply(scene, look);
         stage.setScene(scene);
         stage.setTitle("Latent Lab — generate digits");
         if (owner != null) {
@@ -102,7 +100,8 @@ public final class SamplesWindow {
     public void refresh() {
         Autoencoder ae = model.get();
         if (BUNDLED.equals(source.getValue())) {
-            ae = bundledVae();
+            Autoencoder bundled = vm.bundledVae();
+            ae = bundled != null ? bundled : ae;
         }
         Dataset d = images.get();
         if (ae == null || d == null || ae.inputSize() != d.dimension()) {
@@ -123,17 +122,6 @@ public final class SamplesWindow {
                         + "few, and nothing says the gaps between clusters decode to digits. A VAE is trained so that "
                         + "the whole prior decodes to digits: tick \"Variational autoencoder\", apply and train.");
         updates++;
-    }
-
-    private Autoencoder bundledVae() {
-        if (bundledVae == null) {
-            try {
-                bundledVae = latentlab.io.model.ModelFile.loadResource(CompareWindow.VAE).autoencoder();
-            } catch (java.io.IOException e) {
-                return model.get();
-            }
-        }
-        return bundledVae;
     }
 
     /** How many times the samples were drawn (tests). */

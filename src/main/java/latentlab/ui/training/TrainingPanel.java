@@ -22,7 +22,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import latentlab.train.OptimizerKind;
 import latentlab.train.Snapshot;
-import latentlab.train.TrainingState;
 import latentlab.ui.common.DiscardDialog;
 import latentlab.ui.common.Icons;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
@@ -35,6 +34,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
  */
 public final class TrainingPanel extends VBox {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    private static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
+    private static final PseudoClass DIVERGED = PseudoClass.getPseudoClass("diverged");
     private final TrainingViewModel vm;
     private final Label state = new Label();
     private final Label counters = new Label();
@@ -301,8 +302,7 @@ public final class TrainingPanel extends VBox {
     }
 
     private static String format(double v) {
-        String s = String.format(Locale.ROOT, "%.6f", v).replaceAll("0+$", "");
-        return s.endsWith(".") ? s + "0" : s;
+        return TrainingReadout.plain(v);
     }
 
     private void applyLearningRate(ComboBox<String> box, String text) {
@@ -328,47 +328,13 @@ public final class TrainingPanel extends VBox {
     }
 
     private void show(Snapshot s) {
-        if (s == null) {
-            state.setText("");
-            counters.setText("Open a data set to start");
-            losses.setText("");
-            epochProgress.setProgress(0);
-            chart.show(null);
-            return;
-        }
-        String st = switch (s.state()) {
-            case RUNNING -> "● Running";
-            case PAUSED -> s.step() == 0 ? "Ready" : "Paused";
-            case DIVERGED -> "Diverged";
-            case CLOSED -> "Stopped";
-        };
-        state.setText(st);
-        state.pseudoClassStateChanged(PseudoClass.getPseudoClass("running"), s.state() == TrainingState.RUNNING);
-        state.pseudoClassStateChanged(PseudoClass.getPseudoClass("diverged"), s.state() == TrainingState.DIVERGED);
-        counters.setText(String.format("%s  ·  epoch %.2f  ·  step %,d  ·  %s", s.config().architecture(),
-                s.epochProgress(), s.step(),
-                s.state() == TrainingState.RUNNING && s.samplesPerSecond() > 0
-                        ? String.format("%,.0f images/s", s.samplesPerSecond()) : "idle"));
-        epochProgress.setProgress(s.epochFraction());
-        String lossName = s.config().loss().name().equals("bce") ? "cross-entropy" : "squared error";
-        StringBuilder l = new StringBuilder();
-        if (Double.isFinite(s.runningLoss())) {
-            l.append(String.format("Training loss %.2f (%s per image)", s.runningLoss(), lossName));
-        } else {
-            l.append("Training loss: not yet measured (").append(lossName).append(" per image)");
-        }
-        if (Double.isFinite(s.runningKl())) {
-            l.append(String.format("%nKL term %.2f per image (β = %s)", s.runningKl(), format(s.config().beta())));
-        }
-        if (!s.epochs().isEmpty()) {
-            var e = s.epochs().get(s.epochs().size() - 1);
-            l.append(String.format("%nTest after epoch %d: loss %.2f, squared error %.2f", e.epoch(), e.testLoss(),
-                    e.testSquaredError()));
-            if (Double.isFinite(e.testKl())) {
-                l.append(String.format(", KL %.2f, ELBO %.1f", e.testKl(), -(e.testLoss() + e.testKl())));
-            }
-        }
-        losses.setText(l.toString());
+        TrainingReadout r = TrainingReadout.of(s);
+        state.setText(r.state());
+        state.pseudoClassStateChanged(RUNNING, r.running());
+        state.pseudoClassStateChanged(DIVERGED, r.diverged());
+        counters.setText(r.counters());
+        epochProgress.setProgress(r.epochFraction());
+        losses.setText(r.losses());
         chart.show(s);
     }
 }

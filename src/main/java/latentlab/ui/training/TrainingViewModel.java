@@ -125,15 +125,31 @@ public final class TrainingViewModel {
         return speed;
     }
 
-    /** Starts a fresh network on a newly opened data set (the test set is shown and evaluated). */
-    public void attach(DatasetPair pair) {
-        this.data = pair;
-        startTrainer(null);
+    /**
+     * Closes the network: another data set is about to be shown, and nothing trains until {@link #attach} or
+     * {@link #resume} gives the trainer its new images.
+     */
+    public void detach() {
+        closeTrainer();
+        data = null;
     }
 
-    /** Continues a saved run (its settings replace the panel's). */
-    public void resume(DatasetPair pair, Checkpoint cp) {
-        resume(pair, cp, null);
+    /**
+     * Trains on a newly opened data set: the network of the data set shown before is closed first (it was made for
+     * other images), then a fresh network starts from the panel's settings, unless they can't train on these
+     * images; then no network trains, the settings are marked invalid, and the reason is returned.
+     *
+     * @return null, or why no network trains on {@code pair}
+     */
+    public String attach(DatasetPair pair) {
+        closeTrainer();
+        this.data = pair;
+        return startTrainer(null);
+    }
+
+    /** Continues a saved run (its settings replace the panel's); see {@link #attach}. */
+    public String resume(DatasetPair pair, Checkpoint cp) {
+        return resume(pair, cp, null);
     }
 
     /**
@@ -145,29 +161,43 @@ public final class TrainingViewModel {
                 pair.test(), cp);
     }
 
-    /** Continues a saved run with a trainer made by {@link #prepare} for it (or null to make one here). */
-    public void resume(DatasetPair pair, Checkpoint cp, Trainer prepared) {
+    /**
+     * Continues a saved run on {@code pair} with a trainer made by {@link #prepare} for it (or null to make one
+     * here); the network shown before is closed first.
+     *
+     * @return null, or why the run can't continue on {@code pair}
+     */
+    public String resume(DatasetPair pair, Checkpoint cp, Trainer prepared) {
+        closeTrainer();
         this.data = pair;
         settings.load(cp.config());
         if (prepared != null) {
-            closeTrainer();
             adopt(prepared);
-            return;
+            return null;
         }
-        startTrainer(cp);
+        return startTrainer(cp);
     }
 
-    private void startTrainer(Checkpoint cp) {
+    /** Makes the trainer; on a problem the current one keeps training and the problem is shown and returned. */
+    private String startTrainer(Checkpoint cp) {
         TrainingConfig config;
         try {
             config = cp != null ? cp.config().withThreads(settings.toConfig(data.train().dimension()).threads())
                     : settings.toConfig(data.train().dimension());
         } catch (IllegalArgumentException e) {
             settingsError.set(e.getMessage());
-            return;
+            settingsChanged.set(true);
+            return e.getMessage();
         }
         closeTrainer();
-        adopt(new Trainer(config, data.train(), data.test(), data.test(), cp));
+        try {
+            adopt(new Trainer(config, data.train(), data.test(), data.test(), cp));
+        } catch (IllegalArgumentException e) {
+            settingsError.set(e.getMessage());
+            settingsChanged.set(true);
+            return e.getMessage();
+        }
+        return null;
     }
 
     private void adopt(Trainer t) {
@@ -280,12 +310,17 @@ public final class TrainingViewModel {
         return true;
     }
 
+    /** Closes the trainer; its snapshot goes with it, so nothing shows a network that no longer trains. */
     private void closeTrainer() {
         if (trainer != null) {
             trainer.close();
             trainer = null;
         }
+        seenVersion = -1;
         ready.set(false);
+        running.set(false);
+        snapshot.set(null);
+        message.set(null);
     }
 
     /** Ends training (window closing). */

@@ -21,8 +21,9 @@ import latentlab.cli.Cli;
 import latentlab.ui.common.XyChart;
 import latentlab.ui.explorer.ExplorerTestSupport;
 import latentlab.ui.explorer.LatentScatterView;
+import latentlab.ui.shell.AppContext;
+import latentlab.ui.shell.DatasetSession;
 import latentlab.ui.shell.MainView;
-import latentlab.ui.shell.MainViewModel;
 import latentlab.ui.shell.TestWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,12 +42,12 @@ import org.testfx.util.WaitForAsyncUtils;
 class PcaComparisonTest {
     @TempDir
     Path dir;
-    private MainViewModel model;
+    private AppContext model;
     private MainView view;
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel();
+        model = new AppContext();
         view = TestWindow.show(stage, model, 1440, 900);
     }
 
@@ -89,7 +90,7 @@ class PcaComparisonTest {
         String pca = v.pcaPane().getBadge();
 
         Path pretrained = dir.resolve("pretrained.llm");
-        try (InputStream in = getClass().getResourceAsStream(MainViewModel.PRETRAINED)) {
+        try (InputStream in = getClass().getResourceAsStream(DatasetSession.PRETRAINED)) {
             Files.copy(in, pretrained);
         }
         String eval = cli("eval", "--model", pretrained.toString());
@@ -201,7 +202,7 @@ class PcaComparisonTest {
         assertTrue(ae.y()[0] < pca.y()[1] - 5, "the non-linear autoencoder beats PCA at k = 2");
         // A saved model joins the chart at its k.
         Path pretrained = dir.resolve("other.llm");
-        try (InputStream in = getClass().getResourceAsStream(MainViewModel.PRETRAINED)) {
+        try (InputStream in = getClass().getResourceAsStream(DatasetSession.PRETRAINED)) {
             Files.copy(in, pretrained);
         }
         robot.interact(() -> model.comparison().errorAgainstK().addModel(pretrained));
@@ -249,20 +250,20 @@ class PcaComparisonTest {
         openComparison(robot);
         latentlab.pca.PcaModel fitted = model.comparison().fit().getModel();
         Path lesson = dir.resolve("pca.lesson");
-        robot.interact(() -> model.saveLesson(lesson, view.captureViewState()));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(lesson) && !model.busyProperty().get());
+        robot.interact(() -> model.lessons().save(lesson, view.captureViewState()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(lesson) && !model.status().busyProperty().get());
         assertTrue(latentlab.io.format.LabFile.read(lesson).containsKey("pca"), "the fit is stored in the lesson");
 
-        MainViewModel[] other = new MainViewModel[1];
+        AppContext[] other = new AppContext[1];
         robot.interact(() -> {
-            other[0] = new MainViewModel();
-            other[0].setUsePretrained(false);
-            other[0].loadBundledDataset();
+            other[0] = new AppContext();
+            other[0].datasets().setUsePretrained(false);
+            other[0].datasets().openBundled();
         });
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> other[0].getDataset() != null
-                    && !other[0].busyProperty().get());
-            robot.interact(() -> other[0].openLesson(lesson));
+                    && !other[0].status().busyProperty().get());
+            robot.interact(() -> other[0].lessons().open(lesson));
             PcaFit c = other[0].comparison().fit();
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> c.getModel() != null && c.curveProperty().get() != null
                     && c.space().getCodes() != null);

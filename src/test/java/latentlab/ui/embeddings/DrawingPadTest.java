@@ -25,8 +25,8 @@ import latentlab.eval.Encoding;
 import latentlab.io.model.ModelFile;
 import latentlab.nn.Codec;
 import latentlab.ui.common.Appearance;
+import latentlab.ui.shell.DatasetSession;
 import latentlab.ui.shell.MainView;
-import latentlab.ui.shell.MainViewModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -274,7 +274,7 @@ class DrawingPadTest {
             ink += v;
         }
         assertTrue(ink > 20, "the stroke is there to encode: " + ink);
-        Codec model = ModelFile.loadResource(MainViewModel.PRETRAINED).codec();
+        Codec model = ModelFile.loadResource(DatasetSession.PRETRAINED).codec();
         Dataset test = DatasetPair.open(DatasetLocator.bundledMnist().orElseThrow()).test();
         int k = model.latentSize();
         float[] codes;

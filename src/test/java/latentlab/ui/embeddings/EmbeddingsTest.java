@@ -21,8 +21,8 @@ import latentlab.nn.Codec;
 import latentlab.ui.common.ImageRow;
 import latentlab.ui.explorer.Annotation;
 import latentlab.ui.explorer.ColourBy;
+import latentlab.ui.shell.AppContext;
 import latentlab.ui.shell.MainView;
-import latentlab.ui.shell.MainViewModel;
 import latentlab.ui.shell.TestWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,12 +39,12 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class EmbeddingsTest {
-    private MainViewModel model;
+    private AppContext model;
     private MainView view;
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel();
+        model = new AppContext();
         view = TestWindow.show(stage, model, 1440, 900);
     }
 

@@ -22,8 +22,8 @@ import latentlab.embed.Probe;
 import latentlab.nn.Codec;
 import latentlab.pca.PcaModel;
 import latentlab.train.Snapshot;
+import latentlab.ui.shell.AppContext;
 import latentlab.ui.shell.MainView;
-import latentlab.ui.shell.MainViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,19 +38,19 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ProbeViewTest {
-    private MainViewModel model;
+    private AppContext model;
     private ProbeViewModel probe;
     private ProbeView view;
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            model.tick(); // what the main window does every frame
+            model.frames().runOnce(); // what the main window does every frame
         }
     };
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel();
+        model = new AppContext();
         probe = model.probe();
         view = new ProbeView(probe, model.appearance());
         StackPane root = new StackPane(view);
@@ -60,7 +60,7 @@ class ProbeViewTest {
         stage.setScene(scene);
         stage.show();
         frames.start();
-        model.loadBundledDataset();
+        model.datasets().openBundled();
     }
 
     @AfterEach

@@ -16,8 +16,8 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import latentlab.train.Snapshot;
 import latentlab.train.TrainingState;
+import latentlab.ui.shell.AppContext;
 import latentlab.ui.shell.MainView;
-import latentlab.ui.shell.MainViewModel;
 import latentlab.ui.shell.TestWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,13 +30,13 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Drives the real explorer window: training, the latent map, the sliders and the decoder. */
 @ExtendWith(ApplicationExtension.class)
 class ExplorerTest {
-    private MainViewModel model;
+    private AppContext model;
     private MainView view;
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel();
-        model.setUsePretrained(false);
+        model = new AppContext();
+        model.datasets().setUsePretrained(false);
         view = TestWindow.show(stage, model, 1400, 900);
     }
 

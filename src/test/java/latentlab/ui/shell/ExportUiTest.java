@@ -30,12 +30,12 @@ import org.testfx.util.WaitForAsyncUtils;
 class ExportUiTest {
     @TempDir
     Path dir;
-    private MainViewModel model;
+    private AppContext model;
     private MainView view;
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel();
+        model = new AppContext();
         view = TestWindow.show(stage, model, 1400, 900);
     }
 
@@ -46,14 +46,14 @@ class ExportUiTest {
 
     private void ready() throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.autoencoderSpace().getCodes() != null
-                && !model.busyProperty().get());
+                && !model.status().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void done() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.busyProperty().get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.status().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        assertNull(model.errorProperty().get(), model.errorProperty().get());
+        assertNull(model.notices().errorProperty().get(), model.notices().errorProperty().get());
     }
 
     @Test

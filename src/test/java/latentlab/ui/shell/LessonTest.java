@@ -28,15 +28,15 @@ import org.testfx.util.WaitForAsyncUtils;
 class LessonTest {
     @TempDir
     Path dir;
-    private MainViewModel model;
+    private AppContext model;
     private MainView view;
 
     @Start
     void start(Stage stage) {
         AppPreferences prefs = AppPreferences.user();
         prefs.clear();
-        model = new MainViewModel(prefs);
-        model.setUsePretrained(false);
+        model = new AppContext(prefs);
+        model.datasets().setUsePretrained(false);
         view = TestWindow.show(stage, model, 1400, 900);
     }
 
@@ -46,7 +46,7 @@ class LessonTest {
     }
 
     private void waitIdle() throws TimeoutException {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.busyProperty().get()
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.status().busyProperty().get()
                 && model.training().getSnapshot() != null
                 && model.training().getSnapshot().codesStep() == model.training().getSnapshot().step());
         WaitForAsyncUtils.waitForFxEvents();
@@ -75,12 +75,12 @@ class LessonTest {
         float[] params = model.training().getSnapshot().model().parameters().clone();
         double[] bounds = scatter.viewBounds();
         Path lesson = dir.resolve("monday.lesson");
-        robot.interact(() -> model.saveLesson(lesson, view.captureViewState()));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(lesson) && !model.busyProperty().get());
+        robot.interact(() -> model.lessons().save(lesson, view.captureViewState()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(lesson) && !model.status().busyProperty().get());
         // The save's success handler clears busy first, then records the file: let it finish before looking.
         WaitForAsyncUtils.waitForFxEvents();
-        assertNull(model.errorProperty().get());
-        assertEquals(lesson.toAbsolutePath(), model.lessonFileProperty().get());
+        assertNull(model.notices().errorProperty().get());
+        assertEquals(lesson.toAbsolutePath(), model.lessons().fileProperty().get());
         assertEquals(lesson.toAbsolutePath(), model.preferences().recentLessons().get(0));
 
         // Change everything, then open the lesson again.
@@ -92,11 +92,11 @@ class LessonTest {
             model.training().speedProperty().set(1.0);
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.training().getSnapshot().step() == 0);
-        robot.interact(() -> model.openLesson(lesson));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.busyProperty().get()
-                && model.pendingViewStateProperty().get() == null && model.training().getSnapshot().step() == 60);
+        robot.interact(() -> model.lessons().open(lesson));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.status().busyProperty().get()
+                && model.lessons().pendingViewProperty().get() == null && model.training().getSnapshot().step() == 60);
         WaitForAsyncUtils.waitForFxEvents();
-        assertNull(model.errorProperty().get(), model.errorProperty().get());
+        assertNull(model.notices().errorProperty().get(), model.notices().errorProperty().get());
         assertArrayEquals(params, model.training().getSnapshot().model().parameters(), "same weights");
         assertArrayEquals(bounds, scatter.viewBounds(), 1e-9);
         assertTrue(scatter.thumbnailsProperty().get());
@@ -115,9 +115,9 @@ class LessonTest {
         var dataset = model.getDataset();
         Path bad = dir.resolve("broken.lesson");
         Files.write(bad, new byte[] {'L', 'L', 'A', 'B', 0, 1, 0, 0, 1, 2, 3, 4, 5, 6});
-        robot.interact(() -> model.openLesson(bad));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.errorProperty().get() != null);
-        String msg = model.errorProperty().get();
+        robot.interact(() -> model.lessons().open(bad));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.notices().errorProperty().get() != null);
+        String msg = model.notices().errorProperty().get();
         assertTrue(msg.contains("broken.lesson") && msg.contains("corrupt"), msg);
         assertEquals(dataset, model.getDataset());
         assertNotNull(model.training().getSnapshot());

@@ -26,11 +26,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
-    private MainViewModel model;
+    private AppContext model;
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel();
+        model = new AppContext();
         TestWindow.show(stage, model, 1280, 800);
     }
 
@@ -49,8 +49,8 @@ class MainWindowTest {
         waitForDataset();
         assertNotNull(robot.lookup("60,000").tryQuery().orElse(null), "training count shown");
         assertNotNull(robot.lookup("10,000").tryQuery().orElse(null), "test count shown");
-        assertTrue(model.statusProperty().get().startsWith("MNIST: 60,000 + 10,000 images of 28 × 28"), model.statusProperty().get());
-        assertFalse(model.busyProperty().get());
+        assertTrue(model.status().textProperty().get().startsWith("MNIST: 60,000 + 10,000 images of 28 × 28"), model.status().textProperty().get());
+        assertFalse(model.status().busyProperty().get());
         Button open = robot.lookup(".button").match(n -> "Open data set…".equals(((Button) n).getText())).query();
         assertFalse(open.isDisabled());
     }
@@ -66,9 +66,9 @@ class MainWindowTest {
         assertEquals(4690, s.step());
         assertEquals(29.83, s.lastTestSquaredError(), 0.01, "the model of resources/latentlab/pretrained/README.md");
         assertEquals(4690, s.batchLosses().length(), "the loss chart starts with its history");
-        assertTrue(model.statusProperty().get().contains("pre-trained"), model.statusProperty().get());
-        assertTrue(model.readyAfterLaunch() > 0, "the first map's time after launch is known");
-        assertTrue(model.statusProperty().get().contains("after launch"), model.statusProperty().get());
+        assertTrue(model.status().textProperty().get().contains("pre-trained"), model.status().textProperty().get());
+        assertTrue(model.launch().readyAfterLaunch() > 0, "the first map's time after launch is known");
+        assertTrue(model.status().textProperty().get().contains("after launch"), model.status().textProperty().get());
         // Reset would discard the pre-trained model: it asks first, and Cancel keeps it.
         robot.clickOn("#reset");
         robot.clickOn(dialogButton(robot, "Cancel"));
@@ -77,7 +77,7 @@ class MainWindowTest {
         robot.clickOn("#reset");
         robot.clickOn(dialogButton(robot, "OK"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.training().getSnapshot().step() == 0);
-        assertFalse(model.statusProperty().get().contains("pre-trained"), model.statusProperty().get());
+        assertFalse(model.status().textProperty().get().contains("pre-trained"), model.status().textProperty().get());
         // The sliders were at the pre-trained map's middle, far outside the fresh network's codes: they come back.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.autoencoderSpace().getCodes() == model.training()
                 .getSnapshot().displayCodes() && model.training().getSnapshot().step() == 0);
@@ -118,9 +118,9 @@ class MainWindowTest {
     void aMissingFolderShowsAClearErrorAndKeepsTheDataSet(FxRobot robot) throws TimeoutException {
         waitForDataset();
         var before = model.getDataset();
-        robot.interact(() -> model.loadDataset(java.nio.file.Path.of("/no/such/folder")));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.errorProperty().get() != null);
-        assertTrue(model.errorProperty().get().contains("/no/such/folder"), model.errorProperty().get());
+        robot.interact(() -> model.datasets().open(java.nio.file.Path.of("/no/such/folder")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.notices().errorProperty().get() != null);
+        assertTrue(model.notices().errorProperty().get().contains("/no/such/folder"), model.notices().errorProperty().get());
         assertEquals(before, model.getDataset());
         assertTrue(robot.lookup(".error-banner").query().isVisible());
     }
@@ -143,9 +143,9 @@ class MainWindowTest {
         }
         java.nio.file.Path good = dir.resolve("tiny.csv");
         java.nio.file.Files.writeString(good, csv);
-        robot.interact(() -> model.loadDataset(good));
+        robot.interact(() -> model.datasets().open(good));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.getDataset() != null
-                && model.getDataset().name().equals("tiny") && !model.busyProperty().get());
+                && model.getDataset().name().equals("tiny") && !model.status().busyProperty().get());
         assertEquals(8, model.getDataset().train().rows(), "8 x 8 images from 64 values per line");
         assertEquals(60, model.getDataset().train().size());
         assertEquals(10, model.getDataset().test().size());
@@ -155,9 +155,9 @@ class MainWindowTest {
         var before = model.getDataset();
         java.nio.file.Path bad = dir.resolve("bad.csv");
         java.nio.file.Files.writeString(bad, "1,0,0,0,0\n2,0,0\n");
-        robot.interact(() -> model.loadDataset(bad));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.errorProperty().get() != null);
-        assertTrue(model.errorProperty().get().contains("bad.csv, line 2"), model.errorProperty().get());
+        robot.interact(() -> model.datasets().open(bad));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.notices().errorProperty().get() != null);
+        assertTrue(model.notices().errorProperty().get().contains("bad.csv, line 2"), model.notices().errorProperty().get());
         assertEquals(before, model.getDataset(), "the open data set stays");
     }
 
@@ -207,11 +207,11 @@ class MainWindowTest {
     void reloadingWhileLoadingLeavesOneTrainer() throws Exception {
         // Each load makes a trainer in the background (start-up); the ones of cancelled loads must be closed.
         for (int i = 0; i < 4; i++) {
-            WaitForAsyncUtils.asyncFx(model::loadBundledDataset).get();
+            WaitForAsyncUtils.asyncFx(model.datasets()::openBundled).get();
             Thread.sleep(60 * i);
         }
         waitForDataset();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.busyProperty().get());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.status().busyProperty().get());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().equals("latentlab-trainer") && t.isAlive()).count() == 1);
         assertNotNull(model.training().getSnapshot());
@@ -227,7 +227,7 @@ class MainWindowTest {
             assertFalse(t.getName().startsWith("latentlab-") && t.isAlive() && !t.isDaemon(),
                     "non-daemon worker left: " + t.getName());
         }
-        assertTrue(threads.stream().noneMatch(t -> t.getName().startsWith("latentlab-io") && t.isAlive()),
-                "io workers ended");
+        assertTrue(threads.stream().noneMatch(t -> t.getName().startsWith("latentlab-job") && t.isAlive()),
+                "the job runner's threads ended");
     }
 }

@@ -9,20 +9,20 @@ public final class TestWindow {
     private TestWindow() {
     }
 
-    /** Builds the main view for {@code model}, shows it in {@code stage} and starts loading the bundled MNIST. */
-    public static MainView show(Stage stage, MainViewModel model, double width, double height) {
-        MainView view = new MainView(model);
+    /** Builds the main view on {@code context}, shows it in {@code stage} and starts loading the bundled MNIST. */
+    public static MainView show(Stage stage, AppContext context, double width, double height) {
+        MainView view = new MainView(context);
         Scene scene = new Scene(view, width, height);
         MainView.applyStyles(scene);
         stage.setTitle("Latent Lab");
         stage.setScene(scene);
         stage.show();
-        model.loadBundledDataset();
+        context.datasets().openBundled();
         return view;
     }
 
-    /** Stops the model's background work on the FX thread, as the application's stop() does. */
-    public static void close(MainViewModel model) throws Exception {
-        WaitForAsyncUtils.asyncFx(model::shutdown).get();
+    /** Stops the window's background work on the FX thread, as the application's stop() does. */
+    public static void close(AppContext context) throws Exception {
+        WaitForAsyncUtils.asyncFx(context::shutdown).get();
     }
 }

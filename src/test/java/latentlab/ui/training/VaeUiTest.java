@@ -10,8 +10,8 @@ import javafx.stage.Stage;
 import latentlab.nn.Autoencoder;
 import latentlab.ui.common.DecodedImageView;
 import latentlab.ui.explorer.LatentSpaceModel;
+import latentlab.ui.shell.AppContext;
 import latentlab.ui.shell.MainView;
-import latentlab.ui.shell.MainViewModel;
 import latentlab.ui.shell.TestWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,12 +24,12 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The VAE in the window: switching to it, sampling new digits, comparing with a plain autoencoder. */
 @ExtendWith(ApplicationExtension.class)
 class VaeUiTest {
-    private MainViewModel model;
+    private AppContext model;
     private MainView view;
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel();
+        model = new AppContext();
         view = TestWindow.show(stage, model, 1400, 900);
     }
 

@@ -1,0 +1,196 @@
+package latentlab.ui.shell;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import latentlab.compute.ComputePool;
+import latentlab.data.DatasetPair;
+import latentlab.train.Snapshot;
+import latentlab.ui.common.Appearance;
+import latentlab.ui.common.Theme;
+import latentlab.ui.comparison.ComparisonViewModel;
+import latentlab.ui.embeddings.EmbeddingsViewModel;
+import latentlab.ui.embeddings.ProbeViewModel;
+import latentlab.ui.explorer.LatentSpaceModel;
+import latentlab.ui.explorer.SelectionModel;
+import latentlab.ui.session.FrameLoop;
+import latentlab.ui.session.JobRunner;
+import latentlab.ui.session.Notices;
+import latentlab.ui.training.LatentMapFeed;
+import latentlab.ui.training.TestErrorMonitor;
+import latentlab.ui.training.TrainingViewModel;
+
+/**
+ * The composition root of the window: builds the one compute pool, the one job runner, the error notices, the
+ * per-frame loop and every view-model, hands each what it uses, and shuts them down together. Nothing else builds
+ * these; views get them from here through {@link MainView}.
+ *
+ * <pre>
+ *   DatasetSession --dataset--> TrainingViewModel --snapshot--> LatentMapFeed --> autoencoderSpace --> views
+ *                                      (trainer thread)          (frame loop)
+ *   jobs (JobRunner): loading, lessons, exports, test errors, comparison;  pool (ComputePool): their numbers
+ * </pre>
+ * All state changes on the FX thread.
+ */
+public final class AppContext {
+    private final ComputePool pool = new ComputePool(ComputePool.defaultThreads());
+    private final JobRunner jobs = new JobRunner("latentlab-job");
+    private final Notices notices = new Notices();
+    private final FrameLoop frames = new FrameLoop();
+    private final AppPreferences preferences;
+    private final Appearance appearance = new Appearance();
+    private final SelectionModel selection = new SelectionModel();
+    private final LatentSpaceModel autoencoderSpace = new LatentSpaceModel("Autoencoder", selection);
+    private final TrainingViewModel training = new TrainingViewModel();
+    private final ReadOnlyObjectProperty<Snapshot> snapshot = training.snapshotProperty();
+    private final StatusLine status = new StatusLine(jobs, notices);
+    private final DatasetSession datasets = new DatasetSession(status, notices, training, autoencoderSpace, selection,
+            frames);
+    private final ReadOnlyObjectProperty<DatasetPair> dataset = datasets.datasetProperty();
+    private final LatentMapFeed mapFeed = new LatentMapFeed(snapshot, autoencoderSpace);
+    private final LaunchTiming launch = new LaunchTiming(autoencoderSpace, status);
+    private final TestErrorMonitor testErrors = new TestErrorMonitor(snapshot, training.runningProperty(), dataset,
+            autoencoderSpace, jobs.lane("test error"), pool);
+    private final ComparisonViewModel comparison = new ComparisonViewModel(dataset, training, selection,
+            autoencoderSpace, testErrors, jobs, pool, notices, frames);
+    private final EmbeddingsViewModel embeddings = new EmbeddingsViewModel(dataset, snapshot,
+            training.runningProperty(), selection, autoencoderSpace, comparison.fit(), testErrors, jobs, pool, frames);
+    private final ProbeViewModel probe = embeddings.probe();
+    private final Exports exports = new Exports(status, snapshot, dataset, pool, jobs.lane("recording"));
+    private final Lessons lessons;
+
+    /** The window of a user: remembers the theme, the window and recent lessons in the user's preferences. */
+    public AppContext() {
+        this(AppPreferences.user());
+    }
+
+    public AppContext(AppPreferences preferences) {
+        this.preferences = preferences;
+        this.lessons = new Lessons(status, notices, datasets, training, comparison, preferences);
+        appearance.themeProperty().set(Theme.byId(preferences.theme()));
+        appearance.themeProperty().addListener((o, was, now) -> preferences.saveTheme(now));
+        frames.setOnFailure(notices::report);
+        frames.add("training", training::poll);
+        frames.add("the test error", testErrors::poll);
+        frames.add("the latent map", mapFeed::update);
+        datasets.setOnReplaced(() -> {
+            comparison.clear();
+            testErrors.clear();
+            embeddings.clear();
+        });
+    }
+
+    /** The one pool for data-parallel work, sized to the cores. */
+    public ComputePool pool() {
+        return pool;
+    }
+
+    /** The one runner of the window's background work. */
+    public JobRunner jobs() {
+        return jobs;
+    }
+
+    /** The error banner's state. */
+    public Notices notices() {
+        return notices;
+    }
+
+    /** The per-frame loop (the main view attaches it to its root). */
+    public FrameLoop frames() {
+        return frames;
+    }
+
+    /** What is remembered between runs. */
+    public AppPreferences preferences() {
+        return preferences;
+    }
+
+    /** Theme, text scale and presenter mode. */
+    public Appearance appearance() {
+        return appearance;
+    }
+
+    /** Which test image is selected and which class is isolated (shared by all latent views). */
+    public SelectionModel selection() {
+        return selection;
+    }
+
+    /** The autoencoder's latent space: its latest model and the codes of the test images. */
+    public LatentSpaceModel autoencoderSpace() {
+        return autoencoderSpace;
+    }
+
+    /** Training state and commands. */
+    public TrainingViewModel training() {
+        return training;
+    }
+
+    /** The latest training snapshot, or null. */
+    public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
+        return snapshot;
+    }
+
+    /** The status bar: its line, the running job's progress. */
+    public StatusLine status() {
+        return status;
+    }
+
+    /** The open data set, and opening others. */
+    public DatasetSession datasets() {
+        return datasets;
+    }
+
+    /** The open data set, or null. */
+    public ReadOnlyObjectProperty<DatasetPair> datasetProperty() {
+        return dataset;
+    }
+
+    public DatasetPair getDataset() {
+        return dataset.get();
+    }
+
+    /** Opening and saving lessons. */
+    public Lessons lessons() {
+        return lessons;
+    }
+
+    /** When the first map was shown after launch. */
+    public LaunchTiming launch() {
+        return launch;
+    }
+
+    /** The current autoencoder's test error, measured while some view wants it. */
+    public TestErrorMonitor testErrors() {
+        return testErrors;
+    }
+
+    /** The PCA comparison (fitted on demand, once per data set). */
+    public ComparisonViewModel comparison() {
+        return comparison;
+    }
+
+    /** The embeddings toolkit: neighbours, interpolation, arithmetic, drawing. */
+    public EmbeddingsViewModel embeddings() {
+        return embeddings;
+    }
+
+    /** Codes as features: a classifier on the codes of a few labelled images. */
+    public ProbeViewModel probe() {
+        return probe;
+    }
+
+    /** The export commands. */
+    public Exports exports() {
+        return exports;
+    }
+
+    /** Stops all background work and ends the threads (the window is closing). */
+    public void shutdown() {
+        datasets.shutdown();
+        training.shutdown();
+        comparison.shutdown();
+        embeddings.shutdown();
+        probe.shutdown();
+        exports.shutdown();
+        jobs.shutdown();
+        pool.close();
+    }
+}

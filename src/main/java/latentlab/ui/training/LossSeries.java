@@ -1,0 +1,124 @@
+package latentlab.ui.training;
+
+import java.util.List;
+
+import latentlab.train.EpochRecord;
+import latentlab.train.LossTrace;
+import latentlab.train.Snapshot;
+
+/**
+ * What the loss chart draws, for a plot {@code columns} pixels wide: the minibatch losses averaged per pixel column,
+ * an exponentially smoothed line over those means, s_c = s_(c-1) + 0.08 (m_c - s_c-1), the test loss after each
+ * epoch, the VAE's KL term per column, and the ranges of both axes. Columns without a batch hold NaN.
+ *
+ * @param xMin      epochs at column 0
+ * @param xMax      epochs at the last column
+ * @param low       bottom of the loss axis (padded by 8% of the range)
+ * @param high      top of the loss axis; the first steep twentieth is left out so later progress stays visible
+ * @param batchMean mean batch loss per column
+ * @param smoothed  the smoothed line per column
+ * @param epochAt   epochs (x) of each finite test loss
+ * @param testLoss  the test losses, per image
+ * @param klMean    mean KL term per column, or null for a plain autoencoder
+ * @param klHigh    top of the KL axis (its bottom is 0)
+ */
+public record LossSeries(double xMin, double xMax, double low, double high, double[] batchMean, double[] smoothed,
+                         double[] epochAt, double[] testLoss, double[] klMean, double klHigh) {
+    private static final double SMOOTHING = 0.08;
+
+    /** The series of {@code s} over {@code columns} columns, or null when it has no batch losses yet. */
+    public static LossSeries of(Snapshot s, int columns) {
+        if (s == null || s.batchLosses().length() == 0) {
+            return null;
+        }
+        int cols = Math.max(1, columns);
+        LossTrace.View v = s.batchLosses();
+        double perEpoch = Math.max(1, s.batchesPerEpoch());
+        double xMax = Math.max(s.step() / perEpoch, v.step(v.length() - 1) / perEpoch);
+        double xMin = Math.max(0, (v.step(0) - 1) / perEpoch);
+        if (xMax - xMin < 1e-9) {
+            xMax = xMin + 1 / perEpoch;
+        }
+        double[] mean = columnMeans(v, perEpoch, xMin, xMax, cols);
+        // Range: ignore the first steep drop so later progress stays visible.
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        int skip = cols / 20;
+        for (int c = 0; c < cols; c++) {
+            if (!Double.isNaN(mean[c])) {
+                lo = Math.min(lo, mean[c]);
+                if (c >= skip) {
+                    hi = Math.max(hi, mean[c]);
+                }
+            }
+        }
+        List<EpochRecord> epochs = s.epochs();
+        int finite = (int) epochs.stream().filter(e -> Double.isFinite(e.testLoss())).count();
+        double[] at = new double[finite];
+        double[] test = new double[finite];
+        int i = 0;
+        for (EpochRecord e : epochs) {
+            if (Double.isFinite(e.testLoss())) {
+                lo = Math.min(lo, e.testLoss());
+                hi = Math.max(hi, e.testLoss());
+                at[i] = e.step() / perEpoch;
+                test[i++] = e.testLoss();
+            }
+        }
+        if (!(hi > lo)) {
+            hi = lo + 1;
+        }
+        double pad = (hi - lo) * 0.08;
+        double[] smooth = new double[cols];
+        double m = Double.NaN;
+        for (int c = 0; c < cols; c++) {
+            if (Double.isNaN(mean[c])) {
+                smooth[c] = Double.NaN;
+                continue;
+            }
+            m = Double.isNaN(m) ? mean[c] : m + SMOOTHING * (mean[c] - m);
+            smooth[c] = m;
+        }
+        double[] kl = null;
+        double klHigh = 1;
+        if (s.klLosses() != null && s.klLosses().length() > 0) {
+            kl = columnMeans(s.klLosses(), perEpoch, xMin, xMax, cols);
+            double top = 0;
+            for (int c = cols / 20; c < cols; c++) {
+                if (!Double.isNaN(kl[c])) {
+                    top = Math.max(top, kl[c]);
+                }
+            }
+            klHigh = (top > 0 ? top : 1) * 1.1;
+        }
+        return new LossSeries(xMin, xMax, lo - pad, hi + pad, mean, smooth, at, test, kl, klHigh);
+    }
+
+    /** Mean of the finite values of {@code v} whose steps fall in each column; NaN where none does. */
+    private static double[] columnMeans(LossTrace.View v, double perEpoch, double xMin, double xMax, int cols) {
+        double[] sum = new double[cols];
+        int[] count = new int[cols];
+        for (int i = 0; i < v.length(); i++) {
+            int c = (int) ((v.step(i) / perEpoch - xMin) / (xMax - xMin) * (cols - 1));
+            if (c >= 0 && c < cols && Float.isFinite(v.value(i))) {
+                sum[c] += v.value(i);
+                count[c]++;
+            }
+        }
+        double[] mean = new double[cols];
+        for (int c = 0; c < cols; c++) {
+            mean[c] = count[c] == 0 ? Double.NaN : sum[c] / count[c];
+        }
+        return mean;
+    }
+
+    /** Columns of the plot. */
+    public int columns() {
+        return batchMean.length;
+    }
+
+    /** Whether the KL term has its own axis (a VAE). */
+    public boolean hasKl() {
+        return klMean != null;
+    }
+}

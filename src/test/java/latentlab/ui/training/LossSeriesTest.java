@@ -1,0 +1,103 @@
+package latentlab.ui.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import latentlab.train.EpochRecord;
+import latentlab.train.LossTrace;
+import latentlab.train.Snapshot;
+import latentlab.train.TrainingState;
+import org.junit.jupiter.api.Test;
+
+/** The loss chart's numbers, computed apart from its drawing: column means, the smoothed line, ranges, epochs, KL. */
+class LossSeriesTest {
+    /** A snapshot at {@code step} with these batch losses (steps 1, 2, ...), 10 batches per epoch. */
+    private static Snapshot snapshot(long step, float[] losses, float[] kl, List<EpochRecord> epochs) {
+        long[] steps = new long[losses.length];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = i + 1;
+        }
+        return new Snapshot(1, null, null, TrainingState.PAUSED, null, step, epochs.size(), 0, 10, Double.NaN,
+                Double.NaN, 0, null, -1, LossTrace.View.of(steps, losses), epochs,
+                kl == null ? LossTrace.View.empty() : LossTrace.View.of(steps, kl), Double.NaN);
+    }
+
+    @Test
+    void noLossesNoSeries() {
+        assertNull(LossSeries.of(null, 100));
+        assertNull(LossSeries.of(snapshot(0, new float[0], null, List.of()), 100));
+    }
+
+    @Test
+    void batchesAreAveragedPerColumnAndSmoothed() {
+        // 20 batches over 2 epochs on 11 columns: column c holds the batches whose step s has (s/10)/2 * 10 in c.
+        float[] losses = new float[20];
+        for (int i = 0; i < 20; i++) {
+            losses[i] = 100 - i;
+        }
+        LossSeries s = LossSeries.of(snapshot(20, losses, null, List.of()), 11);
+        assertEquals(0, s.xMin(), 1e-12, "from before the first batch");
+        assertEquals(2, s.xMax(), 1e-12, "to the current step, in epochs");
+        assertEquals(11, s.columns());
+        // Batch i+1 lands in column (int) ((i + 1) / 20.0 * 10).
+        double[] expected = new double[11];
+        int[] count = new int[11];
+        for (int i = 0; i < 20; i++) {
+            int c = (int) ((i + 1) / 20.0 * 10);
+            expected[c] += losses[i];
+            count[c]++;
+        }
+        for (int c = 0; c < 11; c++) {
+            expected[c] /= count[c];
+        }
+        assertArrayEquals(expected, s.batchMean(), 1e-9);
+        double m = expected[0];
+        assertEquals(m, s.smoothed()[0], 1e-12);
+        for (int c = 1; c < 11; c++) {
+            m += 0.08 * (expected[c] - m);
+            assertEquals(m, s.smoothed()[c], 1e-9, "s_c = s_(c-1) + 0.08 (m_c - s_(c-1))");
+        }
+        double lo = expected[10];
+        double hi = expected[0];
+        double pad = (hi - lo) * 0.08;
+        assertEquals(lo - pad, s.low(), 1e-9);
+        assertEquals(hi + pad, s.high(), 1e-9);
+        assertFalse(s.hasKl());
+    }
+
+    @Test
+    void theSteepStartIsLeftOutOfTheTopAndEpochsAndNonFiniteLossesAreHandled() {
+        // 200 columns, 400 batches: the first ten columns (a twentieth) may be far above the rest.
+        float[] losses = new float[400];
+        for (int i = 0; i < 400; i++) {
+            losses[i] = i < 20 ? 1000 : 50;
+        }
+        losses[300] = Float.NaN;
+        EpochRecord epoch = new EpochRecord(1, 200, 60, 55, 30, 1, 100, Double.NaN);
+        EpochRecord diverged = new EpochRecord(2, 400, 60, Double.POSITIVE_INFINITY, 30, 1, 100, Double.NaN);
+        LossSeries s = LossSeries.of(snapshot(400, losses, null, List.of(epoch, diverged)), 200);
+        assertEquals(1000, s.batchMean()[0], 1e-9, "still drawn");
+        assertEquals(55 + 5 * 0.08, s.high(), 1e-9, "the top is the test loss, not the first batches");
+        assertEquals(50 - 5 * 0.08, s.low(), 1e-9);
+        assertArrayEquals(new double[] {20}, s.epochAt(), 1e-12, "the finite test loss only, in epochs");
+        assertArrayEquals(new double[] {55}, s.testLoss(), 1e-12);
+        for (double v : s.batchMean()) {
+            assertTrue(Double.isNaN(v) || Double.isFinite(v));
+        }
+    }
+
+    @Test
+    void aVaesKlTermGetsItsOwnAxisFromZero() {
+        float[] losses = {10, 9, 8, 7};
+        float[] kl = {1, 2, 3, 4};
+        LossSeries s = LossSeries.of(snapshot(4, losses, kl, List.of()), 4);
+        assertTrue(s.hasKl());
+        assertEquals(4 * 1.1, s.klHigh(), 1e-9, "10% above the largest column mean");
+        assertEquals(4, s.klMean().length);
+    }
+}
