@@ -127,7 +127,8 @@ public final class UiBenchmark {
                 LatentSpaceModel big = new LatentSpaceModel("all", new SelectionModel());
                 big.setDisplay(all);
                 big.update(snap.model(), codes);
-                LatentScatterView s = new LatentScatterView(big, "a", vm.appearance());
+                LatentScatterView s = new LatentScatterView(big, "a", vm.appearance(),
+                        new latentlab.ui.session.JobRunner("latentlab-bench").lane("map"), new ComputePool(1));
                 s.resize(view.scatter().getWidth(), view.scatter().getHeight());
                 s.thumbnailsProperty().set(thumbs);
                 s.fit();

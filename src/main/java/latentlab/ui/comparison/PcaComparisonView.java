@@ -94,9 +94,13 @@ public final class PcaComparisonView extends BorderPane {
         var look = main.appearance();
         getStyleClass().add("pca-comparison");
 
-        aePane = new ScatterPane(main.autoencoderSpace(), "a", "Autoencoder", look);
+        aePane = new ScatterPane(main.autoencoderSpace(), "a", "Autoencoder", look,
+                new latentlab.ui.session.JobRunner("latentlab-map").lane("comparison autoencoder map"), // temporary:
+                new latentlab.compute.ComputePool(1)); // the shell's runner and pool go here (issue 20)
         aePane.setId("compare-autoencoder");
-        pcaPane = new ScatterPane(vm.space(), "PC", "PCA", look);
+        pcaPane = new ScatterPane(vm.space(), "PC", "PCA", look,
+                new latentlab.ui.session.JobRunner("latentlab-map").lane("comparison PCA map"), // temporary: the
+                new latentlab.compute.ComputePool(1)); // shell's runner and pool go here (issue 20)
         pcaPane.setId("compare-pca");
         SplitPane maps = new SplitPane(aePane, withFitOverlay(pcaPane));
         maps.setDividerPositions(0.5);

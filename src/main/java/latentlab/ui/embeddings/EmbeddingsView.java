@@ -75,7 +75,9 @@ public final class EmbeddingsView extends BorderPane {
         this.vm = main.embeddings();
         var look = main.appearance();
         getStyleClass().add("embeddings");
-        scatter = new ScatterPane(main.autoencoderSpace(), "a", "Latent space", look);
+        scatter = new ScatterPane(main.autoencoderSpace(), "a", "Latent space", look,
+                new latentlab.ui.session.JobRunner("latentlab-map").lane("embeddings map"), // temporary: the shell's
+                new latentlab.compute.ComputePool(1)); // runner and pool go here (issue 20)
         scatter.setId("embeddings-map");
         codeRow = new ImageRow(look, THUMB);
         codeRow.setId("neighbours-codes");

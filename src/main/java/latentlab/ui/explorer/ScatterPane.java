@@ -28,8 +28,13 @@ public final class ScatterPane extends BorderPane {
     private final Label title = new Label();
     private final Label badge = new Label();
 
-    public ScatterPane(LatentSpaceModel model, String axisPrefix, String heading, latentlab.ui.common.Appearance appearance) {
-        scatter = new LatentScatterView(model, axisPrefix, appearance);
+    /**
+     * @param lane a lane of the window's job runner for this map alone (manifold grids, latest-wins)
+     * @param pool the compute pool that decoding is split over
+     */
+    public ScatterPane(LatentSpaceModel model, String axisPrefix, String heading, latentlab.ui.common.Appearance appearance,
+                       latentlab.ui.session.JobRunner.Lane lane, latentlab.compute.ComputePool pool) {
+        scatter = new LatentScatterView(model, axisPrefix, appearance, lane, pool);
         getStyleClass().add("scatter-pane");
         title.setText(heading);
         title.getStyleClass().add("pane-title");

@@ -88,7 +88,9 @@ public final class MainView extends BorderPane {
     public MainView(MainViewModel model) {
         this.model = model;
         getStyleClass().add("main-view");
-        scatterPane = new ScatterPane(model.autoencoderSpace(), "a", "Latent space", model.appearance());
+        scatterPane = new ScatterPane(model.autoencoderSpace(), "a", "Latent space", model.appearance(),
+                new latentlab.ui.session.JobRunner("latentlab-map").lane("explorer map"), // temporary: the shell's
+                new latentlab.compute.ComputePool(1)); // runner and pool go here (issue 20)
         sliders = new LatentSlidersView(model.autoencoderSpace(), "a", model.appearance());
         setTop(new VBox(menuBar(), toolbar()));
         setCenter(body());

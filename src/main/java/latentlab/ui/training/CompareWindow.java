@@ -45,8 +45,12 @@ public final class CompareWindow {
     public CompareWindow(Window owner, Dataset test, Autoencoder current, Appearance look) {
         plain.setDisplay(test);
         vae.setDisplay(test);
-        ScatterPane left = new ScatterPane(plain, "a", "Autoencoder: gaps between the clusters", look);
-        ScatterPane right = new ScatterPane(vae, "a", "Variational autoencoder: a filled space", look);
+        ScatterPane left = new ScatterPane(plain, "a", "Autoencoder: gaps between the clusters", look,
+                new latentlab.ui.session.JobRunner("latentlab-map").lane("autoencoder map"), // temporary: the
+                new ComputePool(1)); // shell's runner and pool go here (issue 20)
+        ScatterPane right = new ScatterPane(vae, "a", "Variational autoencoder: a filled space", look,
+                new latentlab.ui.session.JobRunner("latentlab-map").lane("VAE map"), // temporary: the shell's
+                new ComputePool(1)); // runner and pool go here (issue 20)
         for (ScatterPane p : new ScatterPane[] {left, right}) {
             p.scatter().manifoldProperty().set(true);
         }
