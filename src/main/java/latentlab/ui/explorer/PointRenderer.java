@@ -95,21 +95,19 @@ final class PointRenderer {
         int th = rows * scale;
         int cell = Math.max(tw, th) + 2;
         int[] chosen = p.live() ? thumbnails : new int[ThumbnailLayout.LIMIT];
-        int count = ThumbnailLayout.choose(p.xs(), p.ys(), pts.labels(), pts.priority(), n, isolated,
-                v.plotLeft() * s, v.plotTop() * s, v.plotRight() * s, v.plotBottom() * s, cell, c.width(),
-                c.height(), chosen);
         if (raw.length < d.dimension()) {
             raw = new byte[d.dimension()];
         }
+        byte[] bytes = raw;
         int[] labels = pts.labels();
-        for (int q = 0; q < count; q++) {
-            int i = chosen[q];
-            float x = p.xs()[i];
-            float y = p.ys()[i];
-            d.copyRaw(i, raw, 0);
-            c.image(raw, 0, rows, cols, Math.round(x - tw / 2f), Math.round(y - th / 2f), scale,
-                    style.theme().thumbnailInk(labels[i]), 1.0);
-        }
-        return count;
+        float[] xs = p.xs();
+        float[] ys = p.ys();
+        Theme theme = style.theme();
+        return ThumbnailLayout.choose(xs, ys, labels, pts.priority(), n, isolated, v.plotLeft() * s,
+                v.plotTop() * s, v.plotRight() * s, v.plotBottom() * s, cell, c.width(), c.height(), chosen, i -> {
+                    d.copyRaw(i, bytes, 0);
+                    c.image(bytes, 0, rows, cols, Math.round(xs[i] - tw / 2f), Math.round(ys[i] - th / 2f), scale,
+                            theme.thumbnailInk(labels[i]), 1.0);
+                });
     }
 }

@@ -1,5 +1,7 @@
 package latentlab.ui.explorer;
 
+import java.util.function.IntConsumer;
+
 /**
  * Which images the map draws as thumbnails (level of detail): in a fixed priority order, each image inside the
  * plot whose thumbnail would not overlap one already chosen, up to a limit. Zooming in spreads the points apart,
@@ -30,12 +32,24 @@ final class ThumbnailLayout {
      */
     static int choose(float[] sx, float[] sy, int[] labels, int[] priority, int n, int isolated, double left,
                       double top, double right, double bottom, int cell, int width, int height, int[] out) {
+        return choose(sx, sy, labels, priority, n, isolated, left, top, right, bottom, cell, width, height, out,
+                i -> { });
+    }
+
+    /**
+     * As above, handing each index to {@code chosen} as soon as it is chosen: the renderer draws the thumbnail
+     * then, in the same pass, while its coordinates are at hand (a second pass would fetch them again from arrays
+     * of up to 70,000 points).
+     */
+    static int choose(float[] sx, float[] sy, int[] labels, int[] priority, int n, int isolated, double left,
+                      double top, double right, double bottom, int cell, int width, int height, int[] out,
+                      IntConsumer chosen) {
         int gw = width / cell + 3;
         int gh = height / cell + 3;
         int[] occupant = new int[gw * gh];
         int limit = out.length;
-        int chosen = 0;
-        for (int q = 0; q < n && chosen < limit; q++) {
+        int count = 0;
+        for (int q = 0; q < n && count < limit; q++) {
             int i = priority[q];
             if (isolated >= 0 && labels[i] != isolated) {
                 continue;
@@ -60,8 +74,9 @@ final class ThumbnailLayout {
                 continue;
             }
             occupant[gy * gw + gx] = i + 1;
-            out[chosen++] = i;
+            out[count++] = i;
+            chosen.accept(i);
         }
-        return chosen;
+        return count;
     }
 }
