@@ -294,6 +294,59 @@ public final class LatentSpaceModel {
         }
     }
 
+    /** Puts every coordinate of the position in the middle of its range. */
+    public void centre() {
+        float[] mid = new float[latentSize.get()];
+        for (int j = 0; j < mid.length; j++) {
+            mid[j] = (float) ((low(j) + high(j)) / 2);
+        }
+        position.setAll(mid);
+    }
+
+    /**
+     * Display image {@code i} through the model: its pixels, h(g(x)) and the squared error between them; null
+     * without a model for these images.
+     */
+    public Reconstruction reconstructionOf(int i) {
+        Codec c = codec.get();
+        Dataset d = display.get();
+        if (i < 0 || c == null || d == null || i >= d.size() || c.inputSize() != d.dimension()) {
+            return null;
+        }
+        float[] x = d.image(i);
+        float[] r = new float[x.length];
+        c.reconstruct(x, 0, 1, r, 0);
+        double se = 0;
+        for (int j = 0; j < x.length; j++) {
+            se += (x[j] - r[j]) * (double) (x[j] - r[j]);
+        }
+        return new Reconstruction(i, d.label(i), x, r, se);
+    }
+
+    /**
+     * A traversal of dimension {@code j}: h(a) for {@code steps} positions that equal the current one except that
+     * a_j goes evenly from {@code from} to {@code to}; the images one after the other ({@code steps x d}), or null
+     * without a model for these images.
+     */
+    public float[] traversal(int j, double from, double to, int steps) {
+        Codec c = codec.get();
+        Dataset d = display.get();
+        int k = latentSize.get();
+        if (c == null || d == null || j < 0 || j >= k || position.size() != k || c.inputSize() != d.dimension()
+                || steps < 2) {
+            return null;
+        }
+        float[] a = position.toArray(new float[k]);
+        float[] codes = new float[steps * k];
+        for (int s = 0; s < steps; s++) {
+            System.arraycopy(a, 0, codes, s * k, k);
+            codes[s * k + j] = (float) (from + (to - from) * s / (steps - 1));
+        }
+        float[] images = new float[steps * c.inputSize()];
+        c.decode(codes, 0, steps, images, 0);
+        return images;
+    }
+
     /** Decodes the current position into {@code out} (d floats); returns false without a model. */
     public boolean decodePosition(float[] out) {
         Codec m = codec.get();

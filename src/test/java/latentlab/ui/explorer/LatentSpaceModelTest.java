@@ -152,4 +152,40 @@ class LatentSpaceModelTest {
         assertSame(q, m.distributionOf(3), "kept while the model and the image stay");
         assertNull(m.distributionOf(10), "past the last image");
     }
+
+    @Test
+    void reconstructionsTraversalsAndTheCentreComeFromTheModel() {
+        LatentSpaceModel m = new LatentSpaceModel("Autoencoder", new SelectionModel());
+        assertNull(m.reconstructionOf(0), "no model yet");
+        Dataset d = images(12);
+        m.setDisplay(d);
+        Autoencoder ae = Autoencoder.initialized(Architecture.mirrored(16, 6, 2), 3);
+        m.update(ae, codes(12, 2));
+        Reconstruction r = m.reconstructionOf(5);
+        assertEquals(5, r.image());
+        assertEquals(d.label(5), r.label());
+        assertArrayEquals(d.image(5), r.original());
+        float[] expected = new float[16];
+        ae.reconstruct(d.image(5), 0, 1, expected, 0);
+        assertArrayEquals(expected, r.reconstruction());
+        double se = 0;
+        for (int j = 0; j < 16; j++) {
+            se += Math.pow(r.original()[j] - expected[j], 2);
+        }
+        assertEquals(se, r.squaredError(), 1e-9);
+        assertNull(m.reconstructionOf(12), "past the last image");
+
+        m.position().setAll(0.5f, -1.5f);
+        float[] strip = m.traversal(1, -2, 2, 5);
+        assertEquals(5 * 16, strip.length);
+        float[] third = new float[16];
+        ae.decode(new float[] {0.5f, 0}, 0, 1, third, 0);
+        assertArrayEquals(third, java.util.Arrays.copyOfRange(strip, 2 * 16, 3 * 16), 1e-6f,
+                "the middle step: a2 halfway, a1 at the slider");
+        assertNull(m.traversal(2, -2, 2, 5), "no third dimension");
+
+        m.centre();
+        assertEquals((m.low(0) + m.high(0)) / 2, m.position().get(0), 1e-6);
+        assertEquals((m.low(1) + m.high(1)) / 2, m.position().get(1), 1e-6);
+    }
 }
