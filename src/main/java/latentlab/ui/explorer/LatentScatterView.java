@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -230,6 +231,11 @@ public final class LatentScatterView extends Region {
             viewport.fitTo(points.targetX(), points.targetY(), points.size());
         }
         markDirty();
+    }
+
+    /** The plot rectangle (inside the axes, left of a legend beside it), in this node's coordinates. */
+    public Rectangle2D plotArea() {
+        return new Rectangle2D(viewport.plotLeft(), viewport.plotTop(), viewport.plotWidth(), viewport.plotHeight());
     }
 
     /** The visible region in code units: {x0, x1, y0, y1}. */
