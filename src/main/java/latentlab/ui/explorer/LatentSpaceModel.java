@@ -1,8 +1,13 @@
 package latentlab.ui.explorer;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -10,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableFloatArray;
+import javafx.collections.ObservableMap;
 import latentlab.data.Dataset;
 import latentlab.nn.Autoencoder;
 import latentlab.nn.Codec;
@@ -17,7 +23,9 @@ import latentlab.nn.Codec;
 /**
  * A latent space as the views see it: a model (any {@link Codec}: autoencoder or PCA), the codes of the display
  * images, which two dimensions the scatter shows, and the current latent position a = (a1, ..., ak) that the
- * sliders move and the decoder renders. Per-dimension ranges and histograms of the codes come with each update.
+ * sliders move and the decoder renders. Per-dimension ranges and histograms of the codes come with each update
+ * ({@link CodeStatistics}). It also computes what the views show of the model: an image's reconstruction, a
+ * traversal of one dimension, a variational model's code distribution.
  *
  * <p>All mutation happens on the FX thread; models and code arrays are immutable once handed in.
  */
@@ -36,11 +44,9 @@ public final class LatentSpaceModel {
     private final IntegerProperty dimY = new SimpleIntegerProperty(this, "dimY", 1);
     private final ObservableFloatArray position = FXCollections.observableFloatArray();
     private final ReadOnlyObjectWrapper<float[]> errors = new ReadOnlyObjectWrapper<>(this, "errors");
-    private final java.util.Set<Object> errorClients = new java.util.HashSet<>();
-    private final javafx.beans.property.ReadOnlyBooleanWrapper errorsWanted =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "errorsWanted");
-    private final javafx.collections.ObservableMap<String, java.util.List<Annotation>> annotations =
-            FXCollections.observableHashMap();
+    private final Set<Object> errorClients = new HashSet<>();
+    private final ReadOnlyBooleanWrapper errorsWanted = new ReadOnlyBooleanWrapper(this, "errorsWanted");
+    private final ObservableMap<String, List<Annotation>> annotations = FXCollections.observableHashMap();
     private CodeStatistics statistics = CodeStatistics.of(null, 0);
     private CodeDistribution distribution;
 
@@ -136,7 +142,7 @@ public final class LatentSpaceModel {
     }
 
     /** Whether some view needs the per-image errors. */
-    public javafx.beans.property.ReadOnlyBooleanProperty errorsWantedProperty() {
+    public ReadOnlyBooleanProperty errorsWantedProperty() {
         return errorsWanted.getReadOnlyProperty();
     }
 
@@ -154,7 +160,7 @@ public final class LatentSpaceModel {
      * What tools draw on the map, by tool ("interpolation", "drawing", ...): each replaces its own list. Codes
      * of another k than the current one are not drawn.
      */
-    public javafx.collections.ObservableMap<String, java.util.List<Annotation>> annotations() {
+    public ObservableMap<String, List<Annotation>> annotations() {
         return annotations;
     }
 
