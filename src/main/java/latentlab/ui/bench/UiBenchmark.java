@@ -124,7 +124,8 @@ public final class UiBenchmark {
                 LatentSpaceModel big = new LatentSpaceModel("all", new SelectionModel());
                 big.setDisplay(all);
                 big.update(snap.model(), codes);
-                LatentScatterView s = new LatentScatterView(big, "a", vm.appearance());
+                LatentScatterView s = new LatentScatterView(big, "a", vm.appearance(),
+                        vm.jobs().lane("benchmark map"), vm.pool());
                 s.resize(view.scatter().getWidth(), view.scatter().getHeight());
                 s.thumbnailsProperty().set(thumbs);
                 s.fit();

@@ -17,11 +17,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import latentlab.compute.ComputePool;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.common.Icons;
 import latentlab.ui.common.XyChart;
 import latentlab.ui.explorer.ScatterPane;
 import latentlab.ui.session.Activatable;
+import latentlab.ui.session.JobRunner;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
@@ -39,14 +41,14 @@ public final class PcaComparisonView extends BorderPane implements Activatable {
     private final ErrorAgainstKPane errorPane;
     private final LinearAutoencoderPane linearPane;
 
-    public PcaComparisonView(ComparisonViewModel vm, Appearance look) {
+    public PcaComparisonView(ComparisonViewModel vm, Appearance look, JobRunner jobs, ComputePool pool) {
         this.vm = vm;
         getStyleClass().add("pca-comparison");
         PcaFit fit = vm.fit();
 
-        aePane = new ScatterPane(vm.autoencoderSpace(), "a", "Autoencoder", look);
+        aePane = new ScatterPane(vm.autoencoderSpace(), "a", "Autoencoder", look, jobs.lane("autoencoder map"), pool);
         aePane.setId("compare-autoencoder");
-        pcaPane = new ScatterPane(fit.space(), "PC", "PCA", look);
+        pcaPane = new ScatterPane(fit.space(), "PC", "PCA", look, jobs.lane("PCA map"), pool);
         pcaPane.setId("compare-pca");
         bindBadge(aePane, vm.statistics().autoencoderBadgeProperty());
         bindBadge(pcaPane, vm.statistics().pcaBadgeProperty());

@@ -12,9 +12,11 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import latentlab.compute.ComputePool;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.explorer.ScatterPane;
 import latentlab.ui.session.Activatable;
+import latentlab.ui.session.JobRunner;
 
 /**
  * The embeddings tab: the latent map (with what the open tool draws on it) beside the tools — nearest neighbours
@@ -30,10 +32,10 @@ public final class EmbeddingsView extends BorderPane implements Activatable {
     private final DrawPane drawPane;
     private boolean active;
 
-    public EmbeddingsView(EmbeddingsViewModel vm, Appearance look) {
+    public EmbeddingsView(EmbeddingsViewModel vm, Appearance look, JobRunner jobs, ComputePool pool) {
         this.vm = vm;
         getStyleClass().add("embeddings");
-        scatter = new ScatterPane(vm.autoencoderSpace(), "a", "Latent space", look);
+        scatter = new ScatterPane(vm.autoencoderSpace(), "a", "Latent space", look, jobs.lane("embeddings map"), pool);
         scatter.setId("embeddings-map");
 
         var nothingSelected = vm.nothingSelected();

@@ -1,14 +1,16 @@
 package latentlab.ui.explorer;
 
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
+import latentlab.compute.ComputePool;
 import latentlab.nn.Codec;
+import latentlab.ui.session.JobRunner;
 
 /**
- * Decodes grids of latent positions (the manifold backdrop, traversal strips) on a background thread. Requests
- * replace each other: only the newest waiting request runs, so dragging or training never queues up work. The UI
- * polls {@link #result()} once per frame.
+ * Decodes grids of latent positions (the manifold backdrop) in the background: each request runs on the view's
+ * lane of the window's job runner, latest-wins (a request not yet started is dropped for a newer one, so dragging
+ * or training never queues up work), and its codes are decoded in parallel on the one compute pool. The UI polls
+ * {@link #result()} once per frame and never waits.
  */
 public final class GridDecoder implements AutoCloseable {
     /**
@@ -23,43 +25,65 @@ public final class GridDecoder implements AutoCloseable {
     public record Result(Request request, float[] images, long version) {
     }
 
-    private final ExecutorService executor;
-    private final AtomicReference<Request> pending = new AtomicReference<>();
+    private final JobRunner.Lane lane;
+    private final ComputePool pool;
     private final AtomicReference<Result> result = new AtomicReference<>();
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private volatile boolean closed;
     private long version;
 
-    public GridDecoder(String name) {
-        // One thread at most, ended after a few idle seconds, so an idle or discarded view holds no thread.
-        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(1, 1, 5,
-                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "latentlab-" + name);
-                    t.setDaemon(true);
-                    return t;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        executor = pool;
+    /**
+     * @param lane where requests run, one at a time (a lane of its own: latest-wins drops the lane's other
+     *             waiting tasks)
+     * @param pool the compute pool the decoding is split over
+     */
+    public GridDecoder(JobRunner.Lane lane, ComputePool pool) {
+        this.lane = lane;
+        this.pool = pool;
     }
 
     /** Asks for a grid; a request not yet started is dropped in favour of this one. */
     public void request(Request r) {
-        if (closed || pending.getAndSet(r) != null) {
-            return;
+        if (!closed) {
+            lane.submitLatest(() -> work(r));
         }
-        executor.execute(this::work);
     }
 
-    private void work() {
-        Request r = pending.getAndSet(null);
-        if (r == null || closed) {
+    private void work(Request r) {
+        if (closed) {
             return;
         }
-        float[] out = new float[r.count() * r.codec().inputSize()];
-        r.codec().decode(r.codes(), 0, r.count(), out, 0);
-        synchronized (this) {
-            version++;
-            result.set(new Result(r, out, version));
+        try {
+            float[] out = decode(r, pool);
+            synchronized (this) {
+                version++;
+                result.set(new Result(r, out, version));
+            }
+        } catch (RuntimeException e) {
+            // A closed pool (the window is closing) or a model that cannot decode: no grid this time; the map
+            // shows the points without the backdrop, and the next request tries again.
+            if (!closed) {
+                failure.set(e);
+            }
         }
+    }
+
+    /** h(a) for every code of the request, the codes split into one contiguous range per part of the pool. */
+    static float[] decode(Request r, ComputePool pool) {
+        Codec codec = r.codec();
+        int k = codec.latentSize();
+        int d = codec.inputSize();
+        int count = r.count();
+        float[] out = new float[count * d];
+        int parts = pool.threads();
+        pool.run(t -> {
+            int from = ComputePool.splitStart(count, parts, t);
+            int to = ComputePool.splitStart(count, parts, t + 1);
+            if (to > from) {
+                codec.decode(r.codes(), from * k, to - from, out, from * d);
+            }
+        });
+        return out;
     }
 
     /** The newest finished grid, or null. */
@@ -67,14 +91,19 @@ public final class GridDecoder implements AutoCloseable {
         return result.get();
     }
 
+    /** The last request's failure since the last call (then cleared), or null. */
+    public RuntimeException takeFailure() {
+        return failure.getAndSet(null);
+    }
+
     /** Forgets the last result (the model changed shape). */
     public void clear() {
         result.set(null);
     }
 
+    /** Ignores requests and results from now on (the lane and the pool belong to the window, not to this). */
     @Override
     public void close() {
         closed = true;
-        executor.shutdownNow();
     }
 }

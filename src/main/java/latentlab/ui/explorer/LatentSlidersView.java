@@ -315,44 +315,29 @@ public final class LatentSlidersView extends VBox {
     }
 
     private void refreshTriple() {
-        int i = model.selection().getSelected();
-        Codec c = model.getCodec();
+        Reconstruction r = model.reconstructionOf(model.selection().getSelected());
         Dataset d = model.getDisplay();
-        if (i < 0 || c == null || d == null || i >= d.size() || c.inputSize() != d.dimension()) {
+        if (r == null) {
             return;
         }
-        float[] x = d.image(i);
-        float[] r = new float[x.length];
-        c.reconstruct(x, 0, 1, r, 0);
-        original.show(x, 0, d.rows(), d.cols());
-        reconstruction.show(r, 0, d.rows(), d.cols());
-        double se = 0;
-        for (int j = 0; j < x.length; j++) {
-            se += (x[j] - r[j]) * (double) (x[j] - r[j]);
-        }
-        reconstructionError.setText(String.format("Image #%d, label %d: squared error %.2f", i, d.label(i), se));
+        original.show(r.original(), 0, d.rows(), d.cols());
+        reconstruction.show(r.reconstruction(), 0, d.rows(), d.cols());
+        reconstructionError.setText(String.format("Image #%d, label %d: squared error %.2f", r.image(), r.label(),
+                r.squaredError()));
     }
 
     private void refreshStrip() {
-        Codec c = model.getCodec();
         Dataset d = model.getDisplay();
-        int k = model.getLatentSize();
         int j = traverseDim.getSelectionModel().getSelectedIndex();
-        if (c == null || d == null || j < 0 || j >= k || model.position().size() != k
-                || c.inputSize() != d.dimension()) {
+        if (j < 0 || j >= sliders.size()) {
             return;
         }
-        float[] codes = new float[TRAVERSAL_STEPS * k];
         double lo = sliders.get(j).getMin();
         double hi = sliders.get(j).getMax();
-        for (int s = 0; s < TRAVERSAL_STEPS; s++) {
-            for (int q = 0; q < k; q++) {
-                codes[s * k + q] = model.position().get(q);
-            }
-            codes[s * k + j] = (float) (lo + (hi - lo) * s / (TRAVERSAL_STEPS - 1));
+        float[] imgs = model.traversal(j, lo, hi, TRAVERSAL_STEPS);
+        if (imgs == null) {
+            return;
         }
-        float[] imgs = new float[TRAVERSAL_STEPS * c.inputSize()];
-        c.decode(codes, 0, TRAVERSAL_STEPS, imgs, 0);
         if (stripImages.size() != TRAVERSAL_STEPS) {
             strip.getChildren().clear();
             stripImages.clear();
@@ -365,19 +350,15 @@ public final class LatentSlidersView extends VBox {
                 strip.getChildren().add(v);
             }
         }
+        int dim = d.dimension();
         for (int s = 0; s < TRAVERSAL_STEPS; s++) {
-            stripImages.get(s).show(imgs, s * c.inputSize(), d.rows(), d.cols());
+            stripImages.get(s).show(imgs, s * dim, d.rows(), d.cols());
         }
         stripCaption.setText(String.format("%s%d from %.2f to %.2f, other dimensions at the sliders", axisPrefix, j + 1,
                 lo, hi));
     }
 
     private void centre() {
-        int k = model.getLatentSize();
-        float[] mid = new float[k];
-        for (int j = 0; j < k; j++) {
-            mid[j] = (float) ((model.low(j) + model.high(j)) / 2);
-        }
-        model.position().setAll(mid);
+        model.centre();
     }
 }

@@ -1,8 +1,13 @@
 package latentlab.ui.explorer;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -10,19 +15,23 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableFloatArray;
+import javafx.collections.ObservableMap;
 import latentlab.data.Dataset;
+import latentlab.nn.Autoencoder;
 import latentlab.nn.Codec;
 
 /**
  * A latent space as the views see it: a model (any {@link Codec}: autoencoder or PCA), the codes of the display
  * images, which two dimensions the scatter shows, and the current latent position a = (a1, ..., ak) that the
- * sliders move and the decoder renders. Per-dimension ranges and histograms of the codes come with each update.
+ * sliders move and the decoder renders. Per-dimension ranges and histograms of the codes come with each update
+ * ({@link CodeStatistics}). It also computes what the views show of the model: an image's reconstruction, a
+ * traversal of one dimension, a variational model's code distribution.
  *
  * <p>All mutation happens on the FX thread; models and code arrays are immutable once handed in.
  */
 public final class LatentSpaceModel {
     /** Bins of the per-dimension histograms. */
-    public static final int HISTOGRAM_BINS = 40;
+    public static final int HISTOGRAM_BINS = CodeStatistics.BINS;
 
     private final String name;
     private final SelectionModel selection;
@@ -35,14 +44,11 @@ public final class LatentSpaceModel {
     private final IntegerProperty dimY = new SimpleIntegerProperty(this, "dimY", 1);
     private final ObservableFloatArray position = FXCollections.observableFloatArray();
     private final ReadOnlyObjectWrapper<float[]> errors = new ReadOnlyObjectWrapper<>(this, "errors");
-    private final java.util.Set<Object> errorClients = new java.util.HashSet<>();
-    private final javafx.beans.property.ReadOnlyBooleanWrapper errorsWanted =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "errorsWanted");
-    private final javafx.collections.ObservableMap<String, java.util.List<Annotation>> annotations =
-            FXCollections.observableHashMap();
-    private double[] low = new double[0];
-    private double[] high = new double[0];
-    private int[][] histograms = new int[0][];
+    private final Set<Object> errorClients = new HashSet<>();
+    private final ReadOnlyBooleanWrapper errorsWanted = new ReadOnlyBooleanWrapper(this, "errorsWanted");
+    private final ObservableMap<String, List<Annotation>> annotations = FXCollections.observableHashMap();
+    private CodeStatistics statistics = CodeStatistics.of(null, 0);
+    private CodeDistribution distribution;
 
     public LatentSpaceModel(String name, SelectionModel selection) {
         this.name = name;
@@ -136,7 +142,7 @@ public final class LatentSpaceModel {
     }
 
     /** Whether some view needs the per-image errors. */
-    public javafx.beans.property.ReadOnlyBooleanProperty errorsWantedProperty() {
+    public ReadOnlyBooleanProperty errorsWantedProperty() {
         return errorsWanted.getReadOnlyProperty();
     }
 
@@ -154,7 +160,7 @@ public final class LatentSpaceModel {
      * What tools draw on the map, by tool ("interpolation", "drawing", ...): each replaces its own list. Codes
      * of another k than the current one are not drawn.
      */
-    public javafx.collections.ObservableMap<String, java.util.List<Annotation>> annotations() {
+    public ObservableMap<String, List<Annotation>> annotations() {
         return annotations;
     }
 
@@ -171,25 +177,31 @@ public final class LatentSpaceModel {
     /**
      * Shows a new model and its codes of the display images. When k changes the position is reset to the middle
      * of the codes and the dimensions to a1, a2.
+     *
+     * <p>Everything is checked and computed before anything changes: codes that do not fit the display images
+     * (a model of another data set) are refused with a message naming both sizes, and the model is left as it
+     * was, never half-updated.
+     *
+     * @throws IllegalArgumentException if the codes are not {@code k} values for every display image
      */
     public void update(Codec model, float[] newCodes) {
         int k = model.latentSize();
         Dataset d = display.get();
-        if (d != null && newCodes != null && newCodes.length != d.size() * k) {
-            throw new IllegalArgumentException(newCodes.length + " code values for " + d.size() + " images of k = " + k);
+        if (k < 1) {
+            throw new IllegalArgumentException(model.describe() + " has no latent dimensions (k = " + k + ")");
+        }
+        if (newCodes != null && (newCodes.length % k != 0
+                || d != null && newCodes.length != (long) d.size() * k)) {
+            throw new IllegalArgumentException(mismatch(newCodes.length, k, d));
         }
         boolean newK = k != latentSize.get();
         boolean codesChanged = newCodes != codes.get() || newK;
-        if (codesChanged) {
-            computeStatistics(newCodes, k);
-        }
-        // Order matters to listeners: position and k first, then the model, then the codes.
+        CodeStatistics stats = codesChanged ? CodeStatistics.of(newCodes, k) : statistics;
+        // Order matters to listeners: the statistics (the sliders' ranges) first, then position and k, then the
+        // model, then the codes.
+        statistics = stats;
         if (newK) {
-            float[] mid = new float[k];
-            for (int j = 0; j < k; j++) {
-                mid[j] = (float) ((low[j] + high[j]) / 2);
-            }
-            position.setAll(mid);
+            position.setAll(stats.middle());
             dimX.set(0);
             dimY.set(Math.min(1, k - 1));
             latentSize.set(k);
@@ -199,66 +211,45 @@ public final class LatentSpaceModel {
         version.set(version.get() + 1);
     }
 
+    /** Why codes of {@code values} numbers cannot be shown on {@code d}, and what to do about it. */
+    private static String mismatch(int values, int k, Dataset d) {
+        String codesFor = values % k == 0
+                ? String.format("codes of %,d images (k = %d)", values / k, k)
+                : String.format("%,d code values, which are not whole codes of k = %d,", values, k);
+        if (d == null) {
+            return "The latent map cannot show " + codesFor + " without display images";
+        }
+        return String.format("The latent map cannot show %s for the %,d images on show: the model's codes belong to "
+                + "another data set. Train a model for this data set (new network settings or Reset), or open the "
+                + "data set the model was made for", codesFor, d.size());
+    }
+
     /**
      * After the network started again (reset, new settings), a slider position outside the new codes' range would
      * pin the thumb at an end and decode far from every image: each such dimension goes back to the middle. A
      * position inside the range (a restored lesson's, a selected image's) stays.
      */
     public void recentreOutsideRange() {
-        for (int j = 0; j < position.size() && j < low.length; j++) {
+        for (int j = 0; j < position.size() && j < statistics.dimensions(); j++) {
             float v = position.get(j);
-            if (!(v >= low[j] && v <= high[j])) {
-                position.set(j, (float) ((low[j] + high[j]) / 2));
-            }
-        }
-    }
-
-    private void computeStatistics(float[] c, int k) {
-        low = new double[k];
-        high = new double[k];
-        histograms = new int[k][HISTOGRAM_BINS];
-        if (c == null || c.length == 0) {
-            Arrays.fill(low, -1);
-            Arrays.fill(high, 1);
-            return;
-        }
-        int n = c.length / k;
-        // Percentiles from at most 4096 evenly spaced codes: cheap enough for every snapshot, stable enough.
-        int stride = Math.max(1, n / 4096);
-        int m = (n + stride - 1) / stride;
-        float[] sample = new float[m];
-        for (int j = 0; j < k; j++) {
-            for (int s = 0; s < m; s++) {
-                sample[s] = c[Math.min(n - 1, s * stride) * k + j];
-            }
-            Arrays.sort(sample);
-            double p1 = sample[(int) (0.01 * (m - 1))];
-            double p99 = sample[(int) Math.ceil(0.99 * (m - 1))];
-            double margin = Math.max(1e-3, (p99 - p1) * 0.1);
-            low[j] = p1 - margin;
-            high[j] = p99 + margin;
-            double width = high[j] - low[j];
-            for (int i = 0; i < n; i++) {
-                int b = (int) ((c[i * k + j] - low[j]) / width * HISTOGRAM_BINS);
-                if (b >= 0 && b < HISTOGRAM_BINS) {
-                    histograms[j][b]++;
-                }
+            if (!(v >= low(j) && v <= high(j))) {
+                position.set(j, (float) ((low(j) + high(j)) / 2));
             }
         }
     }
 
     /** Slider range of dimension j: the 1st to 99th percentile of the codes, widened by 10% on each side. */
     public double low(int j) {
-        return j < low.length ? low[j] : -1;
+        return statistics.low(j);
     }
 
     public double high(int j) {
-        return j < high.length ? high[j] : 1;
+        return statistics.high(j);
     }
 
     /** Counts of codes along dimension j in {@link #HISTOGRAM_BINS} bins over [low(j), high(j)]. */
     public int[] histogram(int j) {
-        return j < histograms.length ? histograms[j] : new int[HISTOGRAM_BINS];
+        return statistics.histogram(j);
     }
 
     /** Code of display image {@code i} (a new array), or null without codes. */
@@ -269,6 +260,27 @@ public final class LatentSpaceModel {
             return null;
         }
         return Arrays.copyOfRange(c, i * k, (i + 1) * k);
+    }
+
+    /**
+     * The code of display image {@code i} as a variational autoencoder gives it: a normal distribution
+     * N(mean, diag(exp(logVariance))) in the latent space (Kingma and Welling, "Auto-Encoding Variational Bayes",
+     * 2014); null for another model or without display images. The last one asked for is kept.
+     */
+    public CodeDistribution distributionOf(int i) {
+        Dataset d = display.get();
+        if (!(codec.get() instanceof Autoencoder ae) || !ae.architecture().isVariational() || d == null || i < 0
+                || i >= d.size() || ae.inputSize() != d.dimension()) {
+            return null;
+        }
+        if (distribution == null || distribution.codec() != ae || distribution.image() != i) {
+            int k = ae.latentSize();
+            float[] mean = new float[k];
+            float[] logVariance = new float[k];
+            ae.encodeDistribution(d.image(i), 0, 1, mean, logVariance);
+            distribution = new CodeDistribution(ae, i, mean, logVariance);
+        }
+        return distribution;
     }
 
     /** Moves the position to the selected image's code; returns whether there was one. */
@@ -286,6 +298,59 @@ public final class LatentSpaceModel {
         if (j >= 0 && j < position.size()) {
             position.set(j, value);
         }
+    }
+
+    /** Puts every coordinate of the position in the middle of its range. */
+    public void centre() {
+        float[] mid = new float[latentSize.get()];
+        for (int j = 0; j < mid.length; j++) {
+            mid[j] = (float) ((low(j) + high(j)) / 2);
+        }
+        position.setAll(mid);
+    }
+
+    /**
+     * Display image {@code i} through the model: its pixels, h(g(x)) and the squared error between them; null
+     * without a model for these images.
+     */
+    public Reconstruction reconstructionOf(int i) {
+        Codec c = codec.get();
+        Dataset d = display.get();
+        if (i < 0 || c == null || d == null || i >= d.size() || c.inputSize() != d.dimension()) {
+            return null;
+        }
+        float[] x = d.image(i);
+        float[] r = new float[x.length];
+        c.reconstruct(x, 0, 1, r, 0);
+        double se = 0;
+        for (int j = 0; j < x.length; j++) {
+            se += (x[j] - r[j]) * (double) (x[j] - r[j]);
+        }
+        return new Reconstruction(i, d.label(i), x, r, se);
+    }
+
+    /**
+     * A traversal of dimension {@code j}: h(a) for {@code steps} positions that equal the current one except that
+     * a_j goes evenly from {@code from} to {@code to}; the images one after the other ({@code steps x d}), or null
+     * without a model for these images.
+     */
+    public float[] traversal(int j, double from, double to, int steps) {
+        Codec c = codec.get();
+        Dataset d = display.get();
+        int k = latentSize.get();
+        if (c == null || d == null || j < 0 || j >= k || position.size() != k || c.inputSize() != d.dimension()
+                || steps < 2) {
+            return null;
+        }
+        float[] a = position.toArray(new float[k]);
+        float[] codes = new float[steps * k];
+        for (int s = 0; s < steps; s++) {
+            System.arraycopy(a, 0, codes, s * k, k);
+            codes[s * k + j] = (float) (from + (to - from) * s / (steps - 1));
+        }
+        float[] images = new float[steps * c.inputSize()];
+        c.decode(codes, 0, steps, images, 0);
+        return images;
     }
 
     /** Decodes the current position into {@code out} (d floats); returns false without a model. */

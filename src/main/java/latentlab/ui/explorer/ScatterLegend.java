@@ -45,6 +45,7 @@ public final class ScatterLegend extends VBox {
     private final Label high = new Label();
     private final Label barNote = new Label();
     private int classes;
+    private ColourScale scale;
 
     public ScatterLegend(SelectionModel selection, Appearance appearance, ObjectProperty<ColourBy> colourBy,
                          String axisPrefix) {
@@ -145,7 +146,7 @@ public final class ScatterLegend extends VBox {
             chips.getChildren().add(chip);
         }
         setVisible(count > 0);
-        showScale(colourBy.get(), null);
+        showScale(colourBy.get(), scale);
         refresh();
     }
 
@@ -161,6 +162,7 @@ public final class ScatterLegend extends VBox {
 
     /** Shows the chips (by label) or the colour bar of {@code scale} (null while the values are unknown). */
     public void showScale(ColourBy by, ColourScale scale) {
+        this.scale = scale;
         boolean continuous = by != null && by.continuous();
         boolean showChips = !continuous && classes <= 20;
         title.setText(continuous ? "Isolate a digit: click it with the colour set to digit" : "Digit (click to isolate)");

@@ -15,7 +15,10 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import latentlab.compute.ComputePool;
+import latentlab.ui.common.Appearance;
 import latentlab.ui.common.Icons;
+import latentlab.ui.session.JobRunner;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignG;
@@ -28,8 +31,13 @@ public final class ScatterPane extends BorderPane {
     private final Label title = new Label();
     private final Label badge = new Label();
 
-    public ScatterPane(LatentSpaceModel model, String axisPrefix, String heading, latentlab.ui.common.Appearance appearance) {
-        scatter = new LatentScatterView(model, axisPrefix, appearance);
+    /**
+     * @param lane a lane of the window's job runner for this map alone (manifold grids, latest-wins)
+     * @param pool the compute pool that decoding is split over
+     */
+    public ScatterPane(LatentSpaceModel model, String axisPrefix, String heading, Appearance appearance,
+                       JobRunner.Lane lane, ComputePool pool) {
+        scatter = new LatentScatterView(model, axisPrefix, appearance, lane, pool);
         getStyleClass().add("scatter-pane");
         title.setText(heading);
         title.getStyleClass().add("pane-title");

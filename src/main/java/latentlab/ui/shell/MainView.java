@@ -42,15 +42,17 @@ public final class MainView extends BorderPane {
         this.context = context;
         getStyleClass().add("main-view");
         Appearance look = context.appearance();
-        scatterPane = new ScatterPane(context.autoencoderSpace(), "a", "Latent space", look);
+        scatterPane = new ScatterPane(context.autoencoderSpace(), "a", "Latent space", look,
+                context.jobs().lane("explorer map"), context.pool());
+        scatterPane.scatter().setOnFailure(context.notices()::report);
         sliders = new LatentSlidersView(context.autoencoderSpace(), "a", look);
         explorer = new ExplorerLayout(new TrainingPanel(context.training(), look),
                 new DatasetSummaryView(context.datasetProperty(), look), scatterPane, sliders, look);
         tabs.add("Explorer", MaterialDesignD.DOTS_HEXAGON, "tab-explorer", explorer);
         pcaTab = tabs.addLazily("PCA comparison", MaterialDesignC.CHART_BELL_CURVE, "tab-pca",
-                () -> new PcaComparisonView(context.comparison(), look));
+                () -> new PcaComparisonView(context.comparison(), look, context.jobs(), context.pool()));
         embeddingsTab = tabs.addLazily("Embeddings", MaterialDesignV.VECTOR_SELECTION, "tab-embeddings",
-                () -> new EmbeddingsView(context.embeddings(), look));
+                () -> new EmbeddingsView(context.embeddings(), look, context.jobs(), context.pool()));
 
         FileDialogs dialogs = new FileDialogs(() -> getScene().getWindow());
         actions = new WindowActions(context, dialogs, this);

@@ -96,7 +96,7 @@ final class WindowActions {
         var s = context.training().getSnapshot();
         CompareViewModel vm = new CompareViewModel(context.getDataset().test(), s == null ? null : s.model(),
                 context.jobs(), context.pool());
-        CompareWindow w = new CompareWindow(window(), vm, context.appearance());
+        CompareWindow w = new CompareWindow(window(), vm, context.appearance(), context.jobs(), context.pool());
         w.show();
         return w;
     }

@@ -8,10 +8,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import latentlab.compute.ComputePool;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.common.StyleSheets;
 import latentlab.ui.explorer.LatentSpaceModel;
 import latentlab.ui.explorer.ScatterPane;
+import latentlab.ui.session.JobRunner;
 
 /**
  * A plain autoencoder and a variational one trained on the same MNIST, side by side, with the decoder's manifold
@@ -23,10 +25,12 @@ public final class CompareWindow {
     private final Stage stage = new Stage();
     private final CompareViewModel vm;
 
-    public CompareWindow(Window owner, CompareViewModel vm, Appearance look) {
+    public CompareWindow(Window owner, CompareViewModel vm, Appearance look, JobRunner jobs, ComputePool pool) {
         this.vm = vm;
-        ScatterPane left = new ScatterPane(vm.plain(), "a", "Autoencoder: gaps between the clusters", look);
-        ScatterPane right = new ScatterPane(vm.vae(), "a", "Variational autoencoder: a filled space", look);
+        ScatterPane left = new ScatterPane(vm.plain(), "a", "Autoencoder: gaps between the clusters", look,
+                jobs.lane("autoencoder map"), pool);
+        ScatterPane right = new ScatterPane(vm.vae(), "a", "Variational autoencoder: a filled space", look,
+                jobs.lane("VAE map"), pool);
         for (ScatterPane p : new ScatterPane[] {left, right}) {
             p.scatter().manifoldProperty().set(true);
         }

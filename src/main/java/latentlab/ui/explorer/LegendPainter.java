@@ -1,0 +1,105 @@
+package latentlab.ui.explorer;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import latentlab.data.Dataset;
+import latentlab.ui.common.Appearance;
+import latentlab.ui.common.ColourScale;
+import latentlab.ui.common.Theme;
+
+/**
+ * The legend drawn as text and circles into an exported picture, where the legend node is not part of the image:
+ * one chip per class (up to 20 classes; dimmed while another class is isolated) or, when colouring by a number,
+ * the colour bar with its range. It sits where the legend node sits: over the plot's top right corner, or in
+ * the column beside the plot.
+ */
+final class LegendPainter {
+    private final MapViewModel map;
+    private final Appearance appearance;
+    private final String axisPrefix;
+
+    LegendPainter(MapViewModel map, Appearance appearance, String axisPrefix) {
+        this.map = map;
+        this.appearance = appearance;
+        this.axisPrefix = axisPrefix;
+    }
+
+    /** Draws the legend for the map's viewport; {@code beside}: in the column right of the plot. */
+    void draw(GraphicsContext g, Viewport v, boolean beside) {
+        ColourScale scale = map.colourScale();
+        if (scale != null) {
+            colourBar(g, v, beside, scale);
+            return;
+        }
+        Dataset d = map.space().getDisplay();
+        if (d == null || d.classCount() > 20) {
+            return;
+        }
+        Theme theme = appearance.getTheme();
+        double fs = appearance.scaleProperty().get();
+        int classes = d.classCount();
+        int perRow = 5;
+        double chip = 34 * fs;
+        double boxW = perRow * chip + 16;
+        double boxH = ((classes + perRow - 1) / perRow) * 20 * fs + 14;
+        double x0 = left(v, beside, boxW);
+        double y0 = v.plotTop() + 8;
+        box(g, theme, x0, y0, boxW, boxH);
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 12 * fs));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        int iso = map.space().selection().isolatedClassProperty().get();
+        for (int c = 0; c < classes; c++) {
+            double cx = x0 + 8 + (c % perRow) * chip;
+            double cy = y0 + 7 + (c / perRow) * 20 * fs + 10 * fs;
+            double alpha = iso >= 0 && c != iso ? 0.35 : 1;
+            g.setFill(Theme.color(theme.classColour(c)).deriveColor(0, 1, 1, alpha));
+            g.fillOval(cx, cy - 6 * fs, 12 * fs, 12 * fs);
+            g.setFill(theme.strong().deriveColor(0, 1, 1, alpha));
+            g.fillText(Integer.toString(c), cx + 16 * fs, cy);
+        }
+    }
+
+    /** Left edge of a legend box {@code boxW} wide. */
+    private static double left(Viewport v, boolean beside, double boxW) {
+        return beside ? v.plotRight() + 8 : Math.floor(v.width()) - v.rightMargin() - boxW - 8;
+    }
+
+    private static void box(GraphicsContext g, Theme theme, double x0, double y0, double w, double h) {
+        g.setFill(Theme.color(theme.plotBackground()).deriveColor(0, 1, 1, 0.92));
+        g.fillRoundRect(x0, y0, w, h, 10, 10);
+        g.setStroke(theme.frame());
+        g.setLineWidth(1);
+        g.strokeRoundRect(x0 + 0.5, y0 + 0.5, w - 1, h - 1, 10, 10);
+    }
+
+    /** The continuous colour map's bar with its range. */
+    private void colourBar(GraphicsContext g, Viewport v, boolean beside, ColourScale scale) {
+        Theme theme = appearance.getTheme();
+        double fs = appearance.scaleProperty().get();
+        double boxW = 190 * fs;
+        double boxH = 54 * fs;
+        double x0 = left(v, beside, boxW);
+        double y0 = v.plotTop() + 8;
+        box(g, theme, x0, y0, boxW, boxH);
+        g.setFont(Font.font("DejaVu Sans", 11 * fs));
+        g.setFill(theme.axisText());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText("Colour: " + map.colourByProperty().get().describe(axisPrefix), x0 + 8, y0 + 5);
+        double bx = x0 + 8;
+        double bw = boxW - 16;
+        double by = y0 + 22 * fs;
+        for (int i = 0; i < (int) bw; i++) {
+            g.setFill(Theme.color(ColourScale.viridis(i / Math.max(1, bw - 1))));
+            g.fillRect(bx + i, by, 1, 10 * fs);
+        }
+        g.setFill(theme.strong());
+        g.fillText(ScatterLegend.format(scale.min()), bx, by + 12 * fs);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(ScatterLegend.format(scale.max()), bx + bw, by + 12 * fs);
+    }
+}

@@ -1,0 +1,14 @@
+package latentlab.ui.explorer;
+
+/** Where a latent map puts its legend. */
+public enum LegendPlacement {
+    /** In the plot's top right corner, over the points (it can be folded to one line). */
+    OVER_PLOT,
+    /** In a column right of the plot, which narrows to make room: nothing is ever covered. */
+    BESIDE_PLOT,
+    /**
+     * Beside the plot while the plot keeps at least {@link LatentScatterView#MIN_PLOT_BESIDE_LEGEND} pixels' width
+     * that way; otherwise over it, folded when it moves there (the user may unfold it again).
+     */
+    AUTO
+}
