@@ -25,13 +25,13 @@ import org.junit.jupiter.api.Test;
  * without JavaFX, threads created only where the threading model says, and no sleeping in main code.
  *
  * <pre>
- *   app  →  cli, ui  →  io  →  core (compute ← math ← data, nn ← eval ← pca, train, embed)
+ *   app  →  cli, ui  →  io  →  core (compute ← math ← data, nn, morpho ← eval ← pca, train, embed)
  * </pre>
  */
 class ArchitectureTest {
     /** Packages of the core: plain Java numerics and data, no I/O formats, no user interface. */
     static final String[] CORE = {"latentlab.compute..", "latentlab.math..", "latentlab.data..", "latentlab.nn..",
-        "latentlab.pca..", "latentlab.train..", "latentlab.eval..", "latentlab.embed.."};
+        "latentlab.morpho..", "latentlab.pca..", "latentlab.train..", "latentlab.eval..", "latentlab.embed.."};
 
     /**
      * The classes allowed to start threads (a pattern of class names): the compute pool, the training thread and
@@ -71,6 +71,7 @@ class ArchitectureTest {
                 .layer("math").definedBy("latentlab.math..")
                 .layer("data").definedBy("latentlab.data..")
                 .layer("nn").definedBy("latentlab.nn..")
+                .layer("morpho").definedBy("latentlab.morpho..")
                 .layer("eval").definedBy("latentlab.eval..")
                 .layer("pca").definedBy("latentlab.pca..")
                 .layer("train").definedBy("latentlab.train..")
@@ -80,6 +81,7 @@ class ArchitectureTest {
                 .whereLayer("embed").mayNotBeAccessedByAnyLayer()
                 .whereLayer("eval").mayOnlyBeAccessedByLayers("pca", "train", "embed")
                 .whereLayer("nn").mayOnlyBeAccessedByLayers("eval", "pca", "train", "embed")
+                .whereLayer("morpho").mayOnlyBeAccessedByLayers("eval", "embed")
                 .whereLayer("data").mayOnlyBeAccessedByLayers("eval", "pca", "train", "embed")
                 .whereLayer("math").mayOnlyBeAccessedByLayers("data", "nn", "eval", "pca", "train", "embed")
                 .check(main);

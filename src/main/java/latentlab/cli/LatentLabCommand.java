@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         description = {"Watch an autoencoder learn. Without arguments (or with 'gui') the window opens;",
                 "the commands below run the same engine from the command line."},
         subcommands = {InspectCommand.class, TrainCommand.class, EvalCommand.class, EncodeCommand.class,
-                PcaCommand.class, BenchCommand.class, ProbeCommand.class},
+                PcaCommand.class, BenchCommand.class, ProbeCommand.class,
+                DimensionsCommand.class},
         footer = {"", "Run 'latent-lab <command> --help' for a command's options."})
 public final class LatentLabCommand implements Runnable {
     @Spec
