@@ -33,9 +33,8 @@ public final class HeapBudget {
             return;
         }
         System.gc(); // garbage is counted as used until collected; ask once before refusing
-        long free = free();
-        if (wanted > free) {
-            throw refused(bytes, what);
+        if (wanted > free()) {
+            throw new NotEnoughMemoryException(what, wanted, free(), Runtime.getRuntime().maxMemory(), false);
         }
     }
 
@@ -69,8 +68,9 @@ public final class HeapBudget {
         }
     }
 
+    /** The heap had the bytes, but not in one piece. */
     private static NotEnoughMemoryException refused(long bytes, String what) {
-        return new NotEnoughMemoryException(what, bytes, free(), Runtime.getRuntime().maxMemory());
+        return new NotEnoughMemoryException(what, bytes, free(), Runtime.getRuntime().maxMemory(), true);
     }
 
     /** Bytes that can still be allocated before the heap reaches its limit. */

@@ -11,15 +11,16 @@ public final class NotEnoughMemoryException extends RuntimeException {
     private final long limit;
 
     /**
-     * @param what   what the memory is for, e.g. "reading train-images.gz"
-     * @param needed bytes needed
-     * @param free   bytes free when asked
-     * @param limit  the heap's limit ({@link Runtime#maxMemory()})
+     * @param what      what the memory is for, e.g. "reading train-images.gz"
+     * @param needed    bytes needed
+     * @param free      bytes free when asked
+     * @param limit     the heap's limit ({@link Runtime#maxMemory()})
+     * @param inOnePiece whether the heap had enough free but not in one piece (the allocation failed)
      */
-    public NotEnoughMemoryException(String what, long needed, long free, long limit) {
-        super(String.format(Locale.ROOT, "not enough memory for %s: it needs %s, %s of the Java heap are free "
-                + "(its limit is %s; a larger -Xmx raises it)", what, size(needed), size(Math.max(0, free)),
-                size(limit)));
+    public NotEnoughMemoryException(String what, long needed, long free, long limit, boolean inOnePiece) {
+        super(String.format(Locale.ROOT, "not enough memory for %s: it needs %s%s, %s of the Java heap %s free "
+                + "(its limit is %s; a larger -Xmx raises it)", what, size(needed), inOnePiece ? " in one piece" : "",
+                size(Math.max(0, free)), inOnePiece ? "were" : "are", size(limit)));
         this.needed = needed;
         this.limit = limit;
     }
