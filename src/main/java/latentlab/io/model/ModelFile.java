@@ -16,7 +16,6 @@ import latentlab.io.format.LabFileException;
 import latentlab.nn.Architecture;
 import latentlab.nn.Autoencoder;
 import latentlab.nn.Codec;
-import latentlab.nn.Dense;
 import latentlab.nn.activation.Activation;
 import latentlab.nn.activation.Activations;
 import latentlab.nn.loss.Losses;
@@ -277,7 +276,7 @@ public final class ModelFile {
         }
         HeapBudget.require(4L * params.length, "loading " + name + " (" + arch + ")");
         Autoencoder ae = Autoencoder.withParameters(arch, params);
-        checkFinite(name, ae);
+        FiniteWeights.require(name, ae);
 
         SectionReader tr = new SectionReader(require(s, "training", name), name + " (training)");
         String loss = tr.getString();
@@ -368,36 +367,6 @@ public final class ModelFile {
         Checkpoint cp = new Checkpoint(config, arch, params, optName, optState, step, sampler, List.copyOf(epochs), losses,
                 klLosses);
         return new Contents(AUTOENCODER, ae, cp, data, s);
-    }
-
-    /**
-     * Refuses a network with weights or biases that are NaN or infinite, naming the first layer that has them: such
-     * a network computes NaN for every image, so every command and view would show nonsense.
-     */
-    private static void checkFinite(String name, Autoencoder ae) throws LabFileException {
-        float[] p = ae.parameters();
-        int encoderLayers = ae.architecture().encoderLayers();
-        for (int l = 0; l < ae.layerCount(); l++) {
-            Dense layer = ae.layer(l);
-            int nan = 0;
-            int infinite = 0;
-            for (int i = layer.weightOffset(); i < layer.weightOffset() + layer.parameterCount(); i++) {
-                if (Float.isNaN(p[i])) {
-                    nan++;
-                } else if (Float.isInfinite(p[i])) {
-                    infinite++;
-                }
-            }
-            if (nan + infinite > 0) {
-                String which = l < encoderLayers ? "encoder layer " + (l + 1) : "decoder layer " + (l + 1 - encoderLayers);
-                throw new LabFileException(String.format(java.util.Locale.ROOT, "%s: %s (%d -> %d) has %s; the "
-                        + "network cannot compute anything (it was saved after training diverged, or the file is "
-                        + "damaged)", name, which, layer.inputs(), layer.outputs(), nan == 0
-                        ? infinite + " infinite parameter" + (infinite == 1 ? "" : "s")
-                        : nan + " NaN parameter" + (nan == 1 ? "" : "s")
-                        + (infinite == 0 ? "" : " and " + infinite + " infinite")));
-            }
-        }
     }
 
     private static DataInfo parseData(String name, Map<String, byte[]> s, int inputs) throws LabFileException {
