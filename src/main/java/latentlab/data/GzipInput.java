@@ -40,6 +40,7 @@ final class GzipInput extends InputStream {
     private long fileBytes;
     private long memberBytes;
     private boolean ended;
+    private final byte[] one = new byte[1];
 
     /**
      * @param in   the file's bytes, from the first (the magic number)
@@ -58,7 +59,6 @@ final class GzipInput extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n;
         do {
             n = read(one, 0, 1);

@@ -2,9 +2,10 @@ package latentlab.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.Callable;
+
+import latentlab.data.AllocationMeter;
 
 /**
  * Runs a load of a hostile input and checks its outcome: a result, or one of the typed errors the reader
@@ -39,9 +40,7 @@ final class Outcome {
         return result;
     }
 
-    /** Bytes allocated on the heap by this thread so far (HotSpot's counter). */
-    static long allocated() {
-        var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        return bean.getThreadAllocatedBytes(Thread.currentThread().getId());
+    private static long allocated() {
+        return AllocationMeter.allocated();
     }
 }

@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -78,15 +77,10 @@ public final class LabFile {
      */
     public static Map<String, byte[]> read(Path file) throws IOException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        long size;
-        try {
-            size = InputFile.size(file);
-        } catch (FileSystemException e) {
-            if (Files.isDirectory(file)) {
-                throw new LabFileException(file + " is a folder, not a Latent Lab file");
-            }
-            throw e;
+        if (Files.isDirectory(file)) {
+            throw new LabFileException(file + " is a folder, not a Latent Lab file");
         }
+        long size = InputFile.size(file);
         if (size > MAX_FILE_BYTES) {
             throw new LabFileException(name + ": " + size + " bytes is too large for a Latent Lab file");
         }
