@@ -7,8 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
@@ -23,8 +21,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * CSV data sets: any valid way of writing the same images (a byte order mark, a header, CRLF or LF, numbers as
@@ -33,23 +29,6 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * refused with a typed error, within a bounded allocation.
  */
 class CsvFuzzTest {
-    private static Path dir;
-
-    @BeforeContainer
-    static void makeFolder() throws IOException {
-        dir = Files.createTempDirectory("csv-fuzz");
-    }
-
-    @AfterContainer
-    static void removeFolder() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Files.delete(p);
-            }
-        }
-        Files.delete(dir);
-    }
-
     /** Images to write: {@code n x side x side} pixels and {@code n} labels. */
     record Images(int side, int[] labels, int[] pixels) {
     }
@@ -106,8 +85,7 @@ class CsvFuzzTest {
         return sb.toString();
     }
 
-    private static Path write(String name, byte[] bytes, boolean gzip) throws IOException {
-        Path p = dir.resolve(name);
+    private static Scratch write(byte[] bytes, boolean gzip) throws IOException {
         if (gzip) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
@@ -115,15 +93,16 @@ class CsvFuzzTest {
             }
             bytes = out.toByteArray();
         }
-        Files.write(p, bytes);
-        return p;
+        return new Scratch(".csv", bytes);
     }
 
     @Property(tries = 400, seed = "1406")
     void imagesWrittenAnyValidWayReadAsExactlyThoseImages(@ForAll("images") Images im, @ForAll("styles") Style s)
             throws IOException {
-        Path p = write("valid.csv", text(im, s).getBytes(StandardCharsets.UTF_8), s.gzip());
-        Dataset d = CsvDatasetReader.read(p, "v", Progress.NONE);
+        Dataset d;
+        try (Scratch f = write(text(im, s).getBytes(StandardCharsets.UTF_8), s.gzip())) {
+            d = CsvDatasetReader.read(f.path(), "v", Progress.NONE);
+        }
         assertEquals(im.labels().length, d.size(), "every image, the first too");
         assertEquals(im.side(), d.rows());
         for (int i = 0; i < d.size(); i++) {
@@ -149,11 +128,13 @@ class CsvFuzzTest {
     void aMutatedCsvFileIsReadOrRefusedCleanly(@ForAll("styles") Style s, @ForAll("mutations") List<Mutation> m)
             throws IOException {
         byte[] mutated = Mutations.apply(m, text(BASE, s).getBytes(StandardCharsets.UTF_8));
-        Path p = write("mutated.csv", mutated, s.gzip());
         // At most a few arrays the size of the text (pixels, a row of doubles, their copies), plus buffers.
         long bound = (16L << 20) + 64L * mutated.length;
-        Dataset d = Outcome.of(() -> CsvDatasetReader.read(p, "m", Progress.NONE), bound,
-                List.of(DataFileException.class, FileSystemException.class, NotEnoughMemoryException.class));
+        Dataset d;
+        try (Scratch f = write(mutated, s.gzip())) {
+            d = Outcome.of(() -> CsvDatasetReader.read(f.path(), "m", Progress.NONE), bound,
+                    List.of(DataFileException.class, FileSystemException.class, NotEnoughMemoryException.class));
+        }
         if (d != null) {
             assertTrue(d.size() >= 1 && d.rows() == d.cols() && d.rows() >= 1, d.toString());
             assertTrue(d.classCount() <= 256, d.toString());

@@ -7,8 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
@@ -23,8 +21,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Mutated IDX files (flipped, truncated, extended, spliced, header fields at extremes), plain, mutated before
@@ -32,23 +28,6 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * typed error, and never allocates more than a bounded multiple of what the file can hold.
  */
 class IdxFuzzTest {
-    private static Path dir;
-
-    @BeforeContainer
-    static void makeFolder() throws IOException {
-        dir = Files.createTempDirectory("idx-fuzz");
-    }
-
-    @AfterContainer
-    static void removeFolder() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Files.delete(p);
-            }
-        }
-        Files.delete(dir);
-    }
-
     /** Where the mutation is applied. */
     enum Form { PLAIN, GZIP_OF_MUTATED, MUTATED_GZIP }
 
@@ -79,12 +58,13 @@ class IdxFuzzTest {
             case GZIP_OF_MUTATED -> gzip(raw);
             case MUTATED_GZIP -> Mutations.apply(mutations, gzip(valid));
         };
-        Path p = dir.resolve(form == Form.PLAIN ? "f" : "f.gz");
-        Files.write(p, file);
         // Deflate expands at most 1032 times; the reader's buffer at most doubles what arrived.
         long bound = (16L << 20) + 2L * 1032 * file.length;
-        IdxArray a = Outcome.of(() -> IdxReader.read(p), bound,
-                List.of(DataFileException.class, FileSystemException.class, NotEnoughMemoryException.class));
+        IdxArray a;
+        try (Scratch f = new Scratch(form == Form.PLAIN ? "" : ".gz", file)) {
+            a = Outcome.of(() -> IdxReader.read(f.path()), bound,
+                    List.of(DataFileException.class, FileSystemException.class, NotEnoughMemoryException.class));
+        }
         if (a != null && form != Form.MUTATED_GZIP) {
             assertArrayEquals(raw, encode(a), "what was read is exactly what the file holds");
         }
@@ -110,10 +90,10 @@ class IdxFuzzTest {
         byte[] after = asMember ? gzip(tail) : tail;
         byte[] file = java.util.Arrays.copyOf(gz, gz.length + after.length);
         System.arraycopy(after, 0, file, gz.length, after.length);
-        Path p = dir.resolve("t.gz");
-        Files.write(p, file);
-        IdxArray a = Outcome.of(() -> IdxReader.read(p), 16L << 20, List.of(DataFileException.class));
-        assertEquals(null, a, "refused");
+        try (Scratch f = new Scratch(".gz", file)) {
+            IdxArray a = Outcome.of(() -> IdxReader.read(f.path()), 16L << 20, List.of(DataFileException.class));
+            assertEquals(null, a, "refused");
+        }
     }
 
     private static byte[] gzip(byte[] raw) throws IOException {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.CRC32;
 
@@ -19,8 +18,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Mutated model and lesson files, with the checksum left wrong or set right again (so that the mutation reaches
@@ -28,30 +25,18 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * within a bounded allocation.
  */
 class ModelFileFuzzTest {
-    private static Path dir;
-    private static byte[] model;
-    private static byte[] lesson;
+    private static final byte[] MODEL;
+    private static final byte[] LESSON;
 
-    @BeforeContainer
-    static void makeFiles() throws IOException {
-        dir = Files.createTempDirectory("model-fuzz");
-        Path m = dir.resolve("valid.llm");
-        ModelFile.save(m, ModelFileTest.checkpoint(), new ModelFile.DataInfo("tiny", 3, 4, 5), null);
-        model = Files.readAllBytes(m);
-        Path l = dir.resolve("valid.lesson");
-        LessonFile.save(l, ModelFileTest.checkpoint(), new ModelFile.DataInfo("tiny", 3, 4, 5), "/data/tiny",
-                new byte[] {1, 2, 3}, null);
-        lesson = Files.readAllBytes(l);
-    }
-
-    @AfterContainer
-    static void removeFolder() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Files.delete(p);
-            }
+    static {
+        try {
+            ModelFile.DataInfo data = new ModelFile.DataInfo("tiny", 3, 4, 5);
+            MODEL = Scratch.bytesOf(".llm", p -> ModelFile.save(p, ModelFileTest.checkpoint(), data, null));
+            LESSON = Scratch.bytesOf(".lesson", p -> LessonFile.save(p, ModelFileTest.checkpoint(), data,
+                    "/data/tiny", new byte[] {1, 2, 3}, null));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        Files.delete(dir);
     }
 
     @Provide
@@ -72,19 +57,20 @@ class ModelFileFuzzTest {
         return out;
     }
 
-    private static Path write(byte[] valid, List<Mutation> m, boolean fixChecksum, String name) throws IOException {
+    private static Scratch write(byte[] valid, List<Mutation> m, boolean fixChecksum, String suffix)
+            throws IOException {
         byte[] b = Mutations.apply(m, valid);
-        Path p = dir.resolve(name);
-        Files.write(p, fixChecksum ? withChecksum(b) : b);
-        return p;
+        return new Scratch(suffix, fixChecksum ? withChecksum(b) : b);
     }
 
     @Property(tries = 1500, seed = "1408")
     void aMutatedModelFileLoadsAUsableModelOrIsRefusedCleanly(@ForAll("mutations") List<Mutation> m,
                                                               @ForAll boolean fixChecksum) throws IOException {
-        Path p = write(model, m, fixChecksum, "m.llm");
-        ModelFile.Contents c = Outcome.of(() -> ModelFile.load(p), (16L << 20) + 8L * Files.size(p),
-                List.of(LabFileException.class, NotEnoughMemoryException.class));
+        ModelFile.Contents c;
+        try (Scratch f = write(MODEL, m, fixChecksum, ".llm")) {
+            c = Outcome.of(() -> ModelFile.load(f.path()), (16L << 20) + 8L * Files.size(f.path()),
+                    List.of(LabFileException.class, NotEnoughMemoryException.class));
+        }
         if (c != null) {
             assertUsable(c.codec());
         }
@@ -93,9 +79,11 @@ class ModelFileFuzzTest {
     @Property(tries = 1000, seed = "1409")
     void aMutatedLessonLoadsOrIsRefusedCleanly(@ForAll("mutations") List<Mutation> m, @ForAll boolean fixChecksum)
             throws IOException {
-        Path p = write(lesson, m, fixChecksum, "l.lesson");
-        LessonFile.Lesson l = Outcome.of(() -> LessonFile.load(p), (16L << 20) + 8L * Files.size(p),
-                List.of(LabFileException.class, NotEnoughMemoryException.class));
+        LessonFile.Lesson l;
+        try (Scratch f = write(LESSON, m, fixChecksum, ".lesson")) {
+            l = Outcome.of(() -> LessonFile.load(f.path()), (16L << 20) + 8L * Files.size(f.path()),
+                    List.of(LabFileException.class, NotEnoughMemoryException.class));
+        }
         if (l != null) {
             assertUsable(l.model().codec());
             assertTrue(l.viewState() != null && l.dataFolder() != null);
