@@ -18,6 +18,7 @@ import latentlab.train.Snapshot;
 import latentlab.train.Trainer;
 import latentlab.train.TrainingConfig;
 import latentlab.train.TrainingListener;
+import latentlab.train.TrainingMemory;
 import latentlab.train.TrainingState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -150,6 +151,7 @@ public final class TrainCommand implements Callable<Integer> {
                     threads.threads(), weightDecay, momentum, beta, corruption);
         }
         checkOutputWritable();
+        TrainingMemory.check(config);
         w.printf("# %s%n# data %s: %,d training, %,d test images of %d x %d; %,d parameters; kernels: %s%n", config,
                 pair.name(), pair.train().size(), pair.test().size(), pair.train().rows(), pair.train().cols(),
                 config.architecture().parameterCount(), latentlab.math.Kernels.get().description());
@@ -186,7 +188,9 @@ public final class TrainCommand implements Callable<Integer> {
                     }
                 }
                 if (trainer.latest().state() == TrainingState.DIVERGED) {
-                    throw new UserError(trainer.latest().message());
+                    throw new UserError(String.format(java.util.Locale.ROOT, "training diverged: the loss became "
+                            + "NaN or infinite at learning rate %.3g; nothing was saved to %s. Run again with a lower "
+                            + "--lr", trainer.latest().config().learningRate(), out));
                 }
             }
             Snapshot s = trainer.latest();

@@ -76,6 +76,33 @@ public final class Encoding {
         });
     }
 
+    /**
+     * Throws if any code is NaN or infinite, saying for how many images and which is the first: a network whose
+     * weights are finite can still overflow on some inputs, and such codes must not be written or compared as if
+     * they meant something.
+     *
+     * @param codes {@code n x k} codes
+     * @param what  whose codes they are, e.g. "the test images of mnist"
+     */
+    public static void checkFinite(float[] codes, int k, String what) {
+        int bad = 0;
+        int first = -1;
+        for (int i = 0; i < codes.length / k; i++) {
+            for (int j = 0; j < k; j++) {
+                if (!Float.isFinite(codes[i * k + j])) {
+                    bad++;
+                    first = first < 0 ? i : first;
+                    break;
+                }
+            }
+        }
+        if (bad > 0) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the codes of %,d of the %,d %s "
+                    + "are NaN or infinite (the first: image %d): the network overflows on them, so their codes mean "
+                    + "nothing", bad, codes.length / k, what, first));
+        }
+    }
+
     /** Throws if the codec's input size differs from the images' size. */
     public static void checkDimension(Codec codec, Dataset data) {
         if (codec.inputSize() != data.dimension()) {

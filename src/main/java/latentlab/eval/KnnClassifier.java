@@ -45,6 +45,23 @@ public final class KnnClassifier {
         this.dims = dims;
         this.neighbours = neighbours;
         this.trainNorms = norms(trainCodes, trainLabels.length, dims);
+        checkComparable(trainNorms, "training");
+    }
+
+    /**
+     * Distances need finite squared norms: a NaN or infinite code, or one so large that its square overflows a
+     * float, would leave a test code without neighbours.
+     */
+    private static void checkComparable(float[] norms, String which) {
+        int bad = 0;
+        for (float v : norms) {
+            bad += Float.isFinite(v) ? 0 : 1;
+        }
+        if (bad > 0) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%,d of the %,d %s codes are NaN, "
+                    + "infinite or too large to compare (the network overflows on those images)", bad, norms.length,
+                    which));
+        }
     }
 
     /** The labels of a data set as ints. */
@@ -74,6 +91,7 @@ public final class KnnClassifier {
         int n = testCodes.length / dims;
         int[] out = new int[n];
         float[] testNorms = norms(testCodes, n, dims);
+        checkComparable(testNorms, "test");
         int blocks = (n + TEST_BLOCK - 1) / TEST_BLOCK;
         int parts = pool.threads();
         int m = trainLabels.length;

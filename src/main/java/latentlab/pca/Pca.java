@@ -112,6 +112,7 @@ public final class Pca {
         if (n < 2) {
             throw new IllegalArgumentException("PCA needs at least 2 training images, " + train.name() + " has " + n);
         }
+        PcaLimits.check(train, pool.threads());
         progress.checkCancelled();
         Scatter sc = scatter(train, pool, progress);
         int[] kept = sc.kept();
