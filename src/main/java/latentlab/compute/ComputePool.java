@@ -161,12 +161,6 @@ public final class ComputePool implements AutoCloseable {
         forEach(threads, part);
     }
 
-    /** First index of part {@code part} when [0, n) is split into {@code parts} nearly equal ranges. */
-    @Deprecated(forRemoval = true)
-    public static int splitStart(int n, int parts, int part) {
-        return (int) ((long) n * part / parts);
-    }
-
     /** Ends the worker threads (after the chunks they are in); the pool cannot be used afterwards. */
     @Override
     public void close() {

@@ -307,36 +307,25 @@ public final class LogisticRegression {
         }
         int n = features.rows();
         int[] out = new int[n];
-        int chunks = (n + CHUNK - 1) / CHUNK;
-        int parts = pool == null ? 1 : Math.max(1, Math.min(pool.threads(), chunks));
-        Runnable single = () -> predictChunks(features, 0, chunks, out);
-        if (parts == 1) {
-            single.run();
-        } else {
-            pool.run(t -> {
-                if (t < parts) {
-                    predictChunks(features, ComputePool.splitStart(chunks, parts, t),
-                            ComputePool.splitStart(chunks, parts, t + 1), out);
-                }
-            });
-        }
-        return out;
-    }
-
-    private void predictChunks(FeatureMatrix f, int c0, int c1, int[] out) {
+        ComputePool threads = pool == null ? ComputePool.serial() : pool;
+        float[][] xs = new float[threads.threads()][];
+        float[][] zs = new float[threads.threads()][];
         Kernels k = Kernels.get();
-        int n = f.rows();
-        float[] x = new float[CHUNK * dims];
-        float[] z = new float[CHUNK * padded];
-        for (int c = c0; c < c1; c++) {
-            int r0 = c * CHUNK;
-            int rows = Math.min(CHUNK, n - r0);
-            f.copyStandardised(r0, r0 + rows, mean, invStd, x, 0);
+        threads.parallelFor(n, CHUNK, (slot, r0, r1) -> {
+            if (xs[slot] == null) {
+                xs[slot] = new float[CHUNK * dims];
+                zs[slot] = new float[CHUNK * padded];
+            }
+            float[] x = xs[slot];
+            float[] z = zs[slot];
+            int rows = r1 - r0;
+            features.copyStandardised(r0, r1, mean, invStd, x, 0);
             k.gemm(0, rows, padded, dims, x, 0, dims, 1, weights, 0, padded, z, 0, padded, bias, 0, false);
             for (int r = 0; r < rows; r++) {
                 out[r0 + r] = argmax(z, r * padded, classes);
             }
-        }
+        });
+        return out;
     }
 
     private static int argmax(float[] z, int off, int classes) {
@@ -392,7 +381,6 @@ public final class LogisticRegression {
         private final ComputePool pool;
         private final int chunks;
         private final int groups;
-        private final int parts;
         private final double[][] groupGradient;
         private final double[] groupLoss;
         private final Buffers[] buffers;
@@ -410,17 +398,12 @@ public final class LogisticRegression {
             this.mean = mean;
             this.invStd = invStd;
             this.penalty = penalty;
-            this.pool = pool;
+            this.pool = pool == null ? ComputePool.serial() : pool;
             this.chunks = (n + CHUNK - 1) / CHUNK;
             this.groups = (chunks + CHUNKS_PER_GROUP - 1) / CHUNKS_PER_GROUP;
-            this.parts = pool == null ? 1 : Math.max(1, Math.min(pool.threads(), groups));
             this.groupGradient = new double[groups][size()];
             this.groupLoss = new double[groups];
-            this.buffers = new Buffers[parts];
-            int rowsPerChunk = Math.min(CHUNK, n);
-            for (int t = 0; t < parts; t++) {
-                buffers[t] = new Buffers(rowsPerChunk, dims, padded);
-            }
+            this.buffers = new Buffers[this.pool.threads()];
             this.w = new float[dims * padded];
             this.b = new float[padded];
         }
@@ -433,16 +416,12 @@ public final class LogisticRegression {
         @Override
         public double evaluate(double[] theta, double[] gradient) {
             unpack(theta, dims, classes, padded, w, b);
-            if (parts == 1) {
-                groups(0, groups, buffers[0]);
-            } else {
-                pool.run(t -> {
-                    if (t < parts) {
-                        groups(ComputePool.splitStart(groups, parts, t), ComputePool.splitStart(groups, parts, t + 1),
-                                buffers[t]);
-                    }
-                });
-            }
+            pool.parallelFor(groups, 1, (slot, g0, g1) -> {
+                if (buffers[slot] == null) {
+                    buffers[slot] = new Buffers(Math.min(CHUNK, n), dims, padded);
+                }
+                groups(g0, g1, buffers[slot]);
+            });
             Arrays.fill(gradient, 0);
             double f = 0;
             for (int g = 0; g < groups; g++) {

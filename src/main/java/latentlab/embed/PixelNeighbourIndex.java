@@ -27,6 +27,8 @@ import latentlab.math.ByteKernels;
 public final class PixelNeighbourIndex {
     /** Images copied and scored at a time. */
     static final int BLOCK_ROWS = 64;
+    /** Blocks per chunk handed to a thread: 2,048 images, a few dozen chunks for MNIST. */
+    static final int BLOCKS_PER_CHUNK = 32;
     private final Dataset data;
     private final int n;
     private final int d;
@@ -93,22 +95,21 @@ public final class PixelNeighbourIndex {
         }
         float queryNorm = (float) qq;
         int blocks = (n + BLOCK_ROWS - 1) / BLOCK_ROWS;
-        int parts = pool == null ? 1 : Math.min(pool.threads(), blocks);
-        TopScores[] tops = new TopScores[Math.max(1, parts)];
-        if (parts <= 1) {
-            tops[0] = scan(scaled, queryNorm, similarity, excludeIndex, want, 0, blocks);
-        } else {
-            pool.run(t -> {
-                if (t < parts) {
-                    tops[t] = scan(scaled, queryNorm, similarity, excludeIndex, want,
-                            ComputePool.splitStart(blocks, parts, t), ComputePool.splitStart(blocks, parts, t + 1));
-                }
-            });
-            for (int t = 1; t < parts; t++) {
-                tops[0].merge(tops[t]);
+        ComputePool threads = pool == null ? ComputePool.serial() : pool;
+        TopScores[] tops = new TopScores[threads.threads()];
+        threads.parallelFor(blocks, BLOCKS_PER_CHUNK, (slot, b0, b1) -> {
+            if (tops[slot] == null) {
+                tops[slot] = new TopScores(want);
+            }
+            scan(scaled, queryNorm, similarity, excludeIndex, tops[slot], b0, b1);
+        });
+        TopScores best = new TopScores(want);
+        for (TopScores t : tops) {
+            if (t != null) {
+                best.merge(t);
             }
         }
-        return tops[0].sorted();
+        return best.sorted();
     }
 
     /** The {@code m} images most similar to image {@code i}, leaving out {@code i} itself. */
@@ -117,9 +118,8 @@ public final class PixelNeighbourIndex {
         return nearest(data.image(i), m, similarity, i);
     }
 
-    private TopScores scan(float[] scaled, float qq, Similarity sim, int exclude, int want, int b0, int b1) {
+    private void scan(float[] scaled, float qq, Similarity sim, int exclude, TopScores top, int b0, int b1) {
         ByteKernels kernels = ByteKernels.get();
-        TopScores top = new TopScores(want);
         byte[] block = new byte[BLOCK_ROWS * d];
         float[] products = new float[BLOCK_ROWS];
         float[] scores = new float[BLOCK_ROWS];
@@ -135,6 +135,5 @@ public final class PixelNeighbourIndex {
             }
             top.offerAll(scores, rows, i0, exclude);
         }
-        return top;
     }
 }

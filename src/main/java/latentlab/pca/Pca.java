@@ -88,18 +88,6 @@ public final class Pca {
     private Pca() {
     }
 
-    /** Fits on {@code train} with one thread per core, without progress reports. */
-    public static PcaModel fit(Dataset train) {
-        return fit(train, Progress.NONE);
-    }
-
-    /** Fits on {@code train} with one thread per core. */
-    public static PcaModel fit(Dataset train, Progress progress) {
-        try (ComputePool pool = new ComputePool(ComputePool.defaultThreads())) {
-            return fit(train, pool, progress);
-        }
-    }
-
     /**
      * Fits on all images of {@code train}.
      *
@@ -183,10 +171,8 @@ public final class Pca {
             pixels[i] = (byte) (rng.nextInt(3) == 0 ? rng.nextInt(256) : 0);
         }
         Dataset data = new Dataset("PCA warm-up", WARM_UP_SIDE, WARM_UP_SIDE, pixels, new byte[WARM_UP_IMAGES]);
-        try (ComputePool one = new ComputePool(1)) {
-            fit(data, one, Progress.NONE);
-            return fit(data, one, Progress.NONE);
-        }
+        fit(data, ComputePool.serial(), Progress.NONE);
+        return fit(data, ComputePool.serial(), Progress.NONE);
     }
 
     /** Index of the entry of largest magnitude (the first one, on ties). */
@@ -222,28 +208,26 @@ public final class Pca {
         // images each pixel is inked (byte counters, emptied into ints every INK_RUN images).
         byte[] firstImage = new byte[d];
         data.copyRaw(0, firstImage, 0);
-        byte[][] differences = new byte[threads][d];
-        int[][] inked = new int[threads][d];
-        int scanBlocks = (n + SCAN_BLOCK - 1) / SCAN_BLOCK;
-        AtomicInteger nextScan = new AtomicInteger();
+        byte[][] differences = new byte[threads][];
+        int[][] inked = new int[threads][];
         Kernels kern = Kernels.get();
-        pool.run(t -> {
+        pool.parallelFor(n, SCAN_BLOCK, (slot, from, to) -> {
+            if (differences[slot] == null) {
+                differences[slot] = new byte[d];
+                inked[slot] = new int[d];
+            }
             byte[] buf = new byte[d];
             byte[] ink = new byte[d];
-            int[] count = inked[t];
-            for (int block = nextScan.getAndIncrement(); block < scanBlocks; block = nextScan.getAndIncrement()) {
-                int from = block * SCAN_BLOCK;
-                int to = Math.min(n, from + SCAN_BLOCK);
-                for (int i = from; i < to; i += INK_RUN) {
-                    for (int p = i; p < Math.min(to, i + INK_RUN); p++) {
-                        data.copyRaw(p, buf, 0);
-                        kern.scanImage(buf, 0, firstImage, differences[t], ink, d);
-                    }
-                    for (int j = 0; j < d; j++) {
-                        count[j] += ink[j] & 0xFF;
-                    }
-                    Arrays.fill(ink, (byte) 0);
+            int[] count = inked[slot];
+            for (int i = from; i < to; i += INK_RUN) {
+                for (int p = i; p < Math.min(to, i + INK_RUN); p++) {
+                    data.copyRaw(p, buf, 0);
+                    kern.scanImage(buf, 0, firstImage, differences[slot], ink, d);
                 }
+                for (int j = 0; j < d; j++) {
+                    count[j] += ink[j] & 0xFF;
+                }
+                Arrays.fill(ink, (byte) 0);
             }
         });
         int varying = 0;
@@ -251,7 +235,7 @@ public final class Pca {
         for (int j = 0; j < d; j++) {
             byte any = 0;
             for (byte[] diff : differences) {
-                any |= diff[j];
+                any |= diff == null ? 0 : diff[j];
             }
             if (any != 0) {
                 keptAll[varying++] = j;
@@ -266,7 +250,7 @@ public final class Pca {
         for (int a = 0; a < m; a++) {
             long c = 0;
             for (int[] count : inked) {
-                c += count[kept[a]];
+                c += count == null ? 0 : count[kept[a]];
             }
             inkKey[a] = (c << 32) | a;
         }
@@ -292,119 +276,99 @@ public final class Pca {
         // the chunk it is in. The accumulators hold exact integers, so adding them up at the end gives the same G
         // whoever took which chunk.
         int chunks = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
-        AtomicInteger nextChunk = new AtomicInteger();
-        double[][] grams = new double[threads][];
         String message = "PCA: covariance of " + n + " images";
         int onesPanel = m / PANEL_WIDTH;
         // The accumulators hold the upper triangle tile by tile, each 32 x 32 tile contiguous, so that adding a tile
         // is one sequential pass over 8 KB (row-major, it touched 32 rows spread over the 4 MB matrix).
         int tiles = panels * (panels + 1) / 2;
-        pool.run(t -> {
-            float[] pan = null;
-            float[] gathered = null;
-            double[] gram = null;
-            // Exact partial sums in int, tile by tile, each of at most INT_ROWS rows, then added to the double
-            // accumulator (a float tile is exact for CHUNK_ROWS rows, see the class comment; an int one for
-            // 2^31 / 255^2 = 33,025).
-            float[] tile = new float[TILE];
-            int[] part = null;
-            int[] partRows = new int[tiles];
-            int[][] rowsOf = new int[panels][CHUNK_ROWS];
-            int[] count = new int[panels];
-            byte[] buf = new byte[d];
-            for (int chunk = nextChunk.getAndIncrement(); chunk < chunks; chunk = nextChunk.getAndIncrement()) {
-                if (gram == null) {
-                    pan = new float[panels * panelSize]; // padding columns stay 0
-                    for (int p = 0; p < CHUNK_ROWS; p++) {
-                        pan[onesPanel * panelSize + p * PANEL_WIDTH + m % PANEL_WIDTH] = 1;
+        ProductState[] states = new ProductState[threads];
+        pool.parallelFor(chunks, 1, (slot, chunk, chunkEnd) -> {
+            if (states[slot] == null) {
+                states[slot] = new ProductState(panels, panelSize, tiles, d, onesPanel, m);
+            }
+            ProductState st = states[slot];
+            if (slot == 0) {
+                progress.update(COVARIANCE_SHARE * chunk / chunks, 1, message);
+            }
+            progress.checkCancelled();
+            float[] pan = st.pan;
+            float[] gathered = st.gathered;
+            int[][] rowsOf = st.rowsOf;
+            int[] count = st.count;
+            byte[] buf = st.buf;
+            int r0 = chunk * CHUNK_ROWS;
+            int rows = Math.min(CHUNK_ROWS, n - r0);
+            // 1. The chunk's raw pixel values as floats (0..255) into the panels, in the product's pixel order,
+            //    noting for each panel the rows where it is not all zero (the panel with the ones column is
+            //    never).
+            Arrays.fill(count, 0);
+            for (int p = 0; p < rows; p++) {
+                data.copyRaw(r0 + p, buf, 0);
+                for (int b = 0, a0 = 0; a0 < m; b++, a0 += PANEL_WIDTH) {
+                    int base = b * panelSize + p * PANEL_WIDTH;
+                    int width = Math.min(PANEL_WIDTH, m - a0);
+                    int any = 0;
+                    for (int a = 0; a < width; a++) {
+                        int v = buf[pixelAt[a0 + a]] & 0xFF;
+                        pan[base + a] = v;
+                        any |= v;
                     }
-                    gathered = new float[panels * panelSize];
-                    gram = grams[t] = new double[tiles * TILE];
-                    part = new int[tiles * TILE];
-                }
-                if (t == 0) {
-                    progress.update(COVARIANCE_SHARE * chunk / chunks, 1, message);
-                }
-                progress.checkCancelled();
-                int r0 = chunk * CHUNK_ROWS;
-                int rows = Math.min(CHUNK_ROWS, n - r0);
-                // 1. The chunk's raw pixel values as floats (0..255) into the panels, in the product's pixel order,
-                //    noting for each panel the rows where it is not all zero (the panel with the ones column is
-                //    never).
-                Arrays.fill(count, 0);
-                for (int p = 0; p < rows; p++) {
-                    data.copyRaw(r0 + p, buf, 0);
-                    for (int b = 0, a0 = 0; a0 < m; b++, a0 += PANEL_WIDTH) {
-                        int base = b * panelSize + p * PANEL_WIDTH;
-                        int width = Math.min(PANEL_WIDTH, m - a0);
-                        int any = 0;
-                        for (int a = 0; a < width; a++) {
-                            int v = buf[pixelAt[a0 + a]] & 0xFF;
-                            pan[base + a] = v;
-                            any |= v;
-                        }
-                        if (any != 0 || b == onesPanel) {
-                            rowsOf[b][count[b]++] = p;
-                        }
-                    }
-                    if (onesPanel * PANEL_WIDTH == m) { // the ones column opens a panel of its own
-                        rowsOf[onesPanel][count[onesPanel]++] = p;
+                    if (any != 0 || b == onesPanel) {
+                        rowsOf[b][count[b]++] = p;
                     }
                 }
-                // 2. The upper triangle by 32 x 32 tiles: G[i, j] += sum_p x[p, i] x[p, j] for the columns i of
-                //    panel b and j of panel c >= b. Only rows where both panels have a non-zero pixel contribute, so
-                //    each tile runs over the rows of the sparser of its two panels (for MNIST in ink order, 37% of
-                //    the dense work; taking only the rows where both are inked would leave 36.6%). A tile is exact in
-                //    float (see the class comment) and is added to the thread's int partial sums at once.
-                for (int g = 0; g < panels; g++) {
-                    int k = count[g];
-                    if (k == 0) {
-                        continue; // the tiles this panel owns are all zero
-                    }
-                    float[] src = pan;
-                    if (k < rows) {
-                        // Gather the rows of panel g, and of every panel that shares a tile owned by g, in order.
-                        src = gathered;
-                        int[] sel = rowsOf[g];
-                        for (int c = 0; c < panels; c++) {
-                            if (c == g || owner(c, g, count) == g) {
-                                int from = c * panelSize;
-                                for (int q = 0; q < k; q++) {
-                                    System.arraycopy(pan, from + sel[q] * PANEL_WIDTH, gathered, from + q * PANEL_WIDTH,
-                                            PANEL_WIDTH);
-                                }
+                if (onesPanel * PANEL_WIDTH == m) { // the ones column opens a panel of its own
+                    rowsOf[onesPanel][count[onesPanel]++] = p;
+                }
+            }
+            // 2. The upper triangle by 32 x 32 tiles: G[i, j] += sum_p x[p, i] x[p, j] for the columns i of
+            //    panel b and j of panel c >= b. Only rows where both panels have a non-zero pixel contribute, so
+            //    each tile runs over the rows of the sparser of its two panels (for MNIST in ink order, 37% of
+            //    the dense work; taking only the rows where both are inked would leave 36.6%). A tile is exact in
+            //    float (see the class comment) and is added to the thread's int partial sums at once.
+            for (int g = 0; g < panels; g++) {
+                int k = count[g];
+                if (k == 0) {
+                    continue; // the tiles this panel owns are all zero
+                }
+                float[] src = pan;
+                if (k < rows) {
+                    // Gather the rows of panel g, and of every panel that shares a tile owned by g, in order.
+                    src = gathered;
+                    int[] sel = rowsOf[g];
+                    for (int c = 0; c < panels; c++) {
+                        if (c == g || owner(c, g, count) == g) {
+                            int from = c * panelSize;
+                            for (int q = 0; q < k; q++) {
+                                System.arraycopy(pan, from + sel[q] * PANEL_WIDTH, gathered, from + q * PANEL_WIDTH,
+                                        PANEL_WIDTH);
                             }
                         }
                     }
-                    for (int c = 0; c < panels; c++) {
-                        if (owner(c, g, count) != g) {
-                            continue;
-                        }
-                        int b = Math.min(c, g);
-                        int e = Math.max(c, g);
-                        int ti = tileIndex(b, e, panels);
-                        if (partRows[ti] + k > INT_ROWS) {
-                            flush(part, gram, ti);
-                            partRows[ti] = 0;
-                        }
-                        kern.gemm(0, PANEL_WIDTH, PANEL_WIDTH, k, src, b * panelSize, 1, PANEL_WIDTH,
-                                src, e * panelSize, PANEL_WIDTH, tile, 0, PANEL_WIDTH, null, 0, false);
-                        kern.addTo(tile, 0, part, ti * TILE, TILE);
-                        partRows[ti] += k;
-                    }
                 }
-            }
-            for (int ti = 0; ti < tiles; ti++) {
-                if (partRows[ti] > 0) {
-                    flush(part, gram, ti);
+                for (int c = 0; c < panels; c++) {
+                    if (owner(c, g, count) != g) {
+                        continue;
+                    }
+                    int b = Math.min(c, g);
+                    int e = Math.max(c, g);
+                    int ti = tileIndex(b, e, panels);
+                    if (st.partRows[ti] + k > INT_ROWS) {
+                        st.flush(ti);
+                    }
+                    kern.gemm(0, PANEL_WIDTH, PANEL_WIDTH, k, src, b * panelSize, 1, PANEL_WIDTH,
+                            src, e * panelSize, PANEL_WIDTH, st.tile, 0, PANEL_WIDTH, null, 0, false);
+                    kern.addTo(st.tile, 0, st.part, ti * TILE, TILE);
+                    st.partRows[ti] += k;
                 }
             }
         });
         double[] gram = new double[tiles * TILE];
-        for (double[] part : grams) {
-            if (part != null) {
+        for (ProductState st : states) {
+            if (st != null) {
+                st.flushAll();
                 for (int i = 0; i < gram.length; i++) {
-                    gram[i] += part[i];
+                    gram[i] += st.gram[i];
                 }
             }
         }
@@ -437,11 +401,51 @@ public final class Pca {
         return new Scatter(sums, kept, values);
     }
 
-    /** Adds int tile {@code ti} into the double accumulator and empties it. */
-    private static void flush(int[] part, double[] gram, int ti) {
-        for (int i = ti * TILE; i < (ti + 1) * TILE; i++) {
-            gram[i] += part[i];
-            part[i] = 0;
+    /**
+     * One thread's share of the product: the chunk's panels, the gathered rows, the tile, and its accumulators,
+     * exact partial sums in int per tile (each of at most INT_ROWS rows) that are added into doubles (a float tile
+     * is exact for CHUNK_ROWS rows, see the class comment; an int one for 2^31 / 255^2 = 33,025).
+     */
+    private static final class ProductState {
+        final float[] pan;
+        final float[] gathered;
+        final float[] tile = new float[TILE];
+        final double[] gram;
+        final int[] part;
+        final int[] partRows;
+        final int[][] rowsOf;
+        final int[] count;
+        final byte[] buf;
+
+        ProductState(int panels, int panelSize, int tiles, int d, int onesPanel, int m) {
+            pan = new float[panels * panelSize]; // padding columns stay 0
+            for (int p = 0; p < CHUNK_ROWS; p++) {
+                pan[onesPanel * panelSize + p * PANEL_WIDTH + m % PANEL_WIDTH] = 1;
+            }
+            gathered = new float[panels * panelSize];
+            gram = new double[tiles * TILE];
+            part = new int[tiles * TILE];
+            partRows = new int[tiles];
+            rowsOf = new int[panels][CHUNK_ROWS];
+            count = new int[panels];
+            buf = new byte[d];
+        }
+
+        /** Adds int tile {@code ti} into the double accumulator and empties it. */
+        void flush(int ti) {
+            for (int i = ti * TILE; i < (ti + 1) * TILE; i++) {
+                gram[i] += part[i];
+                part[i] = 0;
+            }
+            partRows[ti] = 0;
+        }
+
+        void flushAll() {
+            for (int ti = 0; ti < partRows.length; ti++) {
+                if (partRows[ti] > 0) {
+                    flush(ti);
+                }
+            }
         }
     }
 

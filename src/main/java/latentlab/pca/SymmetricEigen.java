@@ -45,8 +45,8 @@ import org.ejml.dense.row.decomposition.eig.symm.SymmetricQrAlgorithm_DDRM;
  *       (0.06 s against ~0.2 s; about 2.5 ns per 8 doubles rotated, close to what the FMA units allow).</li>
  * </ul>
  * Columns never interact in steps 2 and 4, and the products of step 1 are summed over a fixed set of row blocks,
- * so the result does not depend on the number of threads. The parallel work is handed out through a {@link Team},
- * which keeps the ~700 steps of the reduction from waiting on a thread the OS has descheduled. Eigenvalues agree
+ * so the result does not depend on the number of threads. The parallel work is claimed in chunks from the
+ * {@link ComputePool}, which keeps the ~700 steps of the reduction from waiting on a thread the OS has descheduled. Eigenvalues agree
  * with EJML's own decomposition to within a few units of round-off of the largest one (3e-15 relative for MNIST).
  */
 final class SymmetricEigen {
@@ -88,21 +88,17 @@ final class SymmetricEigen {
      *                               eigenvalue; it does not happen for covariance matrices)
      */
     static SymmetricEigen decompose(double[][] a, ComputePool pool, Progress progress, double from, double to) {
-        return Team.session(pool, team -> decompose(a, team, progress, from, to));
-    }
-
-    private static SymmetricEigen decompose(double[][] a, Team team, Progress progress, double from, double to) {
         int n = a.length;
         String message = "PCA: eigendecomposition of the " + n + " x " + n + " covariance";
         double span = to - from;
-        Tridiagonal t = Tridiagonal.reduce(a, team, progress);
+        Tridiagonal t = Tridiagonal.reduce(a, pool, progress);
         progress.update(from + 0.35 * span, 1, message);
-        double[][] qt = t.formQt(team, progress);
+        double[][] qt = t.formQt(pool, progress);
         progress.update(from + 0.65 * span, 1, message);
 
         // Steps 3 and 4: the sequence of EJML's SymmetricQRAlgorithmDecomposition_DDRM.extractSeparate(), with one
         // helper and one algorithm for both runs (the helper's seeded generator for exceptional shifts carries over).
-        BatchedRotations helper = new BatchedRotations(qt, team, progress);
+        BatchedRotations helper = new BatchedRotations(qt, pool, progress);
         SymmetricQrAlgorithm_DDRM qr = new SymmetricQrAlgorithm_DDRM(helper);
         helper.init(t.diagonal, t.offDiagonal, n);
         double[] diagSaved = helper.copyDiag(null);
@@ -150,7 +146,7 @@ final class SymmetricEigen {
          * (Golub and Van Loan, Algorithm 8.3.1). Row k+1 is updated first, since it defines the next reflector; the
          * other rows are then updated and summed into the next p in the same pass.
          */
-        static Tridiagonal reduce(double[][] a, Team team, Progress progress) {
+        static Tridiagonal reduce(double[][] a, ComputePool pool, Progress progress) {
             int n = a.length;
             double[] d = new double[n];
             double[] e = new double[Math.max(0, n - 1)];
@@ -173,7 +169,7 @@ final class SymmetricEigen {
             u[0] = new double[n - 1];
             d[0] = a[0][0];
             e[0] = householder(a[0], 1, n, u[0], tau, 0);
-            updateAndProduct(a, 1, n, null, null, u[0], partial, team);
+            updateAndProduct(a, 1, n, null, null, u[0], partial, pool);
             sumBlocks(partial, n - 1, p);
             for (int k = 0; k < n - 2; k++) {
                 int m = n - k - 1; // size of the trailing block, rows and columns k+1..n-1
@@ -207,7 +203,7 @@ final class SymmetricEigen {
                 }
                 // Rows k+2..: columns k+2.. updated (column k+1 is no longer needed: row k+1 holds it) and, if
                 // there is a next reflector, summed into its p.
-                updateAndProduct(a, k + 2, n, uk, w, next, partial, team);
+                updateAndProduct(a, k + 2, n, uk, w, next, partial, pool);
                 if (next != null) {
                     sumBlocks(partial, m - 1, p);
                 }
@@ -228,7 +224,7 @@ final class SymmetricEigen {
          * (4 MB for MNIST, larger than the L2 cache) once per step.
          */
         private static void updateAndProduct(double[][] a, int first, int n, double[] u, double[] w, double[] next,
-                                             double[][] partial, Team team) {
+                                             double[][] partial, ComputePool pool) {
             int rows = n - first;
             if (rows <= 0) {
                 return;
@@ -250,13 +246,13 @@ final class SymmetricEigen {
                     }
                 }
             };
-            if (rows < PARALLEL_ROWS || team.threads() == 1) {
+            if (rows < PARALLEL_ROWS || pool.threads() == 1) {
                 for (int b = 0; b < ROW_BLOCKS; b++) {
                     block.accept(b);
                 }
                 return;
             }
-            team.forEach(ROW_BLOCKS, block);
+            pool.forEach(ROW_BLOCKS, block);
         }
 
         /**
@@ -331,7 +327,7 @@ final class SymmetricEigen {
          * {@link DoubleKernels#applyReflectorBlock}): applied one by one, each would read and write the range once
          * for two multiply-adds per entry, and the speed would be bounded by the cache rather than by arithmetic.
          */
-        double[][] formQt(Team team, Progress progress) {
+        double[][] formQt(ComputePool pool, Progress progress) {
             int n = diagonal.length;
             double[][] q = new double[n][n];
             for (int i = 0; i < n; i++) {
@@ -346,7 +342,7 @@ final class SymmetricEigen {
             }
             DoubleKernels kern = DoubleKernels.get();
             int[] range = columnRanges(n);
-            team.forEach(Q_RANGES, r -> {
+            pool.forEach(Q_RANGES, r -> {
                 progress.checkCancelled();
                 int c0 = range[r];
                 int c1 = range[r + 1];
@@ -445,7 +441,7 @@ final class SymmetricEigen {
     /** EJML's QR helper, with the rotations of Q^T recorded and applied in parallel batches. */
     private static final class BatchedRotations extends SymmetricQREigenHelper_DDRM {
         private final double[][] rows;
-        private final Team team;
+        private final ComputePool pool;
         private final Progress progress;
         private final int[] rowA = new int[BATCH];
         private final int[] rowB = new int[BATCH];
@@ -455,9 +451,9 @@ final class SymmetricEigen {
         private final int[] chainLength = new int[BATCH];
         private int count;
 
-        BatchedRotations(double[][] rows, Team team, Progress progress) {
+        BatchedRotations(double[][] rows, ComputePool pool, Progress progress) {
             this.rows = rows;
-            this.team = team;
+            this.pool = pool;
             this.progress = progress;
         }
 
@@ -491,13 +487,14 @@ final class SymmetricEigen {
             }
             int chainCount = chains;
             int width = rows.length;
-            int blocks = team.threads() == 1 ? 1 : ROTATION_BLOCKS;
+            // Column ranges on 8-double (cache line) boundaries, so the threads never write the same line.
+            int lines = (width + 7) / 8;
+            int blocks = pool.threads() == 1 ? 1 : ROTATION_BLOCKS;
+            int linesPerBlock = (lines + blocks - 1) / blocks;
             DoubleKernels kern = DoubleKernels.get();
-            team.forEach(blocks, block -> {
-                // Column ranges on 8-double (cache line) boundaries, so the threads never write the same line.
-                int lines = (width + 7) / 8;
-                int c0 = Math.min(width, ComputePool.splitStart(lines, blocks, block) * 8);
-                int c1 = Math.min(width, ComputePool.splitStart(lines, blocks, block + 1) * 8);
+            pool.parallelFor(lines, linesPerBlock, (l0, l1) -> {
+                int c0 = Math.min(width, l0 * 8);
+                int c1 = Math.min(width, l1 * 8);
                 for (int ch = 0; ch < chainCount; ch++) {
                     int r = chainStart[ch];
                     if (rowB[r] == rowA[r] + 1) {

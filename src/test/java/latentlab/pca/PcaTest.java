@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import latentlab.compute.CancelledException;
 import latentlab.compute.ComputePool;
 import latentlab.compute.Progress;
+import latentlab.compute.TestPool;
 import latentlab.data.Dataset;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class PcaTest {
     void recoversTheAxesAndVariancesOfAKnownCovariance() {
         Dataset data = Synthetic.hadamardDesign(3);
         int n = data.size();
-        PcaModel model = Pca.fit(data);
+        PcaModel model = Pca.fit(data, TestPool.get(), Progress.NONE);
         int d = 20;
         assertEquals(d, model.dimension());
         assertEquals(n, model.sampleCount());
@@ -147,7 +148,7 @@ class PcaTest {
     @Test
     void axesAreOrthonormalEigenvectorsOfTheCovariance() {
         Dataset data = Synthetic.correlated(11, 700, 6, 6);
-        PcaModel model = Pca.fit(data);
+        PcaModel model = Pca.fit(data, TestPool.get(), Progress.NONE);
         int d = data.dimension();
         int n = data.size();
         double[][] cov = covariance(data);
@@ -180,7 +181,7 @@ class PcaTest {
 
     @Test
     void variancesAreSortedAndSignsFollowTheConvention() {
-        PcaModel model = Pca.fit(Synthetic.correlated(3, 500, 5, 8));
+        PcaModel model = Pca.fit(Synthetic.correlated(3, 500, 5, 8), TestPool.get(), Progress.NONE);
         int d = model.dimension();
         for (int i = 0; i < d; i++) {
             assertTrue(model.variance(i) >= 0);
@@ -219,13 +220,13 @@ class PcaTest {
             assertArrayEquals(models[0].variances(), m.variances());
             assertArrayEquals(models[0].mean(), m.mean());
         }
-        assertArrayEquals(models[0].components(), Pca.fit(data).components());
+        assertArrayEquals(models[0].components(), Pca.fit(data, TestPool.get(), Progress.NONE).components());
     }
 
     @Test
     void trainingCodesAreUncorrelatedWithTheAxisVariances() {
         Dataset data = Synthetic.correlated(13, 900, 6, 6);
-        PcaModel model = Pca.fit(data);
+        PcaModel model = Pca.fit(data, TestPool.get(), Progress.NONE);
         int k = 8;
         double[][] codeCov = codeCovariance(model.codec(k), data);
         for (int i = 0; i < k; i++) {
@@ -240,7 +241,7 @@ class PcaTest {
     void progressRisesToOneAndCancellationStopsTheFit() {
         Dataset data = Synthetic.correlated(17, 4 * Pca.CHUNK_ROWS, 6, 6);
         List<Double> seen = new ArrayList<>();
-        Pca.fit(data, new Progress() {
+        Pca.fit(data, TestPool.get(), new Progress() {
             @Override
             public void update(double done, double total, String message) {
                 seen.add(done / total);
@@ -280,13 +281,13 @@ class PcaTest {
     @Test
     void degenerateData() {
         Dataset one = new Dataset("one", 2, 2, new byte[] {1, 2, 3, 4}, new byte[1]);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Pca.fit(one));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Pca.fit(one, TestPool.get(), Progress.NONE));
         assertTrue(e.getMessage().contains("at least 2"), e.getMessage());
 
         // All images alike: no variance at all; the axes are the pixels, the codes are 0, the decoder gives the mean.
         Dataset same = new Dataset("same", 2, 2, new byte[] {9, 0, (byte) 200, (byte) 255, 9, 0, (byte) 200, (byte) 255},
                 new byte[2]);
-        PcaModel model = Pca.fit(same);
+        PcaModel model = Pca.fit(same, TestPool.get(), Progress.NONE);
         assertArrayEquals(new double[4], model.variances());
         assertArrayEquals(new float[] {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1}, model.components());
         assertEquals(0, model.explainedVariance(2));

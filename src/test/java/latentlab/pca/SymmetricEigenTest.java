@@ -235,8 +235,8 @@ class SymmetricEigenTest {
         SymmetricEigen.Tridiagonal t;
         double[][] qt;
         try (ComputePool pool = new ComputePool(2)) {
-            t = Team.session(pool, team -> SymmetricEigen.Tridiagonal.reduce(copy(a), team, Progress.NONE));
-            qt = Team.session(pool, team -> t.formQt(team, Progress.NONE));
+            t = SymmetricEigen.Tridiagonal.reduce(copy(a), pool, Progress.NONE);
+            qt = t.formQt(pool, Progress.NONE);
         }
         // Q^T A Q = T: row i of Q^T is q_i, so (Q^T A Q)[i][j] = q_i . A q_j.
         double[][] aq = new double[n][n];
