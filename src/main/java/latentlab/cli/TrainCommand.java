@@ -152,7 +152,7 @@ public final class TrainCommand implements Callable<Integer> {
         checkOutputWritable();
         w.printf("# %s%n# data %s: %,d training, %,d test images of %d x %d; %,d parameters; kernels: %s%n", config,
                 pair.name(), pair.train().size(), pair.test().size(), pair.train().rows(), pair.train().cols(),
-                config.architecture().parameterCount(), latentlab.math.Kernels.get().description());
+                config.architecture().parameterCount(), latentlab.math.KernelSelector.description());
         boolean variational = config.architecture().isVariational();
         w.println("epoch  train_loss  test_se_per_image  seconds  samples_per_s" + (variational ? "  test_kl  test_elbo" : ""));
         w.flush();

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 import latentlab.compute.ComputePool;
 import latentlab.compute.Progress;
-import latentlab.math.Kernels;
+import latentlab.math.MatrixKernels;
 
 /**
  * Multinomial (softmax) logistic regression with an L2 penalty: the "small classifier" that tests how much the
@@ -41,8 +41,8 @@ import latentlab.math.Kernels;
  *
  * <h2>Speed and determinism</h2>
  * Each pass streams the rows in chunks of {@value #CHUNK}: standardise (pixels straight from the bytes), logits by
- * one matrix product with {@link Kernels#gemm} (classes padded to 16 columns, one SIMD register), softmax, then the
- * gradient X^T (P - Y) by a second product. Chunks are grouped into fixed groups of {@value #CHUNKS_PER_GROUP}
+ * one matrix product with {@link MatrixKernels#gemm} (classes padded to 16 columns, one SIMD register), softmax,
+ * then the gradient X^T (P - Y) by a second product. Chunks are grouped into fixed groups of {@value #CHUNKS_PER_GROUP}
  * whose partial sums are added in group order, and groups are shared between the threads of a {@link ComputePool}:
  * the result is bit-identical for any number of threads. The optimiser state is in double precision.
  *
@@ -290,7 +290,7 @@ public final class LogisticRegression {
             s[j] = (x[off + j] - mean[j]) * invStd[j];
         }
         float[] z = new float[padded];
-        Kernels.get().gemm(0, 1, padded, dims, s, 0, dims, 1, weights, 0, padded, z, 0, padded, bias, 0, false);
+        MatrixKernels.get().gemm(0, 1, padded, dims, s, 0, dims, 1, weights, 0, padded, z, 0, padded, bias, 0, false);
         return z;
     }
 
@@ -310,7 +310,7 @@ public final class LogisticRegression {
         ComputePool threads = pool == null ? ComputePool.serial() : pool;
         float[][] xs = new float[threads.threads()][];
         float[][] zs = new float[threads.threads()][];
-        Kernels k = Kernels.get();
+        MatrixKernels k = MatrixKernels.get();
         threads.parallelFor(n, CHUNK, (slot, r0, r1) -> {
             if (xs[slot] == null) {
                 xs[slot] = new float[CHUNK * dims];
@@ -443,7 +443,7 @@ public final class LogisticRegression {
         }
 
         private void groups(int g0, int g1, Buffers buf) {
-            Kernels k = Kernels.get();
+            MatrixKernels k = MatrixKernels.get();
             double invN = 1.0 / n;
             for (int g = g0; g < g1; g++) {
                 double[] acc = groupGradient[g];

@@ -2,7 +2,7 @@ package latentlab.eval;
 
 import latentlab.compute.ComputePool;
 import latentlab.data.Dataset;
-import latentlab.math.Kernels;
+import latentlab.math.KernelSet;
 import latentlab.nn.Autoencoder;
 import latentlab.nn.Workspace;
 
@@ -36,7 +36,7 @@ public final class Elbo {
         int chunks = (n + CHUNK - 1) / CHUNK;
         // One sum per chunk, added up in chunk order: the same bits whichever threads took the chunks.
         double[] bce = new double[chunks];
-        Kernels k = Kernels.get();
+        KernelSet k = KernelSet.get();
         int last = ae.layerCount() - 1;
         pool.parallelFor(n, CHUNK, (from, to) -> {
             int rows = to - from;
@@ -48,7 +48,7 @@ public final class Elbo {
             }
             // Each chunk's noise follows from the seed and the chunk, whatever the thread.
             ae.forwardSampled(k, x, 0, rows, ws, seed + from);
-            bce[from / CHUNK] = k.bceWithLogits(ws.preActivations(last), 0, x, 0, scratch, 1f, rows * d);
+            bce[from / CHUNK] = k.losses().bceWithLogits(ws.preActivations(last), 0, x, 0, scratch, 1f, rows * d);
         });
         double recon = 0;
         for (double v : bce) {

@@ -2,7 +2,7 @@ package latentlab.eval;
 
 import latentlab.compute.ComputePool;
 import latentlab.data.Dataset;
-import latentlab.math.Kernels;
+import latentlab.math.MatrixKernels;
 
 /**
  * k-nearest-neighbour classification of codes (Cover and Hart 1967), the notes' first use of codes downstream: each
@@ -75,7 +75,7 @@ public final class KnnClassifier {
         int[] out = new int[n];
         float[] testNorms = norms(testCodes, n, dims);
         int m = trainLabels.length;
-        Kernels k = Kernels.get();
+        MatrixKernels k = MatrixKernels.get();
         Scratch[] scratch = new Scratch[pool.threads()];
         pool.parallelFor(n, TEST_BLOCK, (slot, from, to) -> {
             if (scratch[slot] == null) {

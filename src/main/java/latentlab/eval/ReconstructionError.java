@@ -2,7 +2,7 @@ package latentlab.eval;
 
 import latentlab.compute.ComputePool;
 import latentlab.data.Dataset;
-import latentlab.math.Kernels;
+import latentlab.math.KernelSet;
 import latentlab.nn.Autoencoder;
 import latentlab.nn.Codec;
 import latentlab.nn.Workspace;
@@ -38,7 +38,7 @@ public final class ReconstructionError {
         double[] bce = new double[chunks];
         float[] perImage = new float[n];
         boolean logits = codec instanceof Autoencoder ae && ae.architecture().output() instanceof Sigmoid;
-        Kernels k = Kernels.get();
+        KernelSet k = KernelSet.get();
         Buffers[] buffers = new Buffers[pool.threads()];
         pool.parallelFor(n, CHUNK, (slot, from, to) -> {
             if (buffers[slot] == null) {
@@ -65,11 +65,11 @@ public final class ReconstructionError {
                 codec.reconstruct(x, 0, rows, out, 0);
             }
             for (int r = 0; r < rows; r++) {
-                double e = k.squaredError(out, r * d, x, r * d, scratch, 1f, d);
+                double e = k.losses().squaredError(out, r * d, x, r * d, scratch, 1f, d);
                 perImage[from + r] = (float) e;
                 se[c] += e;
                 if (logits) {
-                    bce[c] += k.bceWithLogits(z, r * d, x, r * d, scratch, 1f, d);
+                    bce[c] += k.losses().bceWithLogits(z, r * d, x, r * d, scratch, 1f, d);
                 }
             }
         });

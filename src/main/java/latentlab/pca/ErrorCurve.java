@@ -5,7 +5,7 @@ import java.util.Arrays;
 import latentlab.compute.ComputePool;
 import latentlab.compute.Progress;
 import latentlab.data.Dataset;
-import latentlab.math.Kernels;
+import latentlab.math.MatrixKernels;
 
 /**
  * The reconstruction error of PCA against the number of components: for every k = 0..d, the squared error summed
@@ -67,7 +67,7 @@ public final class ErrorCurve {
                 vt[base + p * PANEL_WIDTH] = v[c * d + p];
             }
         }
-        Kernels kern = Kernels.get();
+        MatrixKernels kern = MatrixKernels.get();
         int chunks = (n + CHUNK - 1) / CHUNK;
         // One sum per chunk, added up in chunk order: the same bits whichever threads took the chunks.
         double[][] scoreSquares = new double[chunks][];

@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import latentlab.compute.ComputePool;
 import latentlab.compute.Progress;
 import latentlab.data.Dataset;
-import latentlab.math.Kernels;
+import latentlab.math.ByteKernels;
+import latentlab.math.MatrixKernels;
 
 /**
  * Fits principal components analysis in closed form: the eigenvectors of the sample covariance of the training
@@ -69,7 +70,7 @@ import latentlab.math.Kernels;
 public final class Pca {
     /**
      * Rows per float partial sum: 128 * 255^2 = 8,323,200 < 2^23, so the sums are exact integers, and adding 2^23
-     * turns them into ints without a conversion instruction (see {@code Kernels.addTo}).
+     * turns them into ints without a conversion instruction (see {@code MatrixKernels.addTo}).
      */
     static final int CHUNK_ROWS = 128;
     /** Rows an int partial sum of products of bytes holds exactly: 32,768 * 255^2 < 2^31. */
@@ -210,7 +211,7 @@ public final class Pca {
         data.copyRaw(0, firstImage, 0);
         byte[][] differences = new byte[threads][];
         int[][] inked = new int[threads][];
-        Kernels kern = Kernels.get();
+        ByteKernels bytes = ByteKernels.get();
         pool.parallelFor(n, SCAN_BLOCK, (slot, from, to) -> {
             if (differences[slot] == null) {
                 differences[slot] = new byte[d];
@@ -222,7 +223,7 @@ public final class Pca {
             for (int i = from; i < to; i += INK_RUN) {
                 for (int p = i; p < Math.min(to, i + INK_RUN); p++) {
                     data.copyRaw(p, buf, 0);
-                    kern.scanImage(buf, 0, firstImage, differences[slot], ink, d);
+                    bytes.scanImage(buf, 0, firstImage, differences[slot], ink, d);
                 }
                 for (int j = 0; j < d; j++) {
                     count[j] += ink[j] & 0xFF;
@@ -281,6 +282,7 @@ public final class Pca {
         // The accumulators hold the upper triangle tile by tile, each 32 x 32 tile contiguous, so that adding a tile
         // is one sequential pass over 8 KB (row-major, it touched 32 rows spread over the 4 MB matrix).
         int tiles = panels * (panels + 1) / 2;
+        MatrixKernels kern = MatrixKernels.get();
         ProductState[] states = new ProductState[threads];
         pool.parallelFor(chunks, 1, (slot, chunk, chunkEnd) -> {
             if (states[slot] == null) {

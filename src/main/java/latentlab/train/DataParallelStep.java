@@ -1,7 +1,7 @@
 package latentlab.train;
 
 import latentlab.compute.ComputePool;
-import latentlab.math.Kernels;
+import latentlab.math.KernelSet;
 import latentlab.nn.Autoencoder;
 import latentlab.nn.Dense;
 import latentlab.nn.Workspace;
@@ -19,14 +19,14 @@ import latentlab.nn.optim.Optimizer;
  * are claimed in chunks of {@value #UPDATE_GRAIN} parameters.
  */
 public final class DataParallelStep {
-    /** Parameters per chunk of the optimiser update: a few dozen for the larger networks, a multiple of any SIMD width. */
+    /** Parameters per chunk of the optimiser update: a few dozen chunks for the larger networks. */
     static final int UPDATE_GRAIN = 32_768;
 
     private final Autoencoder net;
     private final Loss loss;
     private final Optimizer optimizer;
     private final ComputePool pool;
-    private final Kernels kernels;
+    private final KernelSet kernels;
     private final Workspace[] workspaces;
     private final float[][] grads;
     private final double[] partLoss;
@@ -57,7 +57,7 @@ public final class DataParallelStep {
         this.loss = loss;
         this.optimizer = optimizer;
         this.pool = pool;
-        this.kernels = Kernels.get();
+        this.kernels = KernelSet.get();
         this.maxBatch = maxBatch;
         this.parts = parts;
         int rowsPerPart = (maxBatch + parts - 1) / parts;
@@ -172,7 +172,7 @@ public final class DataParallelStep {
         int from = Math.max(segFrom, p0);
         int to = Math.min(segTo, p1);
         if (from < to) {
-            optimizer.update(kernels, params, grads, from, to, weights);
+            optimizer.update(params, grads, from, to, weights);
         }
     }
 }

@@ -7,7 +7,7 @@ import latentlab.compute.ComputePool;
 import latentlab.compute.Progress;
 import latentlab.data.Dataset;
 import latentlab.eval.Encoding;
-import latentlab.math.Kernels;
+import latentlab.math.LossKernels;
 import latentlab.math.Rng;
 import latentlab.nn.Codec;
 
@@ -73,7 +73,7 @@ public record CodeTable(Dataset data, float[] codes, int k, float[] errors, int[
             pool.parallelFor(rows, grain, (ra, rb) -> {
                 int a = start + ra;
                 int b = start + rb;
-                Kernels kern = Kernels.get();
+                LossKernels kern = LossKernels.get();
                 float[] x = new float[(b - a) * d];
                 float[] y = new float[(b - a) * d];
                 float[] scratch = new float[(b - a) * d];
