@@ -112,7 +112,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("REDESIGN-IN-PROGRESS: enabled once the redesign lands")
     void mainCodeNeverSleeps() {
         noClasses().that().resideOutsideOfPackages("latentlab.bench..", "latentlab.ui.bench..")
                 .should().callMethod(Thread.class, "sleep", long.class)
