@@ -69,7 +69,7 @@ class PcaTest {
      */
     @Test
     void theScatterIsExactForAnyThreadCount() {
-        int n = 3 * Pca.CHUNK_ROWS + 17;
+        int n = 3 * Scatter.CHUNK_ROWS + 17;
         Dataset ordinary = Synthetic.correlated(5, n, 7, 9);
         byte[] px = new byte[n * 40];
         java.util.Random r = new java.util.Random(6);
@@ -83,14 +83,14 @@ class PcaTest {
             int constant = data == ordinary ? 7 : data == white ? 1 : 0; // the first column of every row / pixel 0
             for (int threads : new int[] {1, 2, 3}) {
                 try (ComputePool pool = new ComputePool(threads)) {
-                    assertExactScatter(data, Pca.scatter(data, pool, Progress.NONE), constant);
+                    assertExactScatter(data, Scatter.of(data, pool, Progress.NONE, 1), constant);
                 }
             }
         }
     }
 
     /** Compares the scatter with N G - s s^T in long arithmetic (G = X^T X and s the column sums of the bytes). */
-    private static void assertExactScatter(Dataset data, Pca.Scatter sc, int constantPixels) {
+    private static void assertExactScatter(Dataset data, Scatter sc, int constantPixels) {
         int n = data.size();
         int d = data.dimension();
         long[] sums = new long[d];
@@ -116,12 +116,12 @@ class PcaTest {
     }
 
     /**
-     * More rows than an int partial sum holds (Pca.INT_ROWS of white pixels come close to 2^31): the partial sums
+     * More rows than an int partial sum holds (Scatter.INT_ROWS of white pixels come close to 2^31): the partial sums
      * must be moved into the double accumulator in time. One thread, so that it sees all rows.
      */
     @Test
     void theScatterStaysExactPastTheIntPartialSums() {
-        int n = 2 * Pca.INT_ROWS + 3 * Pca.CHUNK_ROWS + 5; // a sum over all of them would pass 2^32
+        int n = 2 * Scatter.INT_ROWS + 3 * Scatter.CHUNK_ROWS + 5; // a sum over all of them would pass 2^32
         int d = 6;
         byte[] px = new byte[n * d];
         java.util.Random r = new java.util.Random(8);
@@ -130,7 +130,7 @@ class PcaTest {
         }
         Dataset white = new Dataset("white", 2, 3, px, new byte[n]);
         try (ComputePool pool = new ComputePool(1)) {
-            assertExactScatter(white, Pca.scatter(white, pool, Progress.NONE), 0);
+            assertExactScatter(white, Scatter.of(white, pool, Progress.NONE, 1), 0);
         }
     }
 
@@ -239,7 +239,7 @@ class PcaTest {
 
     @Test
     void progressRisesToOneAndCancellationStopsTheFit() {
-        Dataset data = Synthetic.correlated(17, 4 * Pca.CHUNK_ROWS, 6, 6);
+        Dataset data = Synthetic.correlated(17, 4 * Scatter.CHUNK_ROWS, 6, 6);
         List<Double> seen = new ArrayList<>();
         Pca.fit(data, TestPool.get(), new Progress() {
             @Override
