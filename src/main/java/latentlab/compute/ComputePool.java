@@ -26,9 +26,9 @@ import java.util.function.IntConsumer;
  * of parts, such as the training step's slices of a minibatch.
  *
  * <h2>Hand-over and waiting</h2>
- * Training posts a few jobs per minibatch, so handing one over must cost microseconds: an idle worker spins briefly
- * on the current job before it parks, and is unparked only if it parked. The caller works on the job too; when no
- * chunk is left to claim it spins briefly for the chunks still in flight, then parks until the thread that finishes
+ * Training posts a few jobs per minibatch, so handing one over must be cheap next to the work: an idle worker spins
+ * briefly on the current job before it parks, and is unparked only if it parked. The caller works on the job too; when
+ * no chunk is left to claim it spins briefly for the chunks still in flight, then parks until the thread that finishes
  * the last chunk unparks it.
  *
  * <h2>Several callers</h2>

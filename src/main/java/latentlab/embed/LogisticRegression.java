@@ -66,8 +66,8 @@ public final class LogisticRegression {
         /**
          * alpha = 1 (scikit-learn's C = 1), at most 100 iterations (scikit-learn's default too), tolerance 1e-5,
          * memory 10. Codes converge well within the limit; raw pixels with all 60,000 labels reach their best test
-         * accuracy by about 100 iterations (0.925 here, against 0.921 when run to convergence in about 500: the limit
-         * acts as early stopping) at a fifth of the cost.
+         * accuracy by about 100 iterations (0.925 on MNIST, against 0.921 when run to convergence in about 500: the
+         * limit acts as early stopping) with a fifth of the passes.
          */
         public static final Options DEFAULT = new Options(1.0, 100, 1e-5, 10);
 

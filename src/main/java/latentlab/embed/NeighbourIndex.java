@@ -6,8 +6,8 @@ import latentlab.compute.ComputePool;
 
 /**
  * Exact nearest-neighbour search over n vectors of any size k (codes of a data set), by any {@link Similarity}:
- * a brute-force scan, which for the codes of a whole data set (n = 70,000, k = 2..30) answers in about a
- * millisecond — less than a frame — so no approximate index is needed and the answer is always exact.
+ * a brute-force scan, which for the codes of a whole data set (n = 70,000, k = 2..30) is fast enough for a query per
+ * frame, so no approximate index is needed and the answer is always exact.
  *
  * <h2>Layout and speed</h2>
  * The vectors are stored by dimension (coordinate p of vector j at {@code p * n + j}), so scoring a block of
@@ -31,7 +31,7 @@ import latentlab.compute.ComputePool;
 public final class NeighbourIndex {
     /** Candidates scored at a time: 8 KB of scores, which stay in the L1 cache during the k passes. */
     static final int BLOCK = 2048;
-    /** Below this many candidates a query takes microseconds, less than handing it to other threads. */
+    /** Below this many candidates a query costs less than handing it to other threads. */
     static final int PARALLEL_MIN = 8192;
 
     private final int n;

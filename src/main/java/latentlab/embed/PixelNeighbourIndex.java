@@ -11,17 +11,16 @@ import latentlab.math.ByteKernels;
  * [0, 1], as {@link Dataset#copyImage} gives them), for comparing code space with "no model at all".
  *
  * <h2>Memory and speed</h2>
- * The images stay as the data set's bytes: 70,000 MNIST images as floats would take 220 MB. A query copies
- * {@value #BLOCK_ROWS} images at a time into a byte block per thread (50 KB for 28 x 28, inside the L1/L2 caches)
- * and takes their inner products with the query straight from the bytes ({@link ByteKernels}, SIMD): about 8 ms for
- * 70,000 MNIST images on one core here, 6 on two. Every measure follows from q.x and the squared norms, which are
- * computed here once, exactly, from the bytes: ||q - x||^2 = ||q||^2 + ||x||^2 - 2 q.x. In pixel space distances are
- * large next to the rounding of that expansion (a duplicate image comes out at a distance of about 0.005 instead of
- * 0, against nearest-neighbour distances of 3 to 6 among MNIST's training images), unlike the close codes of
- * {@link NeighbourIndex}.
+ * The images stay as the data set's bytes: 70,000 MNIST images as floats would take 220 MB. A query copies {@value
+ * #BLOCK_ROWS} images at a time into a byte block per thread (50 KB for 28 x 28, inside the L1/L2 caches) and takes
+ * their inner products with the query straight from the bytes ({@link ByteKernels}, SIMD). Every measure follows from
+ * q.x and the squared norms, which are computed here once, exactly, from the bytes: ||q - x||^2 = ||q||^2 + ||x||^2 - 2
+ * q.x. In pixel space distances are large next to the rounding of that expansion (a duplicate image comes out at a
+ * distance of about 0.005 instead of 0, against nearest-neighbour distances of 3 to 6 among MNIST's training images),
+ * unlike the close codes of {@link NeighbourIndex}.
  *
- * <p>The first query or two run before the JIT has compiled the SIMD code and take about half a second; the UI
- * should ask off its own thread. Blocks have fixed boundaries and each score is computed the same way in every block
+ * <p>The first query or two run before the JIT has compiled the SIMD code and are much slower; the UI should ask
+ * off its own thread. Blocks have fixed boundaries and each score is computed the same way in every block
  * and thread, so the answer does not depend on the thread count; ties rank by lower index. Immutable; thread-safe.
  */
 public final class PixelNeighbourIndex {

@@ -29,9 +29,9 @@ final class VectorMatrixKernels implements MatrixKernels {
         return "Vector API, " + L + " float lanes";
     }
 
-    // ---------------------------------------------------------------- C = A B (strided A)
-    // Vector code is kept free of masks and of vectors passed to helper methods: on JDK 17 either can stop the
-    // JIT from keeping vectors in registers, which costs 10x. Column tails narrower than L run as scalar code.
+    // ---------------------------------------------------------------- C = A B (strided A) Vector code is kept free of
+    // masks and of vectors passed to helper methods: on JDK 17 either can stop the JIT from keeping vectors in
+    // registers, which would undo the point of SIMD. Column tails narrower than L run as scalar code.
 
     @Override
     public void gemm(int m0, int m1, int n, int k, float[] a, int aOff, int aRow, int aCol,

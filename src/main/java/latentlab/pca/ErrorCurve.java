@@ -16,9 +16,9 @@ import latentlab.math.MatrixKernels;
  * <p>One pass for all k, not d reconstructions: since the axes v_i are orthonormal, the residual of the
  * projection onto the first k of them is ||x - mu||^2 - sum_{i<k} a_i^2 (Pythagoras), so
  * <pre>E(k) = (1/n) sum_images ||x - mu||^2  -  sum_{i<k} (1/n) sum_images a_i^2.</pre>
- * The scores a of all d axes come from one product per chunk of images (2 n d^2 flops, ~12 GFLOP for the MNIST test
- * set, about 0.1 s on two cores); the per-axis sums of squares are accumulated in double. E is non-increasing in k
- * by construction (each step subtracts a sum of squares), and clamped at 0 against round-off at k = d.
+ * The scores a of all d axes come from one product per chunk of images (2 n d^2 flops); the per-axis sums of squares
+ * are accumulated in double, one sum per chunk, added in chunk order. E is non-increasing in k by construction (each
+ * step subtracts a sum of squares), and clamped at 0 against round-off at k = d.
  *
  * <p>Immutable.
  */
@@ -56,7 +56,7 @@ public final class ErrorCurve {
         float[] v = model.componentArray();
         // V^T in panels of 32 columns (axes): entry (p, c) at vt[(c / 32) * d * 32 + p * 32 + c % 32], zero beyond d.
         // Each panel (d x 32 floats, 100 KB for MNIST) stays in the L2 cache while the kernel multiplies a chunk of
-        // images by it; V^T as a whole (2.4 MB) would be streamed from memory once per 4 images, 3x slower.
+        // images by it; V^T as a whole (2.4 MB) would be streamed from memory once per 4 images.
         int panels = (d + PANEL_WIDTH - 1) / PANEL_WIDTH;
         int width = panels * PANEL_WIDTH;
         int panelSize = d * PANEL_WIDTH;

@@ -15,7 +15,7 @@ import latentlab.data.Dataset;
  * eigenvectors of C = X^T X / (N - 1), with lambda_i = sigma_i^2 / (N - 1). We form C and decompose it in double
  * precision by the symmetric QR algorithm (Golub and Van Loan, <i>Matrix Computations</i>, 4th ed., section 8.3): a
  * Householder reduction to tridiagonal form, then EJML's implicit Wilkinson-shifted QR iteration, laid out for
- * both cores in {@link SymmetricEigen}.
+ * all threads in {@link SymmetricEigen}.
  * <ul>
  *   <li><b>Work.</b> Forming C is one symmetric product of N d^2 / 2 multiply-adds (half of the d x d result,
  *       by symmetry): for MNIST's 60,000 images and 717 varying pixels, 15 G multiply-adds, of which the product

@@ -9,7 +9,7 @@ import latentlab.nn.Autoencoder;
 /**
  * The codes of the display images (e.g. the 10,000 test digits) that every snapshot carries. While training runs
  * they are refreshed a chunk at a time after each step, with a copy of the network frozen at the start of the
- * refresh, sized so that encoding takes about a third of a step's time: it never holds both cores for long (the
+ * refresh, sized so that encoding takes about a third of a step's time: it never holds all cores for long (the
  * window stays smooth) and costs about a quarter of the training time. When training stops they are recomputed at
  * once for the current weights.
  */
