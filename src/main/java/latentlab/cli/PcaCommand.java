@@ -48,6 +48,9 @@ public final class PcaCommand implements Callable<Integer> {
             + "window read like an autoencoder's; it encodes with the first K of --k.")
     java.nio.file.Path outFile;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Spec
     CommandSpec spec;
 
@@ -81,7 +84,7 @@ public final class PcaCommand implements Callable<Integer> {
         out.printf("data set: %s%n", data.folder().toAbsolutePath().normalize());
         out.printf("train: %,d images, test: %,d images, d = %d%n", train.size(), test.size(), d);
 
-        try (ComputePool pool = new ComputePool(ComputePool.defaultThreads())) {
+        try (ComputePool pool = new ComputePool(threads.threads())) {
             double[] seconds = new double[reps];
             PcaModel model = null;
             for (int r = -warmup; r < reps; r++) {
