@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import latentlab.compute.ComputePool;
 import latentlab.data.DatasetPair;
 import latentlab.io.model.ModelFile;
 import latentlab.nn.Architecture;
@@ -154,11 +155,12 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingMemory.check(config);
         w.printf("# %s%n# data %s: %,d training, %,d test images of %d x %d; %,d parameters; kernels: %s%n", config,
                 pair.name(), pair.train().size(), pair.test().size(), pair.train().rows(), pair.train().cols(),
-                config.architecture().parameterCount(), latentlab.math.Kernels.get().description());
+                config.architecture().parameterCount(), latentlab.math.KernelSelector.description());
         boolean variational = config.architecture().isVariational();
         w.println("epoch  train_loss  test_se_per_image  seconds  samples_per_s" + (variational ? "  test_kl  test_elbo" : ""));
         w.flush();
-        try (Trainer trainer = new Trainer(config, pair.train(), pair.test(), null, resumeFrom)) {
+        try (ComputePool pool = new ComputePool(config.threads());
+             Trainer trainer = new Trainer(config, pair.train(), pair.test(), null, resumeFrom, pool)) {
             trainer.setPublishInterval(1000);
             trainer.addListener(new TrainingListener() {
                 @Override
