@@ -79,6 +79,8 @@ final class TimelineRecorder {
         parent = p;
         if (budget != null) {
             thinAndPublish();
+        } else {
+            published.set(Timeline.NONE.withParent(p));
         }
     }
 
