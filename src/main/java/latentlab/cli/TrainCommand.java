@@ -113,8 +113,8 @@ public final class TrainCommand implements Callable<Integer> {
     Long fromStep;
 
     @Option(names = "--history", paramLabel = "N", defaultValue = "0", description = "Keep up to N moments of the "
-            + "run in the model file, dense early and sparse later, for --step and --from-step (default: 0, none; "
-            + "a resumed run keeps its file's).")
+            + "run in the model file, dense early and sparse later, within 768 MB, for --step and --from-step "
+            + "(default: 0, none; a resumed run keeps its file's).")
     int history;
 
     @Option(names = "--weights-only", description = "Save only the weights, settings and history (no optimiser state "

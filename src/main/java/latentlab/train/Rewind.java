@@ -74,7 +74,7 @@ public final class Rewind {
     }
 
     /** The losses of the steps up to {@code step}. */
-    static LossTrace.View upTo(LossTrace.View v, long step) {
+    public static LossTrace.View upTo(LossTrace.View v, long step) {
         int n = 0;
         while (n < v.length() && v.step(n) <= step) {
             n++;

@@ -186,16 +186,16 @@ public final class Trainer implements AutoCloseable {
 
     /**
      * Keeps the run's history from now on, within {@code budget} (null: keep none, forget it), continuing
-     * {@code earlier} (the history saved with the run resumed, or null); the present is its newest moment. Runs on
-     * the training thread between two steps.
+     * {@code earlier} (the history saved with the run resumed, or null); the present is its newest moment. Takes
+     * effect on the training thread before the next step; does not wait for it.
      */
-    public void keepHistory(HistoryBudget budget, Timeline earlier) throws InterruptedException {
-        thread.runBetweenSteps(() -> session.timeline().start(budget, earlier, session.run()));
+    public void keepHistory(HistoryBudget budget, Timeline earlier) {
+        thread.runBeforeNextStep(() -> session.timeline().start(budget, earlier, session.run()));
     }
 
-    /** Records that this run branched from {@code parent} (kept in its history and its files). */
-    public void setParent(Lineage parent) throws InterruptedException {
-        thread.runBetweenSteps(() -> session.timeline().setParent(parent));
+    /** Records that this run branched from {@code parent} (kept in its history and its files), before the next step. */
+    public void setParent(Lineage parent) {
+        thread.runBeforeNextStep(() -> session.timeline().setParent(parent));
     }
 
     /** The kept history, as of the last step; {@link Timeline#NONE} unless {@link #keepHistory} was called. */

@@ -87,16 +87,16 @@ class MomentScheduleTest {
     @Test
     void keyframesAreThinnedEvenlyInStepsWithinTheirShare() {
         TimelineRecorder r = new TimelineRecorder();
-        // Room for 100 moments, of which the keyframe share (12.5 %) pays for 6 optimiser states of 2 arrays.
+        // Room for 100 moments, of which the keyframe share (10 %) pays for 5 optimiser states of 2 arrays.
         HistoryBudget b = new HistoryBudget(100 * MOMENT_BYTES, Integer.MAX_VALUE);
-        assertEquals(6, b.maxKeyframes(2 * MOMENT_BYTES));
+        assertEquals(5, b.maxKeyframes(2 * MOMENT_BYTES));
         r.begin(b);
         for (long t = 0; t <= 1000; t++) {
             r.add(moment(t, t % 10 == 0));
         }
         Timeline t = r.timeline();
         List<Moment> keys = t.moments().stream().filter(Moment::keyframe).toList();
-        assertEquals(7, keys.size(), "step 0 (a fresh optimiser would cost nothing) and six more");
+        assertEquals(6, keys.size(), "step 0 (a fresh optimiser costs nothing) and five more");
         assertEquals(0, keys.get(0).step());
         assertEquals(1000, keys.get(keys.size() - 1).step());
         // The newest keyframe stays whatever its gap; between the others the gaps are even.

@@ -16,6 +16,7 @@ import latentlab.ui.session.JobRunner;
 import latentlab.ui.session.Notices;
 import latentlab.ui.training.LatentMapFeed;
 import latentlab.ui.training.TestErrorMonitor;
+import latentlab.ui.training.TimelineViewModel;
 import latentlab.ui.training.TrainingViewModel;
 
 /**
@@ -45,13 +46,17 @@ public final class AppContext {
     private final DatasetSession datasets = new DatasetSession(status, notices, training, autoencoderSpace, selection,
             frames);
     private final ReadOnlyObjectProperty<DatasetPair> dataset = datasets.datasetProperty();
-    private final LatentMapFeed mapFeed = new LatentMapFeed(snapshot, autoencoderSpace);
+    private final TimelineViewModel timeline = new TimelineViewModel(snapshot, training.timelineProperty(), dataset,
+            jobs.lane("timeline"), pool);
+    /** The moment the views show: live, or a kept one of the run's history (the timeline's). */
+    private final ReadOnlyObjectProperty<Snapshot> shown = timeline.shownProperty();
+    private final LatentMapFeed mapFeed = new LatentMapFeed(shown, autoencoderSpace);
     private final LaunchTiming launch = new LaunchTiming(autoencoderSpace, status);
     private final TestErrorMonitor testErrors = new TestErrorMonitor(snapshot, training.runningProperty(), dataset,
             autoencoderSpace, jobs.lane("test error"), pool);
     private final ComparisonViewModel comparison = new ComparisonViewModel(dataset, training, selection,
             autoencoderSpace, testErrors, jobs, pool, notices, frames);
-    private final EmbeddingsViewModel embeddings = new EmbeddingsViewModel(dataset, snapshot,
+    private final EmbeddingsViewModel embeddings = new EmbeddingsViewModel(dataset, shown,
             training.runningProperty(), selection, autoencoderSpace, comparison.fit(), testErrors, jobs, pool, frames);
     private final ProbeViewModel probe = embeddings.probe();
     private final Exports exports = new Exports(status, snapshot, dataset, pool, jobs.lane("recording"));
@@ -121,6 +126,11 @@ public final class AppContext {
     /** Training state and commands. */
     public TrainingViewModel training() {
         return training;
+    }
+
+    /** The timeline under the map: the moment shown, scrubbing, live. */
+    public TimelineViewModel timeline() {
+        return timeline;
     }
 
     /** The latest training snapshot, or null. */

@@ -12,15 +12,15 @@ import latentlab.ui.explorer.ScatterPane;
 import latentlab.ui.training.TrainingPanel;
 
 /**
- * The explorer tab: training and the data set on the left, the latent map in the middle, the decoder's sliders on
- * the right. The side panels keep their width when the window resizes; the map takes the rest.
+ * The explorer tab: training and the data set on the left, the latent map in the middle with the timeline under it,
+ * the decoder's sliders on the right. The side panels keep their width when the window resizes; the map takes the rest.
  */
 final class ExplorerLayout extends SplitPane {
     private final ScrollPane left;
     private final ScrollPane right;
 
-    ExplorerLayout(TrainingPanel training, DatasetSummaryView data, ScatterPane map, LatentSlidersView sliders,
-                   Appearance look) {
+    ExplorerLayout(TrainingPanel training, DatasetSummaryView data, ScatterPane map, Region underMap,
+                   LatentSlidersView sliders, Appearance look) {
         data.visibleProperty().bind(look.hideAdvancedProperty().not());
         data.managedProperty().bind(data.visibleProperty());
         VBox leftBox = new VBox(12, training, data);
@@ -31,7 +31,9 @@ final class ExplorerLayout extends SplitPane {
         rightBox.getStyleClass().add("side-panel");
         rightBox.setPadding(new Insets(12));
         right = sidePanel(rightBox, 330);
-        getItems().setAll(left, map, right);
+        VBox centre = new VBox(map, underMap);
+        VBox.setVgrow(map, javafx.scene.layout.Priority.ALWAYS);
+        getItems().setAll(left, centre, right);
         setDividerPositions(0.25, 0.76);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(right, false);

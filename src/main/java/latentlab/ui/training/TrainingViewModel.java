@@ -16,7 +16,9 @@ import latentlab.compute.NotEnoughMemoryException;
 import latentlab.train.TrainingMemory;
 import latentlab.data.DatasetPair;
 import latentlab.train.Checkpoint;
+import latentlab.train.HistoryBudget;
 import latentlab.train.Snapshot;
+import latentlab.train.Timeline;
 import latentlab.train.Trainer;
 import latentlab.train.TrainingConfig;
 import latentlab.train.TrainingState;
@@ -33,6 +35,8 @@ public final class TrainingViewModel {
 
     private final TrainingSettings settings = new TrainingSettings();
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyObjectWrapper<Timeline> timeline = new ReadOnlyObjectWrapper<>(this, "timeline",
+            Timeline.NONE);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
     private final ReadOnlyBooleanWrapper settingsChanged = new ReadOnlyBooleanWrapper(this, "settingsChanged");
@@ -92,6 +96,11 @@ public final class TrainingViewModel {
     }
 
     /** The latest snapshot (null before a data set is open). */
+    /** The run's kept history, as of the latest snapshot. */
+    public ReadOnlyObjectProperty<Timeline> timelineProperty() {
+        return timeline.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
         return snapshot.getReadOnlyProperty();
     }
@@ -207,6 +216,7 @@ public final class TrainingViewModel {
 
     private void adopt(Trainer t) {
         trainer = t;
+        trainer.keepHistory(HistoryBudget.windowDefault(), null);
         trainer.setMaxStepsPerSecond(stepsPerSecond(speed.get()));
         seenVersion = -1;
         ready.set(true);
@@ -304,6 +314,7 @@ public final class TrainingViewModel {
         }
         seenVersion = s.version();
         snapshot.set(s);
+        timeline.set(t.timeline());
         running.set(t.isRunning());
         String m = s.message();
         if (!Objects.equals(m, message.get())) {
@@ -325,6 +336,7 @@ public final class TrainingViewModel {
         ready.set(false);
         running.set(false);
         snapshot.set(null);
+        timeline.set(Timeline.NONE);
         message.set(null);
     }
 
