@@ -48,8 +48,11 @@ public final class TimelineView extends VBox {
         canvas.heightProperty().addListener(o -> draw());
         strip.setOnMousePressed(this::scrub);
         strip.setOnMouseDragged(this::scrub);
-        Tooltip.install(strip, new Tooltip("Drag to see the map as it was (steps on a log scale)"));
 
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(javafx.beans.binding.Bindings.concat("Drag to see the map as it was (steps on a log "
+                + "scale from the first kept moment). ", vm.budgetProperty()));
+        Tooltip.install(strip, tip);
         Button back = new Button("◀");
         back.setTooltip(new Tooltip("One kept moment back (,)"));
         back.setOnAction(e -> vm.previous());
@@ -63,13 +66,15 @@ public final class TimelineView extends VBox {
         live.disableProperty().bind(vm.liveProperty());
         Label caption = new Label();
         caption.getStyleClass().add("timeline-caption");
-        caption.textProperty().bind(vm.captionProperty());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        Label budget = new Label();
-        budget.getStyleClass().add("timeline-budget");
-        budget.textProperty().bind(vm.budgetProperty());
-        HBox controls = new HBox(6, back, on, live, caption, gap, budget);
+        caption.textProperty().bind(javafx.beans.binding.Bindings.when(vm.liveProperty())
+                .then(javafx.beans.binding.Bindings.concat("Live · ", vm.budgetProperty()))
+                .otherwise(vm.captionProperty()));
+        caption.setMinWidth(0);
+        HBox.setHgrow(caption, Priority.ALWAYS);
+        for (Button b : new Button[] {back, on, live}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox controls = new HBox(6, back, on, live, caption);
         controls.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(strip, controls);
 
@@ -90,14 +95,23 @@ public final class TimelineView extends VBox {
         return Math.max(1, max);
     }
 
+    /** The step where the axis starts: the first kept moment (a resumed run's history starts late). */
+    private long origin() {
+        Timeline t = vm.timelineProperty().get();
+        return t.isEmpty() ? 0 : t.moments().get(0).step();
+    }
+
+    /** x = log(1 + step - origin) / log(1 + max - origin), across the strip. */
     private double x(long step, double w) {
-        return 1 + Math.log1p(step) / Math.log1p(maxStep()) * (w - 2);
+        long o = origin();
+        return 1 + Math.log1p(Math.max(0, step - o)) / Math.log1p(Math.max(1, maxStep() - o)) * (w - 2);
     }
 
     private void scrub(MouseEvent e) {
         double w = canvas.getWidth();
         double f = Math.max(0, Math.min(1, (e.getX() - 1) / Math.max(1, w - 2)));
-        vm.showStep(Math.round(Math.expm1(f * Math.log1p(maxStep()))));
+        long o = origin();
+        vm.showStep(o + Math.round(Math.expm1(f * Math.log1p(Math.max(1, maxStep() - o)))));
     }
 
     private void draw() {
@@ -140,7 +154,11 @@ public final class TimelineView extends VBox {
         int cols = (int) w;
         double[] sum = new double[cols];
         int[] count = new int[cols];
+        long o = origin();
         for (int k = 0; k < losses.length(); k++) {
+            if (losses.step(k) < o) {
+                continue;
+            }
             int c = (int) Math.min(cols - 1, Math.max(0, x(losses.step(k), w)));
             float v = losses.value(k);
             if (Float.isFinite(v)) {
