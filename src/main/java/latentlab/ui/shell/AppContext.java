@@ -15,6 +15,7 @@ import latentlab.ui.session.FrameLoop;
 import latentlab.ui.session.JobRunner;
 import latentlab.ui.session.Notices;
 import latentlab.ui.training.LatentMapFeed;
+import latentlab.ui.training.RunsViewModel;
 import latentlab.ui.training.TestErrorMonitor;
 import latentlab.ui.training.TimelineViewModel;
 import latentlab.ui.training.TrainingViewModel;
@@ -48,6 +49,7 @@ public final class AppContext {
     private final ReadOnlyObjectProperty<DatasetPair> dataset = datasets.datasetProperty();
     private final TimelineViewModel timeline = new TimelineViewModel(snapshot, training.timelineProperty(), dataset,
             jobs.lane("timeline"), pool);
+    private final RunsViewModel runs = new RunsViewModel(training, timeline, dataset, jobs.lane("runs"), pool);
     /** The moment the views show: live, or a kept one of the run's history (the timeline's). */
     private final ReadOnlyObjectProperty<Snapshot> shown = timeline.shownProperty();
     private final LatentMapFeed mapFeed = new LatentMapFeed(shown, autoencoderSpace);
@@ -131,6 +133,11 @@ public final class AppContext {
     /** The timeline under the map: the moment shown, scrubbing, live. */
     public TimelineViewModel timeline() {
         return timeline;
+    }
+
+    /** The session's runs: branches from kept moments. */
+    public RunsViewModel runs() {
+        return runs;
     }
 
     /** The latest training snapshot, or null. */

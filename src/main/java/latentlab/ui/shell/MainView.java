@@ -50,7 +50,7 @@ public final class MainView extends BorderPane {
         sliders = new LatentSlidersView(context.autoencoderSpace(), "a", look);
         explorer = new ExplorerLayout(new TrainingPanel(context.training(), look),
                 new DatasetSummaryView(context.datasetProperty(), look), scatterPane,
-                new TimelineView(context.timeline(), look), sliders, look);
+                new TimelineView(context.timeline(), context.runs(), look), sliders, look);
         tabs.add("Explorer", MaterialDesignD.DOTS_HEXAGON, "tab-explorer", explorer);
         pcaTab = tabs.addLazily("PCA comparison", MaterialDesignC.CHART_BELL_CURVE, "tab-pca",
                 () -> new PcaComparisonView(context.comparison(), look, context.jobs(), context.pool()));

@@ -5,6 +5,7 @@ import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
@@ -34,7 +35,9 @@ public final class TimelineView extends VBox {
     private final Canvas canvas = new Canvas();
     private final Pane strip = new Pane(canvas);
 
-    public TimelineView(TimelineViewModel vm, Appearance look) {
+    private boolean showingRuns;
+
+    public TimelineView(TimelineViewModel vm, RunsViewModel runs, Appearance look) {
         this.vm = vm;
         this.look = look;
         getStyleClass().add("timeline");
@@ -74,9 +77,43 @@ public final class TimelineView extends VBox {
         for (Button b : new Button[] {back, on, live}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox controls = new HBox(6, back, on, live, caption);
+        Button branch = new Button("Train from here");
+        branch.getStyleClass().add("timeline-branch");
+        branch.setMinWidth(Region.USE_PREF_SIZE);
+        branch.setTooltip(new Tooltip("Train a branch from the moment shown with the panel's settings (learning rate, "
+                + "β, optimiser, corruption, batch size); the run shown is kept"));
+        branch.setOnAction(e -> runs.trainFromHere());
+        branch.disableProperty().bind(vm.liveProperty().or(runs.busyProperty()));
+        HBox controls = new HBox(6, back, on, live, branch, caption);
         controls.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(strip, controls);
+
+        ComboBox<RunsViewModel.Run> tree = new ComboBox<>(runs.runs());
+        tree.getStyleClass().add("timeline-runs");
+        tree.setTooltip(new Tooltip("The runs of this session: pick one to take it up again where it was"));
+        tree.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(tree, Priority.ALWAYS);
+        Label problem = new Label();
+        problem.getStyleClass().add("timeline-problem");
+        problem.textProperty().bind(runs.problemProperty());
+        problem.visibleProperty().bind(runs.problemProperty().isNotNull());
+        problem.managedProperty().bind(problem.visibleProperty());
+        HBox runRow = new HBox(6, new Label("Runs"), tree);
+        runRow.setAlignment(Pos.CENTER_LEFT);
+        runRow.visibleProperty().bind(javafx.beans.binding.Bindings.size(runs.runs()).greaterThan(1));
+        runRow.managedProperty().bind(runRow.visibleProperty());
+        tree.setOnAction(e -> {
+            if (!showingRuns && tree.getSelectionModel().getSelectedIndex() >= 0) {
+                runs.switchTo(tree.getSelectionModel().getSelectedIndex());
+            }
+        });
+        Runnable select = () -> {
+            showingRuns = true;
+            tree.getSelectionModel().select(runs.activeProperty().get());
+            showingRuns = false;
+        };
+        runs.activeProperty().addListener(o -> select.run());
+        runs.runs().addListener((javafx.collections.ListChangeListener<RunsViewModel.Run>) c -> select.run());
+        getChildren().addAll(strip, controls, runRow, problem);
 
         vm.liveSnapshotProperty().addListener(o -> draw());
         vm.timelineProperty().addListener(o -> draw());

@@ -17,6 +17,7 @@ import latentlab.train.TrainingMemory;
 import latentlab.data.DatasetPair;
 import latentlab.train.Checkpoint;
 import latentlab.train.HistoryBudget;
+import latentlab.train.Lineage;
 import latentlab.train.Snapshot;
 import latentlab.train.Timeline;
 import latentlab.train.Trainer;
@@ -189,6 +190,44 @@ public final class TrainingViewModel {
             return null;
         }
         return startTrainer(cp);
+    }
+
+    /**
+     * Trains a branch from {@code at} (the exact state at a kept moment of the run shown) with the panel's settings
+     * — learning rate, beta, optimiser, corruption, batch size and the rest — but the moment's network and seed. The
+     * run it branched from is closed here; keeping it is the caller's ({@link RunsViewModel}).
+     *
+     * @return null, or why the branch can't train
+     */
+    public String branch(Checkpoint at, Lineage parent) {
+        TrainingConfig p;
+        try {
+            p = settings.toConfig(data.train().dimension());
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (!p.architecture().equals(at.architecture())) {
+            return "a branch keeps the network of its run (" + at.architecture() + "); set the panel back to it";
+        }
+        TrainingConfig c = new TrainingConfig(at.architecture(), p.loss(), p.optimizer(), p.learningRate(),
+                p.batchSize(), at.config().seed(), p.threads(), p.weightDecay(), p.momentum(), p.beta(),
+                p.corruption());
+        return continueRun(new Checkpoint(c, at.architecture(), at.parameters(), at.optimizerName(),
+                at.optimizerState(), at.step(), at.sampler(), at.epochs(), at.batchLosses(), at.klLosses()),
+                Timeline.NONE.withParent(parent));
+    }
+
+    /** Continues {@code cp} (a run of the data set shown) with its kept {@code history}; null, or why not. */
+    public String continueRun(Checkpoint cp, Timeline history) {
+        settings.load(cp.config());
+        String problem = startTrainer(cp);
+        if (problem == null) {
+            trainer.keepHistory(HistoryBudget.windowDefault(), history.isEmpty() ? null : history);
+            if (history.parent() != null) {
+                trainer.setParent(history.parent());
+            }
+        }
+        return problem;
     }
 
     /** Makes the trainer; on a problem the current one keeps training and the problem is shown and returned. */
