@@ -72,6 +72,7 @@ public final class AppContext {
     public AppContext(AppPreferences preferences) {
         this.preferences = preferences;
         this.lessons = new Lessons(status, notices, datasets, training, comparison, preferences);
+        lessons.setRuns(runs);
         appearance.themeProperty().set(Theme.byId(preferences.theme()));
         appearance.themeProperty().addListener((o, was, now) -> preferences.saveTheme(now));
         frames.setOnFailure(notices::report);

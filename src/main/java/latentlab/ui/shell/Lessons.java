@@ -12,11 +12,15 @@ import latentlab.data.DatasetPair;
 import latentlab.io.Messages;
 import latentlab.io.model.LessonFile;
 import latentlab.io.model.ModelFile;
+import latentlab.io.model.RunsSection;
+import latentlab.io.model.TimelineSection;
 import latentlab.pca.ErrorCurve;
 import latentlab.pca.PcaModel;
 import latentlab.train.Checkpoint;
+import latentlab.train.Timeline;
 import latentlab.ui.comparison.ComparisonViewModel;
 import latentlab.ui.session.Notices;
+import latentlab.ui.training.RunsViewModel;
 import latentlab.ui.training.TrainingViewModel;
 
 /**
@@ -34,6 +38,13 @@ public final class Lessons {
     private final AppPreferences preferences;
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyObjectWrapper<ViewState> pendingView = new ReadOnlyObjectWrapper<>(this, "pendingView");
+
+    private RunsViewModel runs;
+
+    /** The session's runs, whose histories and branches lessons keep. */
+    public void setRuns(RunsViewModel runs) {
+        this.runs = runs;
+    }
 
     public Lessons(StatusLine status, Notices notices, DatasetSession datasets, TrainingViewModel training,
                    ComparisonViewModel comparison, AppPreferences preferences) {
@@ -93,6 +104,10 @@ public final class Lessons {
             comparison.restore(r.pair(), r.pca(), r.pcaCurve());
         }
         pendingView.set(r.view());
+        // The run's history and tree after its view (the trainer is paused: its history is in place before a step).
+        if (runs != null) {
+            runs.restore(r.history(), r.tree());
+        }
         file.set(lesson.toAbsolutePath().normalize());
         preferences.addRecentLesson(lesson);
         status.show("Opened lesson " + lesson.getFileName() + " (" + cp.architecture() + ", step "
@@ -132,11 +147,13 @@ public final class Lessons {
     private static Loaded withPca(LessonFile.Lesson l, ViewState view, DatasetPair pair, Path folder, String name)
             throws IOException {
         Map<String, byte[]> sections = l.model().sections();
+        Timeline history = TimelineSection.read(name, sections, l.model().checkpoint().parameters().length);
+        RunsSection.Tree tree = RunsSection.read(name, sections);
         if (!sections.containsKey("pca")) {
-            return new Loaded(l, view, pair, folder, null, null);
+            return new Loaded(l, view, pair, folder, null, null, history, tree);
         }
         return new Loaded(l, view, pair, folder, ModelFile.parsePca(name, sections, null),
-                ModelFile.parsePcaCurve(name, sections));
+                ModelFile.parsePcaCurve(name, sections), history, tree);
     }
 
     /**
@@ -152,27 +169,45 @@ public final class Lessons {
         Path folder = datasets.getFolder();
         byte[] viewBytes = view == null ? new byte[0] : view.toBytes();
         Map<String, byte[]> pcaSections = comparison.lessonSections();
+        RunsSection.Tree tree = runs == null ? null : runs.tree();
         Task<Void> task = new Task<>() {
             @Override
             protected Void call() throws Exception {
                 updateMessage("Saving lesson " + lesson.getFileName());
-                LessonFile.save(lesson, training.checkpoint(), new ModelFile.DataInfo(pair.name(), pair.train().rows(),
+                Checkpoint cp = training.checkpoint();
+                Map<String, byte[]> extra = new java.util.LinkedHashMap<>();
+                if (pcaSections != null) {
+                    extra.putAll(pcaSections);
+                }
+                if (tree != null) {
+                    extra.putAll(RunsViewModel.lessonSections(training.currentTimeline(), tree));
+                }
+                LessonFile.save(lesson, cp, new ModelFile.DataInfo(pair.name(), pair.train().rows(),
                         pair.train().cols(), pair.train().size()), folder == null ? "" : folder.toString(), viewBytes,
-                        pcaSections);
+                        extra);
                 return null;
             }
         };
         status.start(task, true, done -> {
             file.set(lesson.toAbsolutePath().normalize());
             preferences.addRecentLesson(lesson);
-            status.show("Saved lesson " + lesson.getFileName());
+            status.show("Saved lesson " + lesson.getFileName() + sizeOf(lesson));
         }, error -> notices.report("Could not save " + lesson.getFileName() + ": " + Messages.describe(error)
                 + " (the previous file, if any, is unchanged)"),
                 () -> status.show("Saving " + lesson.getFileName() + ": cancelled, nothing was written"));
     }
 
+    /** The size of a saved file, as " (12.3 MB)", or "" if it cannot be read. */
+    private static String sizeOf(Path file) {
+        try {
+            return String.format(java.util.Locale.ROOT, " (%.1f MB)", java.nio.file.Files.size(file) / 1e6);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /** A lesson as read, with its data set and the PCA fit it caches (or nulls). */
     record Loaded(LessonFile.Lesson lesson, ViewState view, DatasetPair pair, Path folder, PcaModel pca,
-                  ErrorCurve pcaCurve) {
+                  ErrorCurve pcaCurve, Timeline history, RunsSection.Tree tree) {
     }
 }

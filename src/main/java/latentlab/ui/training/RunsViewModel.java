@@ -1,6 +1,10 @@
 package latentlab.ui.training;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -14,6 +18,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import latentlab.compute.ComputePool;
 import latentlab.data.DatasetPair;
+import latentlab.io.model.RunsSection;
+import latentlab.io.model.SavedRun;
+import latentlab.io.model.TimelineSection;
 import latentlab.train.Checkpoint;
 import latentlab.train.Lineage;
 import latentlab.train.Moment;
@@ -32,6 +39,8 @@ import latentlab.ui.session.JobRunner;
 public final class RunsViewModel {
     /** How many runs besides the live one keep their history in memory. */
     static final int KEPT_HISTORIES = 3;
+    /** The most a lesson's histories and runs take, so the file stays under the 1 GiB a lesson may have. */
+    static final long LESSON_BYTES = 768L << 20;
 
     /**
      * One run of the tree.
@@ -202,6 +211,67 @@ public final class RunsViewModel {
             if (o.end() != null && !o.timeline().isEmpty() && ++kept > KEPT_HISTORIES) {
                 runs.set(k, new Run(o.id(), o.parent(), o.settings(), o.end(), Timeline.NONE.withParent(
                         o.timeline().parent())));
+            }
+        }
+    }
+
+    /** The tree as a lesson keeps it (FX thread): the live run's id and the runs kept aside. */
+    public RunsSection.Tree tree() {
+        List<SavedRun> others = new ArrayList<>();
+        int activeId = active.get() < 0 ? 1 : runs.get(active.get()).id();
+        for (Run r : runs) {
+            if (r.end() != null) {
+                others.add(new SavedRun(r.id(), r.settings(), r.end(), r.timeline()));
+            }
+        }
+        return new RunsSection.Tree(activeId, others);
+    }
+
+    /**
+     * The sections a lesson adds for the live run's history and the other runs, within {@link #LESSON_BYTES}: over
+     * it, the other runs keep only their last states, then the live run its last state too.
+     */
+    public static Map<String, byte[]> lessonSections(Timeline current, RunsSection.Tree tree) {
+        long others = 0;
+        long histories = 0;
+        for (SavedRun r : tree.others()) {
+            others += 12L * r.end().parameters().length;
+            histories += r.timeline().bytes();
+        }
+        RunsSection.Tree t = tree;
+        if (current.bytes() + others + histories > LESSON_BYTES) {
+            List<SavedRun> light = new ArrayList<>();
+            for (SavedRun r : tree.others()) {
+                light.add(new SavedRun(r.id(), r.settings(), r.end(), Timeline.NONE.withParent(r.parent())));
+            }
+            t = new RunsSection.Tree(tree.activeId(), light);
+        }
+        Timeline c = current.bytes() + others > LESSON_BYTES ? Timeline.NONE.withParent(current.parent()) : current;
+        Map<String, byte[]> s = new LinkedHashMap<>(TimelineSection.sections(c));
+        s.putAll(RunsSection.sections(t));
+        return s;
+    }
+
+    /** A lesson's tree: after its live run was taken up (with its history), the runs it kept aside. */
+    public void restore(Timeline current, RunsSection.Tree tree) {
+        training.restoreHistory(current);
+        forget();
+        if (tree == null) {
+            // Run 1 comes with the next snapshot.
+            return;
+        }
+        List<Run> all = new ArrayList<>();
+        for (SavedRun r : tree.others()) {
+            all.add(new Run(r.id(), r.parent(), r.settings(), r.end(), r.timeline()));
+        }
+        var live = training.snapshotProperty().get();
+        all.add(new Run(tree.activeId(), current.parent(), live == null ? "" : summary(live.config()), null,
+                Timeline.NONE));
+        all.sort(java.util.Comparator.comparingInt(Run::id));
+        runs.setAll(all);
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).end() == null) {
+                active.set(i);
             }
         }
     }

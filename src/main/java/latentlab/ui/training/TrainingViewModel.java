@@ -217,6 +217,20 @@ public final class TrainingViewModel {
                 Timeline.NONE.withParent(parent));
     }
 
+    /** The live run's kept history (any thread); after {@link #checkpoint()} it ends with that moment. */
+    public Timeline currentTimeline() {
+        Trainer t = trainer;
+        return t == null ? Timeline.NONE : t.timeline();
+    }
+
+    /** The run just taken up from a lesson continues its saved {@code history}. */
+    public void restoreHistory(Timeline history) {
+        if (trainer != null && (!history.isEmpty() || history.parent() != null)) {
+            trainer.keepHistory(HistoryBudget.windowDefault(), history.isEmpty() ? null : history);
+            trainer.setParent(history.parent());
+        }
+    }
+
     /** Continues {@code cp} (a run of the data set shown) with its kept {@code history}; null, or why not. */
     public String continueRun(Checkpoint cp, Timeline history) {
         settings.load(cp.config());
