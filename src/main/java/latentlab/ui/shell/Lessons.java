@@ -99,12 +99,12 @@ public final class Lessons {
 
     private void show(Path lesson, Loaded r) {
         Checkpoint cp = r.lesson().model().checkpoint();
+        training.setNextHistory(r.history());
         datasets.show(r.pair(), r.folder(), cp, null);
         if (r.pca() != null && comparison.getModel() == null) {
             comparison.restore(r.pair(), r.pca(), r.pcaCurve());
         }
         pendingView.set(r.view());
-        // The run's history and tree after its view (the trainer is paused: its history is in place before a step).
         if (runs != null) {
             runs.restore(r.history(), r.tree());
         }
@@ -180,7 +180,9 @@ public final class Lessons {
                     extra.putAll(pcaSections);
                 }
                 if (tree != null) {
-                    extra.putAll(RunsViewModel.lessonSections(training.currentTimeline(), tree));
+                    // The runs and their lineage; histories stay out of the window's lessons for now (slow to write
+                    // and read at 1.7 MB a moment; the file format and RunsViewModel.lessonSections hold them).
+                    extra.putAll(RunsViewModel.lessonSections(training.currentTimeline(), tree, false));
                 }
                 LessonFile.save(lesson, cp, new ModelFile.DataInfo(pair.name(), pair.train().rows(),
                         pair.train().cols(), pair.train().size()), folder == null ? "" : folder.toString(), viewBytes,

@@ -229,24 +229,25 @@ public final class RunsViewModel {
 
     /**
      * The sections a lesson adds for the live run's history and the other runs, within {@link #LESSON_BYTES}: over
-     * it, the other runs keep only their last states, then the live run its last state too.
+     * it (or without {@code histories}), the other runs keep only their last states, then the live run its parent.
      */
-    public static Map<String, byte[]> lessonSections(Timeline current, RunsSection.Tree tree) {
+    public static Map<String, byte[]> lessonSections(Timeline current, RunsSection.Tree tree, boolean histories) {
         long others = 0;
-        long histories = 0;
+        long kept = 0;
         for (SavedRun r : tree.others()) {
             others += 12L * r.end().parameters().length;
-            histories += r.timeline().bytes();
+            kept += r.timeline().bytes();
         }
         RunsSection.Tree t = tree;
-        if (current.bytes() + others + histories > LESSON_BYTES) {
+        if (!histories || current.bytes() + others + kept > LESSON_BYTES) {
             List<SavedRun> light = new ArrayList<>();
             for (SavedRun r : tree.others()) {
                 light.add(new SavedRun(r.id(), r.settings(), r.end(), Timeline.NONE.withParent(r.parent())));
             }
             t = new RunsSection.Tree(tree.activeId(), light);
         }
-        Timeline c = current.bytes() + others > LESSON_BYTES ? Timeline.NONE.withParent(current.parent()) : current;
+        Timeline c = !histories || current.bytes() + others > LESSON_BYTES ? Timeline.NONE.withParent(current.parent())
+                : current;
         Map<String, byte[]> s = new LinkedHashMap<>(TimelineSection.sections(c));
         s.putAll(RunsSection.sections(t));
         return s;
@@ -254,7 +255,6 @@ public final class RunsViewModel {
 
     /** A lesson's tree: after its live run was taken up (with its history), the runs it kept aside. */
     public void restore(Timeline current, RunsSection.Tree tree) {
-        training.restoreHistory(current);
         forget();
         if (tree == null) {
             // Run 1 comes with the next snapshot.

@@ -38,6 +38,7 @@ public final class TrainingViewModel {
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyObjectWrapper<Timeline> timeline = new ReadOnlyObjectWrapper<>(this, "timeline",
             Timeline.NONE);
+    private Timeline nextHistory = Timeline.NONE;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
     private final ReadOnlyBooleanWrapper settingsChanged = new ReadOnlyBooleanWrapper(this, "settingsChanged");
@@ -223,24 +224,17 @@ public final class TrainingViewModel {
         return t == null ? Timeline.NONE : t.timeline();
     }
 
-    /** The run just taken up from a lesson continues its saved {@code history}. */
-    public void restoreHistory(Timeline history) {
-        if (trainer != null && (!history.isEmpty() || history.parent() != null)) {
-            trainer.keepHistory(HistoryBudget.windowDefault(), history.isEmpty() ? null : history);
-            trainer.setParent(history.parent());
-        }
+    /** The next run taken up (from a lesson) continues this saved history; its trainer starts with it. */
+    public void setNextHistory(Timeline history) {
+        nextHistory = history;
     }
 
     /** Continues {@code cp} (a run of the data set shown) with its kept {@code history}; null, or why not. */
     public String continueRun(Checkpoint cp, Timeline history) {
         settings.load(cp.config());
+        nextHistory = history;
         String problem = startTrainer(cp);
-        if (problem == null) {
-            trainer.keepHistory(HistoryBudget.windowDefault(), history.isEmpty() ? null : history);
-            if (history.parent() != null) {
-                trainer.setParent(history.parent());
-            }
-        }
+        nextHistory = Timeline.NONE;
         return problem;
     }
 
@@ -269,7 +263,11 @@ public final class TrainingViewModel {
 
     private void adopt(Trainer t) {
         trainer = t;
-        trainer.keepHistory(HistoryBudget.windowDefault(), null);
+        trainer.keepHistory(HistoryBudget.windowDefault(), nextHistory.isEmpty() ? null : nextHistory);
+        if (nextHistory.parent() != null) {
+            trainer.setParent(nextHistory.parent());
+        }
+        nextHistory = Timeline.NONE;
         trainer.setMaxStepsPerSecond(stepsPerSecond(speed.get()));
         seenVersion = -1;
         ready.set(true);
