@@ -10,6 +10,7 @@ import latentlab.pca.Pca;
 import latentlab.ui.shell.AppContext;
 import latentlab.ui.shell.MainView;
 import latentlab.ui.shell.StartupClock;
+import latentlab.ui.shell.WindowPlacement;
 
 /** The JavaFX application: one window on one {@link AppContext}; background work stops when the window closes. */
 public final class LatentLabApp extends Application {
@@ -18,6 +19,9 @@ public final class LatentLabApp extends Application {
 
     /** System property: print the start-up time and quit (see the README's Benchmarks). */
     static final String STARTUP_REPORT = "latentlab.startupReport";
+    /** The window's minimum size. */
+    static final double MIN_WIDTH = 800;
+    static final double MIN_HEIGHT = 560;
 
     private AppContext context;
 
@@ -34,38 +38,40 @@ public final class LatentLabApp extends Application {
         // and shows the window: the first map is then ready a frame or two after the window.
         context.datasets().openBundled();
         MainView view = new MainView(context);
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        double w = Math.min(1440, screen.getWidth() * 0.92);
-        double h = Math.min(900, screen.getHeight() * 0.92);
-        double[] saved = context.preferences().windowBounds();
-        if (saved != null) {
-            w = Math.min(saved[2], screen.getWidth());
-            h = Math.min(saved[3], screen.getHeight());
-        }
-        Scene scene = new Scene(view, w, h);
+        Rectangle2D bounds = WindowPlacement.place(Screen.getScreens().stream().map(Screen::getVisualBounds).toList(),
+                Screen.getPrimary().getVisualBounds(), context.preferences().windowBounds());
+        Scene scene = new Scene(view, bounds.getWidth(), bounds.getHeight());
         stage.setTitle(TITLE);
         var icon = LatentLabApp.class.getResourceAsStream("/latentlab/icon/latent-lab.png");
         if (icon != null) {
             stage.getIcons().add(new javafx.scene.image.Image(icon));
         }
-        stage.setMinWidth(960);
-        stage.setMinHeight(640);
+        // Small enough for a 1024 x 768 projector with a task bar; the window opens at the size set below, never at
+        // this minimum (a window manager may pick the minimum for a stage without explicit bounds).
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         stage.setScene(scene);
-        if (saved != null && Double.isFinite(saved[0]) && Double.isFinite(saved[1])
-                && !Screen.getScreensForRectangle(saved[0], saved[1], 100, 60).isEmpty()) {
-            stage.setX(saved[0]);
-            stage.setY(saved[1]);
-        }
+        place(stage, bounds);
         stage.setMaximized(context.preferences().windowMaximized());
         stage.setOnHiding(e -> context.preferences().saveWindow(stage.getX(), stage.getY(), stage.getWidth(),
                 stage.getHeight(), stage.isMaximized()));
         stage.show();
+        // Again once shown: a window manager (openbox, for one) opens a stage at its minimum size whatever it asked
+        // for before it was shown, and takes the bounds set afterwards.
+        place(stage, bounds);
         StartupClock.mark("window shown");
         if (Boolean.getBoolean(STARTUP_REPORT)) {
             reportStartupAndQuit();
         } else {
             warmUpPcaWhenReady();
         }
+    }
+
+    private static void place(Stage stage, Rectangle2D bounds) {
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
     }
 
     /**
