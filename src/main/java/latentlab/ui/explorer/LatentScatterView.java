@@ -46,7 +46,7 @@ public final class LatentScatterView extends Region {
     private final Appearance appearance;
     private final ReadOnlyBooleanWrapper autoFit = new ReadOnlyBooleanWrapper(this, "autoFit", true);
     private final ObjectProperty<LegendPlacement> legendPlacement =
-            new SimpleObjectProperty<>(this, "legendPlacement", LegendPlacement.OVER_PLOT);
+            new SimpleObjectProperty<>(this, "legendPlacement", LegendPlacement.AUTO);
 
     private final Viewport viewport = new Viewport();
     private final PointCache points = new PointCache();
@@ -186,7 +186,7 @@ public final class LatentScatterView extends Region {
         return map.thumbnailScaleProperty();
     }
 
-    /** Where the legend goes: over the plot's corner (the default), beside the plot, or chosen by the size. */
+    /** Where the legend goes: beside or above the plot as the size allows (the default), or in a fixed place. */
     public ObjectProperty<LegendPlacement> legendPlacementProperty() {
         return legendPlacement;
     }
@@ -233,7 +233,7 @@ public final class LatentScatterView extends Region {
         markDirty();
     }
 
-    /** The plot rectangle (inside the axes, left of a legend beside it), in this node's coordinates. */
+    /** The plot rectangle (inside the axes, left of a legend beside it, below one above it), in this node's coordinates. */
     public Rectangle2D plotArea() {
         return new Rectangle2D(viewport.plotLeft(), viewport.plotTop(), viewport.plotWidth(), viewport.plotHeight());
     }
@@ -322,7 +322,7 @@ public final class LatentScatterView extends Region {
 
     /** As {@link #exportImage(double, int[])}, with the tools' markers only if {@code markers}. */
     public int[] exportImage(double scale, int[] size, boolean markers) {
-        return export.render(scale, markers, legendLayout.beside(), size);
+        return export.render(scale, markers, legendLayout.side(), size);
     }
 
     // ------------------------------------------------------------------ frames
@@ -380,20 +380,24 @@ public final class LatentScatterView extends Region {
         for (Node layer : picture.layers()) {
             layer.relocate(0, 0);
         }
-        legend.autosize();
-        LegendLayout.Decision d = legendLayout.place(legendPlacement.get(), w, legend.getWidth(), legend.isVisible(),
+        LegendLayout.Decision d = legendLayout.place(legendPlacement.get(), w, legend.size(), legend.isVisible(),
                 legend.foldedProperty().get());
         if (d.fold() != null) {
             legend.foldedProperty().set(d.fold());
-            legend.autosize();
         }
-        double lw = legend.getWidth();
-        double margin = LegendLayout.rightMargin(d.beside(), lw);
-        if (margin != viewport.rightMargin()) {
-            viewport.setRightMargin(margin);
+        legend.setHorizontal(d.side() == LegendLayout.Side.ABOVE);
+        legend.applyCss();
+        double lw = Math.min(legend.prefWidth(-1), LegendLayout.maxWidth(d.side(), w));
+        double lh = legend.prefHeight(lw);
+        legend.resize(lw, lh);
+        double right = LegendLayout.rightMargin(d.side(), lw);
+        double top = LegendLayout.topMargin(d.side(), lh);
+        if (right != viewport.rightMargin() || top != viewport.topMargin()) {
+            viewport.setRightMargin(right);
+            viewport.setTopMargin(top);
             markDirty();
         }
-        legend.relocate(LegendLayout.left(d.beside(), w, lw), Viewport.TOP + LegendLayout.GAP);
+        legend.relocate(LegendLayout.left(d.side(), w, lw), LegendLayout.top(d.side()));
         card.autosize();
     }
 }

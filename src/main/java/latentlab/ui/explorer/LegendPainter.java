@@ -13,8 +13,8 @@ import latentlab.ui.common.Theme;
 /**
  * The legend drawn as text and circles into an exported picture, where the legend node is not part of the image:
  * one chip per class (up to 20 classes; dimmed while another class is isolated) or, when colouring by a number,
- * the colour bar with its range. It sits where the legend node sits: over the plot's top right corner, or in
- * the column beside the plot.
+ * the colour bar with its range. It sits where the legend node sits: in the column beside the plot, in the band
+ * above it, or over its top right corner.
  */
 final class LegendPainter {
     private final MapViewModel map;
@@ -27,11 +27,11 @@ final class LegendPainter {
         this.axisPrefix = axisPrefix;
     }
 
-    /** Draws the legend for the map's viewport; {@code beside}: in the column right of the plot. */
-    void draw(GraphicsContext g, Viewport v, boolean beside) {
+    /** Draws the legend for the map's viewport on {@code side} of the plot. */
+    void draw(GraphicsContext g, Viewport v, LegendLayout.Side side) {
         ColourScale scale = map.colourScale();
         if (scale != null) {
-            colourBar(g, v, beside, scale);
+            colourBar(g, v, side, scale);
             return;
         }
         Dataset d = map.space().getDisplay();
@@ -41,12 +41,14 @@ final class LegendPainter {
         Theme theme = appearance.getTheme();
         double fs = appearance.scaleProperty().get();
         int classes = d.classCount();
-        int perRow = 5;
         double chip = 34 * fs;
+        // Above the plot the chips go in as few rows as its width allows, to fit the band; elsewhere five a row.
+        int perRow = side == LegendLayout.Side.ABOVE
+                ? (int) Math.max(1, Math.min(classes, Math.floor((v.plotWidth() - 16) / chip))) : 5;
         double boxW = perRow * chip + 16;
         double boxH = ((classes + perRow - 1) / perRow) * 20 * fs + 14;
-        double x0 = left(v, beside, boxW);
-        double y0 = v.plotTop() + 8;
+        double x0 = left(v, side, boxW);
+        double y0 = top(v, side, boxH);
         box(g, theme, x0, y0, boxW, boxH);
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 12 * fs));
         g.setTextAlign(TextAlignment.LEFT);
@@ -64,8 +66,20 @@ final class LegendPainter {
     }
 
     /** Left edge of a legend box {@code boxW} wide. */
-    private static double left(Viewport v, boolean beside, double boxW) {
-        return beside ? v.plotRight() + 8 : Math.floor(v.width()) - v.rightMargin() - boxW - 8;
+    private static double left(Viewport v, LegendLayout.Side side, double boxW) {
+        return side == LegendLayout.Side.BESIDE ? v.plotRight() + LegendLayout.GAP
+                : Math.floor(v.width()) - v.rightMargin() - boxW - LegendLayout.GAP;
+    }
+
+    /**
+     * Top edge of a legend box {@code boxH} tall: above the plot it fills the band the legend node makes room for
+     * (the picture's box may be taller than the folded node: it then overlaps the plot's top edge a little).
+     */
+    private static double top(Viewport v, LegendLayout.Side side, double boxH) {
+        if (side == LegendLayout.Side.ABOVE) {
+            return Math.max(2, v.plotTop() - LegendLayout.GAP - boxH);
+        }
+        return v.plotTop() + LegendLayout.GAP;
     }
 
     private static void box(GraphicsContext g, Theme theme, double x0, double y0, double w, double h) {
@@ -77,13 +91,13 @@ final class LegendPainter {
     }
 
     /** The continuous colour map's bar with its range. */
-    private void colourBar(GraphicsContext g, Viewport v, boolean beside, ColourScale scale) {
+    private void colourBar(GraphicsContext g, Viewport v, LegendLayout.Side side, ColourScale scale) {
         Theme theme = appearance.getTheme();
         double fs = appearance.scaleProperty().get();
         double boxW = 190 * fs;
         double boxH = 54 * fs;
-        double x0 = left(v, beside, boxW);
-        double y0 = v.plotTop() + 8;
+        double x0 = left(v, side, boxW);
+        double y0 = top(v, side, boxH);
         box(g, theme, x0, y0, boxW, boxH);
         g.setFont(Font.font("DejaVu Sans", 11 * fs));
         g.setFill(theme.axisText());

@@ -24,7 +24,8 @@ import latentlab.ui.common.Theme;
 /**
  * The scatter's legend and colour chooser. Coloured by digit: one chip per class with its colour and label;
  * clicking a chip isolates that class (the others turn grey, they do not disappear), clicking it again shows all.
- * Coloured by a number (reconstruction error, a latent dimension): a colour bar with the range it spans.
+ * Coloured by a number (reconstruction error, a latent dimension): a colour bar with the range it spans. Laid out
+ * as a column (beside the plot) or as a row (above it); folded, only the "Colour by" line shows.
  */
 public final class ScatterLegend extends VBox {
     private static final PseudoClass DIMMED = PseudoClass.getPseudoClass("dimmed");
@@ -44,6 +45,10 @@ public final class ScatterLegend extends VBox {
     private final Label low = new Label();
     private final Label high = new Label();
     private final Label barNote = new Label();
+    private final HBox head;
+    private final VBox body;
+    private final HBox row = new HBox(10);
+    private boolean horizontal;
     private int classes;
     private ColourScale scale;
 
@@ -98,7 +103,7 @@ public final class ScatterLegend extends VBox {
         };
         folded.addListener(o -> showFold.run());
         showFold.run();
-        HBox head = new HBox(6, by, chooser, fold);
+        head = new HBox(6, by, chooser, fold);
         head.setAlignment(Pos.CENTER_LEFT);
 
         low.getStyleClass().add("legend-title");
@@ -110,9 +115,11 @@ public final class ScatterLegend extends VBox {
         ends.setMaxWidth(BAR_WIDTH);
         bar.getChildren().addAll(gradient, ends, barNote);
 
-        VBox body = new VBox(4, title, chips, bar);
+        body = new VBox(4, title, chips, bar);
         body.visibleProperty().bind(folded.not());
         body.managedProperty().bind(folded.not());
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(body, javafx.scene.layout.Priority.ALWAYS);
         getChildren().addAll(head, body);
         setSpacing(4);
         selection.isolatedClassProperty().addListener((o, a, b) -> refresh());
@@ -124,6 +131,57 @@ public final class ScatterLegend extends VBox {
     /** Whether the legend is folded to its "Colour by" line. */
     public javafx.beans.property.BooleanProperty foldedProperty() {
         return folded;
+    }
+
+    /**
+     * Lays the legend out as a row (the chips after the "Colour by" line, without the title line above them) or as
+     * a column.
+     */
+    public void setHorizontal(boolean on) {
+        if (on == horizontal) {
+            return;
+        }
+        horizontal = on;
+        if (on) {
+            row.getChildren().setAll(head, body);
+            getChildren().setAll(row);
+        } else {
+            getChildren().setAll(head, body);
+        }
+        wrapChips();
+        showScale(colourBy.get(), scale);
+    }
+
+    /** As a row, the chips prefer one line (a flow pane is never narrower than its wrap length); else 170 px. */
+    private void wrapChips() {
+        chips.setPrefWrapLength(horizontal ? Math.max(1, chipsRowWidth()) : 170);
+    }
+
+    private double chipsRowWidth() {
+        double w = 0;
+        for (var chip : chips.getChildren()) {
+            w += chip.prefWidth(-1) + chips.getHgap();
+        }
+        return w;
+    }
+
+    /** Whether the legend is laid out as a row. */
+    public boolean isHorizontal() {
+        return horizontal;
+    }
+
+    /** The unfolded legend's widths as a column, and of its head and items as a row (whatever its layout now). */
+    LegendLayout.Size size() {
+        double chipsWidth = classes > 0 && classes <= 20 ? 170 : 0;
+        double headWidth = head.prefWidth(-1);
+        double column = Math.max(headWidth, Math.max(chipsWidth, bar.prefWidth(-1))) + insetsWidth();
+        boolean continuous = colourBy.get() != null && colourBy.get().continuous();
+        return new LegendLayout.Size(column, headWidth + row.getSpacing() + insetsWidth(),
+                continuous ? bar.prefWidth(-1) : chipsRowWidth());
+    }
+
+    private double insetsWidth() {
+        return getInsets().getLeft() + getInsets().getRight();
     }
 
     /** Shows chips for classes 0 .. count-1 (none when there are more than 20 classes). */
@@ -146,6 +204,7 @@ public final class ScatterLegend extends VBox {
             chips.getChildren().add(chip);
         }
         setVisible(count > 0);
+        wrapChips();
         showScale(colourBy.get(), scale);
         refresh();
     }
@@ -166,8 +225,8 @@ public final class ScatterLegend extends VBox {
         boolean continuous = by != null && by.continuous();
         boolean showChips = !continuous && classes <= 20;
         title.setText(continuous ? "Isolate a digit: click it with the colour set to digit" : "Digit (click to isolate)");
-        title.setVisible(showChips);
-        title.setManaged(showChips);
+        title.setVisible(showChips && !horizontal);
+        title.setManaged(showChips && !horizontal);
         chips.setVisible(showChips);
         chips.setManaged(showChips);
         bar.setVisible(continuous);

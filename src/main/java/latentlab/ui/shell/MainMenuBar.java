@@ -32,12 +32,12 @@ final class MainMenuBar extends MenuBar {
      * @param decoder the decoder panel (exported as an image)
      * @param window  the window's root (exported as an image; dialogs belong to its window)
      */
-    MainMenuBar(AppContext context, WindowActions actions, ExportActions exportActions, TabPane tabs, Node decoder,
-                Node window) {
+    MainMenuBar(AppContext context, WindowActions actions, ExportActions exportActions, TabPane tabs, SidePanels panels,
+                Node decoder, Node window) {
         this.context = context;
         this.actions = actions;
         this.exportActions = exportActions;
-        getMenus().addAll(file(decoder, window), training(), view(tabs), help(window));
+        getMenus().addAll(file(decoder, window), training(), view(tabs, panels), help(window));
         setUseSystemMenuBar(true);
     }
 
@@ -103,7 +103,7 @@ final class MainMenuBar extends MenuBar {
                 generate, compare);
     }
 
-    private Menu view(TabPane tabs) {
+    private Menu view(TabPane tabs, SidePanels panels) {
         Appearance look = context.appearance();
         MenuItem explorer = item("Explorer", shortcut(KeyCode.DIGIT1), e -> tabs.getSelectionModel().select(0));
         MenuItem pca = item("PCA comparison", shortcut(KeyCode.DIGIT2), e -> tabs.getSelectionModel().select(1));
@@ -123,8 +123,26 @@ final class MainMenuBar extends MenuBar {
         large.selectedProperty().bindBidirectional(look.largeThumbnailsProperty());
         CheckMenuItem hide = new CheckMenuItem("Hide advanced controls");
         hide.selectedProperty().bindBidirectional(look.hideAdvancedProperty());
-        return new Menu("View", null, explorer, pca, embeddings, new SeparatorMenuItem(), presenter, fullScreen,
+        CheckMenuItem left = panelItem("Training panel", KeyCode.OPEN_BRACKET, panels.leftShownProperty(),
+                panels::toggleLeft);
+        CheckMenuItem right = panelItem("Decoder panel", KeyCode.CLOSE_BRACKET, panels.rightShownProperty(),
+                panels::toggleRight);
+        return new Menu("View", null, explorer, pca, embeddings, new SeparatorMenuItem(), left, right,
+                new SeparatorMenuItem(), presenter, fullScreen,
                 new SeparatorMenuItem(), bigger, smaller, normal, new SeparatorMenuItem(), dark, large, hide);
+    }
+
+    /** A check item that shows whether a side panel is shown and folds or unfolds it. */
+    private static CheckMenuItem panelItem(String text, KeyCode key, ObservableBooleanValue shown, Runnable toggle) {
+        CheckMenuItem item = new CheckMenuItem(text);
+        item.setAccelerator(shortcut(key));
+        item.setSelected(shown.get());
+        shown.addListener((o, was, now) -> item.setSelected(now));
+        item.setOnAction(e -> {
+            toggle.run();
+            item.setSelected(shown.get());
+        });
+        return item;
     }
 
     private Menu help(Node window) {

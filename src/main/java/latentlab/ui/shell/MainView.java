@@ -31,6 +31,7 @@ public final class MainView extends BorderPane {
     private final AppContext context;
     private final ScatterPane scatterPane;
     private final LatentSlidersView sliders;
+    private final SidePanels panels = new SidePanels();
     private final ExplorerLayout explorer;
     private final MainTabs tabs = new MainTabs();
     private final Tab pcaTab;
@@ -47,7 +48,7 @@ public final class MainView extends BorderPane {
         scatterPane.scatter().setOnFailure(context.notices()::report);
         sliders = new LatentSlidersView(context.autoencoderSpace(), "a", look);
         explorer = new ExplorerLayout(new TrainingPanel(context.training(), look),
-                new DatasetSummaryView(context.datasetProperty(), look), scatterPane, sliders, look);
+                new DatasetSummaryView(context.datasetProperty(), look), scatterPane, sliders, look, panels);
         tabs.add("Explorer", MaterialDesignD.DOTS_HEXAGON, "tab-explorer", explorer);
         pcaTab = tabs.addLazily("PCA comparison", MaterialDesignC.CHART_BELL_CURVE, "tab-pca",
                 () -> new PcaComparisonView(context.comparison(), look, context.jobs(), context.pool()));
@@ -60,7 +61,7 @@ public final class MainView extends BorderPane {
         views = new ViewStates(context, scatter(), explorer, tabs);
         actions.setViewState(views::capture);
 
-        setTop(new VBox(new MainMenuBar(context, actions, exports, tabs, sliders, this),
+        setTop(new VBox(new MainMenuBar(context, actions, exports, tabs, panels, sliders, this),
                 new MainToolBar(context.training(), context.status(), actions)));
         VBox withBanner = new VBox(new ErrorBanner(context.notices()), tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -136,6 +137,11 @@ public final class MainView extends BorderPane {
     /** The latent map (tests and benchmarks drive it). */
     public LatentScatterView scatter() {
         return scatterPane.scatter();
+    }
+
+    /** Whether the explorer's side panels are shown or folded. */
+    public SidePanels panels() {
+        return panels;
     }
 
     /** The sliders and decoded image. */

@@ -25,7 +25,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The map on a small synthetic data set: where the legend goes, and exports with and without markers. */
+/** The map on a small synthetic data set: where the legend goes (never over the points unless asked), and exports with and without markers. */
 @ExtendWith(ApplicationExtension.class)
 class LatentScatterViewTest {
     private final JobRunner jobs = new JobRunner("map-test");
@@ -61,38 +61,55 @@ class LatentScatterViewTest {
     }
 
     @Test
-    void theLegendSitsOverThePlotByDefaultAndBesideItWhenAsked() throws Exception {
-        assertTrue(legendCoversThePlot(), "over the plot's corner, as before");
-        double wide = fx(() -> map.plotArea().getWidth());
+    void theLegendSitsBesideThePlotByDefaultAndOverItOnlyWhenAsked() throws Exception {
+        assertFalse(legendCoversThePlot(), "1000 px leave room for the legend in a row above the plot");
+        assertTrue(fx(() -> map.legend().isHorizontal()));
+        double above = fx(() -> map.plotArea().getHeight());
+        fx(() -> {
+            map.legendPlacementProperty().set(LegendPlacement.OVER_PLOT);
+            return null;
+        });
+        assertTrue(legendCoversThePlot(), "over the plot's corner when asked");
+        assertTrue(fx(() -> map.plotArea().getHeight()) > above, "the plot took the band back");
         fx(() -> {
             map.legendPlacementProperty().set(LegendPlacement.BESIDE_PLOT);
             return null;
         });
         assertFalse(legendCoversThePlot(), "beside the plot, over no point");
-        assertTrue(fx(() -> map.plotArea().getWidth()) < wide, "the plot made room");
+        assertFalse(fx(() -> map.legend().isHorizontal()), "a column");
+        fx(() -> {
+            map.legendPlacementProperty().set(LegendPlacement.ABOVE_PLOT);
+            return null;
+        });
+        assertFalse(legendCoversThePlot(), "above the plot, over no point");
+        assertTrue(fx(() -> map.plotArea().getMinY() >= map.legend().getBoundsInParent().getMaxY()));
         assertTrue(fx(() -> map.legend().getBoundsInParent().getMaxX() <= map.getWidth()), "inside the map");
     }
 
     @Test
-    void automaticallyTheLegendGoesBesideAWidePlotAndFoldsOverANarrowOne() throws Exception {
-        fx(() -> {
-            map.legendPlacementProperty().set(LegendPlacement.AUTO);
-            return null;
-        });
-        assertFalse(legendCoversThePlot(), "1000 px leave room beside the plot");
+    void automaticallyTheLegendGoesAboveAWidePlotAndFoldsAboveANarrowOne() throws Exception {
+        assertEquals(LegendPlacement.AUTO, fx(() -> map.legendPlacementProperty().get()), "the default");
+        assertFalse(legendCoversThePlot(), "1000 px leave room above the plot");
         assertFalse(fx(() -> map.legend().foldedProperty().get()));
         fx(() -> {
-            map.setMaxWidth(520); // the map narrower, not the window (Monocle mishandles resized windows)
+            map.setMaxWidth(320); // the map narrower, not the window (Monocle mishandles resized windows)
             return null;
         });
-        assertTrue(legendCoversThePlot(), "a narrow map: over the plot");
-        assertTrue(fx(() -> map.legend().foldedProperty().get()), "and folded, covering little");
+        assertFalse(legendCoversThePlot(), "a narrow map: above the plot, never over it");
+        assertTrue(fx(() -> map.legend().foldedProperty().get()), "and folded, taking one line");
+        double folded = fx(() -> map.plotArea().getHeight());
+        fx(() -> {
+            map.legend().foldedProperty().set(false);
+            return null;
+        });
+        assertFalse(legendCoversThePlot(), "unfolded by the user: the plot gets shorter instead");
+        assertTrue(fx(() -> map.plotArea().getHeight()) < folded);
         fx(() -> {
             map.setMaxWidth(Double.MAX_VALUE);
             return null;
         });
         assertFalse(legendCoversThePlot());
-        assertFalse(fx(() -> map.legend().foldedProperty().get()), "unfolded again beside the plot");
+        assertFalse(fx(() -> map.legend().foldedProperty().get()), "still unfolded, as the user left it");
     }
 
     @Test
