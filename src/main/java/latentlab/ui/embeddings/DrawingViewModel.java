@@ -2,6 +2,8 @@ package latentlab.ui.embeddings;
 
 import java.util.List;
 
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -23,6 +25,7 @@ import latentlab.ui.explorer.SelectionModel;
  * (under the key {@value #ANNOTATION}) and keeps moving while the network trains.
  */
 public final class DrawingViewModel {
+    private final ReadOnlyIntegerWrapper clears = new ReadOnlyIntegerWrapper(this, "clears");
     /** The key of the marker among the map's annotations. */
     public static final String ANNOTATION = "drawing";
     /** Real images shown nearest to the drawing. */
@@ -149,5 +152,16 @@ public final class DrawingViewModel {
     void clear() {
         drawing = null;
         encode();
+    }
+
+    /** Forgets the drawing and clears the pad (the user cleared the tools' markers). */
+    void clearWithPad() {
+        clear();
+        clears.set(clears.get() + 1);
+    }
+
+    /** Counts the times the pad was to be cleared with the drawing: the pad clears itself when it changes. */
+    public ReadOnlyIntegerProperty clearsProperty() {
+        return clears.getReadOnlyProperty();
     }
 }

@@ -37,6 +37,9 @@ public final class EmbeddingsView extends BorderPane implements Activatable {
         getStyleClass().add("embeddings");
         scatter = new ScatterPane(vm.autoencoderSpace(), "a", "Latent space", look, jobs.lane("embeddings map"), pool);
         scatter.setId("embeddings-map");
+        // The open tool's markers show here (the filter below); the toggle can hide them, Clear markers forgets them.
+        scatter.scatter().viewModel().markersShownProperty().set(true);
+        scatter.setOnClearMarkers(vm::clearMarkers);
 
         var nothingSelected = vm.nothingSelected();
         drawPane = new DrawPane(vm.drawing(), nothingSelected, look);

@@ -117,7 +117,7 @@ public final class LatentScatterView extends Region {
         model.position().addListener((arr, changed, from, to) -> markDirty());
         model.annotations().addListener((MapChangeListener<String, java.util.List<Annotation>>) c -> markDirty());
         for (Observable o : new Observable[] {selection.selectedProperty(), selection.hoveredProperty(),
-            map.annotationFilterProperty()}) {
+            map.annotationFilterProperty(), map.markersShownProperty()}) {
             o.addListener(x -> markDirty());
         }
         for (Observable o : new Observable[] {map.thumbnailsProperty(), map.manifoldProperty(),
@@ -313,11 +313,11 @@ public final class LatentScatterView extends Region {
 
     /**
      * The map as an image at {@code scale} times its size on screen (1 or 2), drawn afresh at that resolution:
-     * points, thumbnails, text and lines stay sharp; the tools' markers included. ARGB, row-major; call on the FX
+     * points, thumbnails, text and lines stay sharp; without the tools' markers. ARGB, row-major; call on the FX
      * thread.
      */
     public int[] exportImage(double scale, int[] size) {
-        return exportImage(scale, size, true);
+        return exportImage(scale, size, false);
     }
 
     /** As {@link #exportImage(double, int[])}, with the tools' markers only if {@code markers}. */

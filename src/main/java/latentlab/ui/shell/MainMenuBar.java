@@ -65,11 +65,12 @@ final class MainMenuBar extends MenuBar {
     }
 
     private Menu exports(Node decoder, Node window) {
-        MenuItem map1 = item("Image of the map (PNG)…", null, e -> exportActions.map(1));
-        MenuItem map2 = item("Image of the map at 2× (PNG)…", null, e -> exportActions.map(2));
-        MenuItem panel = item("Image of the decoder panel (PNG)…", null, e -> exportActions.image(decoder, "decoder.png"));
+        MenuItem map1 = item("Image of the map (PNG)…", null, e -> exportActions.map(1, window.getScene().getWindow()));
+        MenuItem map2 = item("Image of the map at 2× (PNG)…", null,
+                e -> exportActions.map(2, window.getScene().getWindow()));
+        MenuItem panel = item("Image of the decoder panel (PNG)…", null, e -> exportActions.image(decoder, "decoder"));
         MenuItem whole = item("Image of the whole window (PNG)…", null, e -> exportActions.image(window,
-                "latent-lab.png"));
+                "latent-lab"));
         MenuItem csv = item("Codes of the test images (CSV)…", null, e -> exportActions.codesCsv());
         MenuItem npz = item("Model and codes for NumPy (.npz)…", null, e -> exportActions.numpy());
         MenuItem projector = item("Embedding Projector files (TSV + sprite)…", null, e -> exportActions.projector());
@@ -127,7 +128,10 @@ final class MainMenuBar extends MenuBar {
                 panels::toggleLeft);
         CheckMenuItem right = panelItem("Decoder panel", KeyCode.CLOSE_BRACKET, panels.rightShownProperty(),
                 panels::toggleRight);
-        return new Menu("View", null, explorer, pca, embeddings, new SeparatorMenuItem(), left, right,
+        MenuItem clearMarkers = item("Clear the tools' markers", null, e -> context.embeddings().clearMarkers());
+        clearMarkers.setId("menu-clear-markers");
+        clearMarkers.disableProperty().bind(Bindings.isEmpty(context.autoencoderSpace().annotations()));
+        return new Menu("View", null, explorer, pca, embeddings, new SeparatorMenuItem(), left, right, clearMarkers,
                 new SeparatorMenuItem(), presenter, fullScreen,
                 new SeparatorMenuItem(), bigger, smaller, normal, new SeparatorMenuItem(), dark, large, hide);
     }

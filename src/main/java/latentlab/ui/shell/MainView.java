@@ -46,6 +46,7 @@ public final class MainView extends BorderPane {
         scatterPane = new ScatterPane(context.autoencoderSpace(), "a", "Latent space", look,
                 context.jobs().lane("explorer map"), context.pool());
         scatterPane.scatter().setOnFailure(context.notices()::report);
+        scatterPane.setOnClearMarkers(context.embeddings()::clearMarkers);
         sliders = new LatentSlidersView(context.autoencoderSpace(), "a", look);
         explorer = new ExplorerLayout(new TrainingPanel(context.training(), look),
                 new DatasetSummaryView(context.datasetProperty(), look), scatterPane, sliders, look, panels);
@@ -55,9 +56,10 @@ public final class MainView extends BorderPane {
         embeddingsTab = tabs.addLazily("Embeddings", MaterialDesignV.VECTOR_SELECTION, "tab-embeddings",
                 () -> new EmbeddingsView(context.embeddings(), look, context.jobs(), context.pool()));
 
-        FileDialogs dialogs = new FileDialogs(() -> getScene().getWindow());
+        FileDialogs dialogs = new FileDialogs(() -> getScene().getWindow(), context.preferences());
         actions = new WindowActions(context, dialogs, this);
-        ExportActions exports = new ExportActions(context.exports(), dialogs, scatter(), context.autoencoderSpace());
+        ExportActions exports = new ExportActions(context.exports(), dialogs, scatter(), context.autoencoderSpace(),
+                actions::runName, () -> FileNames.epoch(context.training().getSnapshot()));
         views = new ViewStates(context, scatter(), explorer, tabs);
         actions.setViewState(views::capture);
 

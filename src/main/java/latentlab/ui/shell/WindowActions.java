@@ -58,7 +58,13 @@ final class WindowActions {
             context.lessons().save(current, view.get());
             return;
         }
-        dialogs.lessonToSave(current).ifPresent(f -> context.lessons().save(f, view.get()));
+        dialogs.lessonToSave(current, runName()).ifPresent(f -> context.lessons().save(f, view.get()));
+    }
+
+    /** The run's name for proposed file names: "mnist-784-256-64-2-epoch10". */
+    String runName() {
+        var d = context.getDataset();
+        return FileNames.run(d == null ? "" : d.name(), context.training().getSnapshot(), "lesson");
     }
 
     /** Reset discards the trained network (at start, the pre-trained one), so it asks first, as Apply does. */
