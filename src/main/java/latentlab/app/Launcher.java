@@ -16,8 +16,8 @@ import latentlab.cli.Cli;
 import picocli.CommandLine;
 
 /**
- * The entry point of {@code java -jar latent-lab.jar}: no arguments (or {@code gui}) opens the window, anything
- * else runs the command line. A plain class, not an {@code Application}, so that JavaFX can sit on the class path.
+ * The entry point of {@code java -jar latent-lab.jar}: no arguments, {@code gui [FILE.lesson] [--data ...]} or a
+ * lesson file alone opens the window, anything else runs the command line. A plain class, not an {@code Application}, so that JavaFX can sit on the class path.
  *
  * <p>The numeric kernels need the incubating Vector API module, which a jar manifest cannot add. When the JVM was
  * started without it (plain {@code java -jar}), the launcher starts the same program once more in a child JVM with
@@ -43,13 +43,15 @@ public final class Launcher {
                 System.exit(130);
             }
         }
-        if (args.length == 0 || (args.length == 1 && args[0].equals("gui"))) {
+        if (args.length == 0) {
             LatentLabApp.launchApp();
             return;
         }
         CommandLine cl = Cli.commandLine();
+        cl.addSubcommand(new GuiCommand());
         cl.addSubcommand(new BenchUiCommand());
-        int code = Cli.execute(cl, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        int code = Cli.execute(cl, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                GuiCommand.withGui(args));
         System.exit(code);
     }
 

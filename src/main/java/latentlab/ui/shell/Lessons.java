@@ -32,11 +32,14 @@ public final class Lessons {
     private final TrainingViewModel training;
     private final ComparisonViewModel comparison;
     private final AppPreferences preferences;
+    private final UnsavedWork unsaved;
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyObjectWrapper<ViewState> pendingView = new ReadOnlyObjectWrapper<>(this, "pendingView");
 
+    /** @param unsaved told the step each saved lesson holds */
     public Lessons(StatusLine status, Notices notices, DatasetSession datasets, TrainingViewModel training,
-                   ComparisonViewModel comparison, AppPreferences preferences) {
+                   ComparisonViewModel comparison, AppPreferences preferences, UnsavedWork unsaved) {
+        this.unsaved = unsaved;
         this.status = status;
         this.notices = notices;
         this.datasets = datasets;
@@ -144,6 +147,11 @@ public final class Lessons {
      * failure the old file is untouched.
      */
     public void save(Path lesson, ViewState view) {
+        save(lesson, view, () -> { });
+    }
+
+    /** As {@link #save(Path, ViewState)}, running {@code onSaved} once the file is written (not on failure). */
+    public void save(Path lesson, ViewState view, Runnable onSaved) {
         DatasetPair pair = datasets.getDataset();
         if (pair == null || !training.readyProperty().get()) {
             notices.report("Nothing to save yet: open a data set first");
@@ -152,20 +160,26 @@ public final class Lessons {
         Path folder = datasets.getFolder();
         byte[] viewBytes = view == null ? new byte[0] : view.toBytes();
         Map<String, byte[]> pcaSections = comparison.lessonSections();
-        Task<Void> task = new Task<>() {
+        Task<Long> task = new Task<>() {
             @Override
-            protected Void call() throws Exception {
+            protected Long call() throws Exception {
                 updateMessage("Saving lesson " + lesson.getFileName());
-                LessonFile.save(lesson, training.checkpoint(), new ModelFile.DataInfo(pair.name(), pair.train().rows(),
+                Checkpoint cp = training.checkpoint();
+                if (cp == null) {
+                    throw new IllegalStateException("no network is training, so there is nothing to save");
+                }
+                LessonFile.save(lesson, cp, new ModelFile.DataInfo(pair.name(), pair.train().rows(),
                         pair.train().cols(), pair.train().size()), folder == null ? "" : folder.toString(), viewBytes,
                         pcaSections);
-                return null;
+                return cp.step();
             }
         };
-        status.start(task, true, done -> {
+        status.start(task, true, step -> {
             file.set(lesson.toAbsolutePath().normalize());
             preferences.addRecentLesson(lesson);
+            unsaved.savedAt(step);
             status.show("Saved lesson " + lesson.getFileName());
+            onSaved.run();
         }, error -> notices.report("Could not save " + lesson.getFileName() + ": " + Messages.describe(error)
                 + " (the previous file, if any, is unchanged)"),
                 () -> status.show("Saving " + lesson.getFileName() + ": cancelled, nothing was written"));

@@ -1,6 +1,5 @@
 package latentlab.ui.shell;
 
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.event.ActionEvent;
@@ -59,7 +58,7 @@ final class MainMenuBar extends MenuBar {
         Menu recent = new Menu("Recent lessons");
         recent.setOnShowing(e -> fillRecent(recent));
         fillRecent(recent);
-        MenuItem quit = item("Quit", shortcut(KeyCode.Q), e -> Platform.exit());
+        MenuItem quit = item("Quit", shortcut(KeyCode.Q), e -> actions.quit());
         return new Menu("File", null, openData, openCsv, new SeparatorMenuItem(), openLesson, recent, saveLesson,
                 saveLessonAs, new SeparatorMenuItem(), exports(decoder, window), new SeparatorMenuItem(), quit);
     }
@@ -168,7 +167,7 @@ final class MainMenuBar extends MenuBar {
         for (var f : files) {
             MenuItem m = new MenuItem(f.getFileName() + "   —   " + (f.getParent() == null ? "" : f.getParent()));
             m.setMnemonicParsing(false);
-            m.setOnAction(e -> context.lessons().open(f));
+            m.setOnAction(e -> actions.openLesson(f));
             recent.getItems().add(m);
         }
     }

@@ -58,6 +58,7 @@ public final class MainView extends BorderPane {
 
         FileDialogs dialogs = new FileDialogs(() -> getScene().getWindow(), context.preferences());
         actions = new WindowActions(context, dialogs, this);
+        actions.setExit(() -> getScene().getWindow().hide());
         ExportActions exports = new ExportActions(context.exports(), dialogs, scatter(), context.autoencoderSpace(),
                 actions::runName, () -> FileNames.epoch(context.training().getSnapshot()));
         views = new ViewStates(context, scatter(), explorer, tabs);
@@ -114,6 +115,24 @@ public final class MainView extends BorderPane {
     /** Opens the side-by-side comparison of a plain autoencoder and a VAE. */
     public CompareWindow showCompare() {
         return actions.showCompare();
+    }
+
+    /**
+     * What quitting does once nothing would be lost: by default it hides the window; the application also ends
+     * (see {@link #quit()}).
+     */
+    public void setOnQuit(Runnable exit) {
+        actions.setExit(exit);
+    }
+
+    /** Quits (Ctrl+Q, or the window's close button), asking first while training is unsaved. */
+    public void quit() {
+        actions.quit();
+    }
+
+    /** Opens a lesson (the command line's, a file double-clicked), asking first while training is unsaved. */
+    public void openLesson(java.nio.file.Path lesson) {
+        actions.openLesson(lesson);
     }
 
     /** The explorer tab's content (tests look up its controls within it). */

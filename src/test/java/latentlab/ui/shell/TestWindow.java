@@ -25,7 +25,8 @@ public final class TestWindow {
         MainView view = new MainView(context);
         Scene scene = new Scene(view, width, height);
         MainView.applyStyles(scene);
-        stage.setTitle("Latent Lab");
+        stage.titleProperty().unbind(); // the stage of the test before may have been bound to its window's title
+        stage.titleProperty().bind(context.title());
         stage.setScene(scene);
         stage.show();
         context.datasets().openBundled();
