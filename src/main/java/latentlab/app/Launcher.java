@@ -61,7 +61,10 @@ public final class Launcher {
                 && !Boolean.getBoolean("latentlab.scalar");
     }
 
-    /** The command line of the child JVM: same java, same options and class path, plus the Vector API. */
+    /**
+     * The command line of the child JVM: same java, same options and class path, plus the Vector API and JavaFX on
+     * the module path ({@link JavaFxModules}).
+     */
     static List<String> childCommand(String[] args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -78,6 +81,7 @@ public final class Launcher {
                 cmd.add(opt);
             }
         }
+        cmd.addAll(JavaFxModules.options(System.getProperty("java.class.path"), Runtime.version().feature()));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Launcher.class.getName());
