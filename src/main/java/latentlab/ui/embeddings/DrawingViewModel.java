@@ -141,8 +141,9 @@ public final class DrawingViewModel {
         reconstruction.set(List.of(images.tile(d.reconstruction(), "h(g(x))")));
         String t = PooledImages.describeCode("Code", d.code());
         if (d.vote() >= 0) {
-            t += String.format("%nLooks like a %d to its %d nearest codes (%d of them)", d.vote(), d.nearest().size(),
-                    images.count(d.nearest(), d.vote()));
+            t += String.format("%nLooks like %s to its %d nearest codes (%d of them)",
+                    images.classNames().named() ? images.classNames().name(d.vote()) : "a " + d.vote(),
+                    d.nearest().size(), images.count(d.nearest(), d.vote()));
         }
         text.set(t);
         nearest.set(d.nearest() == null ? List.of() : images.tiles(d.nearest(), Similarity.EUCLIDEAN));

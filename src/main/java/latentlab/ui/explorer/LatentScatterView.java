@@ -18,6 +18,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import latentlab.compute.ComputePool;
+import latentlab.data.ClassNames;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.common.ColourScale;
 import latentlab.ui.session.JobRunner;
@@ -90,7 +91,7 @@ public final class LatentScatterView extends Region {
         // underneath (the events would bubble up to this pane's handlers).
         legend.addEventHandler(MouseEvent.ANY, MouseEvent::consume);
         legend.addEventHandler(ScrollEvent.ANY, ScrollEvent::consume);
-        legend.setClasses(classCount());
+        legend.setClasses(classCount(), classNames());
         legend.setLatentSize(model.getLatentSize());
         legend.showScale(map.colourByProperty().get(), map.colourScale());
         new MapInteraction(this, viewport, points, model, card).install();
@@ -100,9 +101,9 @@ public final class LatentScatterView extends Region {
     }
 
     private void listen() {
-        appearance.themeProperty().addListener(o -> legend.setClasses(classCount()));
+        appearance.themeProperty().addListener(o -> legend.setClasses(classCount(), classNames()));
         appearance.scaleProperty().addListener(o -> markDirty());
-        model.displayProperty().addListener(o -> legend.setClasses(classCount()));
+        model.displayProperty().addListener(o -> legend.setClasses(classCount(), classNames()));
         model.latentSizeProperty().addListener((o, a, b) -> legend.setLatentSize(b.intValue()));
         model.codecProperty().addListener(o -> {
             if (map.manifoldProperty().get()) {
@@ -134,6 +135,10 @@ public final class LatentScatterView extends Region {
 
     private int classCount() {
         return model.getDisplay() == null ? 0 : model.getDisplay().classCount();
+    }
+
+    private ClassNames classNames() {
+        return model.getDisplay() == null ? ClassNames.numbered("") : model.getDisplay().classNames();
     }
 
     private void sizeChanged() {

@@ -322,8 +322,8 @@ public final class LatentSlidersView extends VBox {
         }
         original.show(r.original(), 0, d.rows(), d.cols());
         reconstruction.show(r.reconstruction(), 0, d.rows(), d.cols());
-        reconstructionError.setText(String.format("Image #%d, label %d: squared error %.2f", r.image(), r.label(),
-                r.squaredError()));
+        reconstructionError.setText(String.format("Image #%d, %s: squared error %.2f", r.image(),
+                d.classNames().named() ? d.classNames().name(r.label()) : "label " + r.label(), r.squaredError()));
     }
 
     private void refreshStrip() {

@@ -4,7 +4,9 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
+import latentlab.data.ClassNames;
 import latentlab.data.Dataset;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.common.ColourScale;
@@ -12,8 +14,8 @@ import latentlab.ui.common.Theme;
 
 /**
  * The legend drawn as text and circles into an exported picture, where the legend node is not part of the image:
- * one chip per class (up to 20 classes; dimmed while another class is isolated) or, when colouring by a number,
- * the colour bar with its range. It sits where the legend node sits: in the column beside the plot, in the band
+ * one chip per class with its name (up to 20 classes; dimmed while another class is isolated) or, when colouring
+ * by a number, the colour bar with its range. It sits where the legend node sits: in the column beside the plot, in the band
  * above it, or over its top right corner.
  */
 final class LegendPainter {
@@ -41,27 +43,52 @@ final class LegendPainter {
         Theme theme = appearance.getTheme();
         double fs = appearance.scaleProperty().get();
         int classes = d.classCount();
-        double chip = 34 * fs;
-        // Above the plot the chips go in as few rows as its width allows, to fit the band; elsewhere five a row.
-        int perRow = side == LegendLayout.Side.ABOVE
-                ? (int) Math.max(1, Math.min(classes, Math.floor((v.plotWidth() - 16) / chip))) : 5;
-        double boxW = perRow * chip + 16;
-        double boxH = ((classes + perRow - 1) / perRow) * 20 * fs + 14;
+        ClassNames names = d.classNames();
+        Font font = Font.font("DejaVu Sans", FontWeight.BOLD, 12 * fs);
+        Text measure = new Text();
+        measure.setFont(font);
+        double[] widths = new double[classes];
+        double widest = 0;
+        for (int c = 0; c < classes; c++) {
+            measure.setText(names.name(c));
+            widths[c] = 16 * fs + measure.getLayoutBounds().getWidth() + 10 * fs; // dot, gap, name, space after
+            widest = Math.max(widest, widths[c]);
+        }
+        // Chips flow into rows: above the plot as wide as the plot (to fit the band), elsewhere about five a row.
+        double rowWidth = side == LegendLayout.Side.ABOVE ? Math.max(widest, v.plotWidth() - 16)
+                : Math.max(widest, 5 * 34 * fs);
+        double[] xs = new double[classes];
+        int[] rows = new int[classes];
+        double x = 0;
+        double boxContent = 0;
+        int row = 0;
+        for (int c = 0; c < classes; c++) {
+            if (x > 0 && x + widths[c] > rowWidth) {
+                row++;
+                x = 0;
+            }
+            xs[c] = x;
+            rows[c] = row;
+            x += widths[c];
+            boxContent = Math.max(boxContent, x);
+        }
+        double boxW = boxContent + 16;
+        double boxH = (row + 1) * 20 * fs + 14;
         double x0 = left(v, side, boxW);
         double y0 = top(v, side, boxH);
         box(g, theme, x0, y0, boxW, boxH);
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 12 * fs));
+        g.setFont(font);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         int iso = map.space().selection().isolatedClassProperty().get();
         for (int c = 0; c < classes; c++) {
-            double cx = x0 + 8 + (c % perRow) * chip;
-            double cy = y0 + 7 + (c / perRow) * 20 * fs + 10 * fs;
+            double cx = x0 + 8 + xs[c];
+            double cy = y0 + 7 + rows[c] * 20 * fs + 10 * fs;
             double alpha = iso >= 0 && c != iso ? 0.35 : 1;
             g.setFill(Theme.color(theme.classColour(c)).deriveColor(0, 1, 1, alpha));
             g.fillOval(cx, cy - 6 * fs, 12 * fs, 12 * fs);
             g.setFill(theme.strong().deriveColor(0, 1, 1, alpha));
-            g.fillText(Integer.toString(c), cx + 16 * fs, cy);
+            g.fillText(names.name(c), cx + 16 * fs, cy);
         }
     }
 

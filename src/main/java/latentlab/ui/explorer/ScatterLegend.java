@@ -14,8 +14,10 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import latentlab.data.ClassNames;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.common.ColourScale;
 import latentlab.ui.common.Icons;
@@ -50,6 +52,7 @@ public final class ScatterLegend extends VBox {
     private final HBox row = new HBox(10);
     private boolean horizontal;
     private int classes;
+    private ClassNames names = ClassNames.numbered("");
     private ColourScale scale;
 
     public ScatterLegend(SelectionModel selection, Appearance appearance, ObjectProperty<ColourBy> colourBy,
@@ -69,7 +72,7 @@ public final class ScatterLegend extends VBox {
         chooser.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(ColourBy c) {
-                return c == null ? "" : c.describe(axisPrefix);
+                return c == null ? "" : c instanceof ColourBy.Label ? names.noun() : c.describe(axisPrefix);
             }
 
             @Override
@@ -184,14 +187,20 @@ public final class ScatterLegend extends VBox {
         return getInsets().getLeft() + getInsets().getRight();
     }
 
-    /** Shows chips for classes 0 .. count-1 (none when there are more than 20 classes). */
-    public void setClasses(int count) {
+    /**
+     * Shows chips for classes 0 .. count-1 with their names (none when there are more than 20 classes), and says
+     * the data set's noun ("digit", "class").
+     */
+    public void setClasses(int count, ClassNames names) {
         classes = count;
+        this.names = names;
+        chooser.setConverter(chooser.getConverter()); // the noun in "Colour by" may have changed
         chips.getChildren().clear();
         for (int c = 0; c < count && count <= 20; c++) {
             final int cls = c;
             Circle dot = new Circle(6, Theme.color(appearance.getTheme().classColour(c)));
-            Label text = new Label(Integer.toString(c));
+            Label text = new Label(names.name(c));
+            text.setMinWidth(Region.USE_PREF_SIZE);
             HBox chip = new HBox(4, dot, text);
             chip.setAlignment(Pos.CENTER_LEFT);
             chip.getStyleClass().add("legend-chip");
@@ -200,7 +209,8 @@ public final class ScatterLegend extends VBox {
                 selection.toggleIsolation(cls);
                 e.consume();
             });
-            Tooltip.install(chip, new Tooltip("Show only the " + c + "s in colour (click again for all)"));
+            Tooltip.install(chip, new Tooltip((names.named() ? "Show only \u201C" + names.name(c) + "\u201D"
+                    : "Show only the " + c + "s") + " in colour (click again for all)"));
             chips.getChildren().add(chip);
         }
         setVisible(count > 0);
@@ -224,7 +234,8 @@ public final class ScatterLegend extends VBox {
         this.scale = scale;
         boolean continuous = by != null && by.continuous();
         boolean showChips = !continuous && classes <= 20;
-        title.setText(continuous ? "Isolate a digit: click it with the colour set to digit" : "Digit (click to isolate)");
+        title.setText(continuous ? "Isolate a " + names.noun() + ": click it with the colour set to " + names.noun()
+                : names.capitalNoun() + " (click to isolate)");
         title.setVisible(showChips && !horizontal);
         title.setManaged(showChips && !horizontal);
         chips.setVisible(showChips);

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
+import latentlab.data.ClassNames;
 import latentlab.data.DatasetPair;
 import latentlab.io.Messages;
 import latentlab.io.model.LessonFile;
@@ -120,7 +121,7 @@ public final class Lessons {
         Path wanted = l.dataFolder().isEmpty() ? null : Path.of(l.dataFolder());
         if (wanted != null && !wanted.equals(currentFolder) && DatasetPair.looksLikeDataset(wanted)) {
             message.accept("Reading data set " + wanted.getFileName());
-            return withPca(l, view, DatasetPair.open(wanted), wanted, name);
+            return withPca(l, view, ClassNames.attach(wanted, DatasetPair.open(wanted)), wanted, name);
         }
         if (current != null && current.train().dimension() == d) {
             return withPca(l, view, current, currentFolder, name);

@@ -14,6 +14,8 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import latentlab.compute.ComputePool;
+import latentlab.data.ClassNames;
+import latentlab.data.Dataset;
 import latentlab.nn.Architecture;
 import latentlab.nn.Autoencoder;
 import latentlab.ui.common.Appearance;
@@ -130,5 +132,28 @@ class LatentScatterViewTest {
         fx(() -> map.exportImage(2, twice, false));
         assertEquals(2 * size[0], twice[0], "2x: twice the pixels each way");
         assertEquals(2 * size[1], twice[1]);
+    }
+
+    @Test
+    void aDataSetsClassNamesAndNounReachTheLegendAndTheHoverCard() throws Exception {
+        Dataset named = LatentSpaceModelTest.images(300).withClassNames(
+                new ClassNames(List.of("T-shirt/top", "Trouser", "Ankle boot"), "class"));
+        fx(() -> {
+            space.setDisplay(named);
+            space.update(Autoencoder.initialized(Architecture.mirrored(16, 6, 2), 1), LatentSpaceModelTest.codes(300, 2));
+            return null;
+        });
+        List<String> chips = fx(() -> map.legend().lookupAll(".legend-chip .label").stream()
+                .map(n -> ((javafx.scene.control.Label) n).getText()).toList());
+        assertEquals(List.of("T-shirt/top", "Trouser", "Ankle boot"), chips);
+        String shown = fx(() -> {
+            @SuppressWarnings("unchecked")
+            var box = (javafx.scene.control.ComboBox<ColourBy>) map.legend().lookup("#colour-by");
+            return box.getConverter().toString(ColourBy.LABEL);
+        });
+        assertEquals("class", shown, "'Colour by class', not 'digit'");
+        assertTrue(HoverCard.describe(named, 2, new float[] {1, 2}, "a").startsWith("Class Ankle boot  ·  image #2"));
+        Dataset digits = LatentSpaceModelTest.images(300).withClassNames(ClassNames.numbered("MNIST"));
+        assertTrue(HoverCard.describe(digits, 2, new float[] {1, 2}, "a").startsWith("Digit 2  ·  image #2"));
     }
 }
