@@ -216,7 +216,22 @@ public final class LatentScatterView extends Region {
         autoFit.set(true);
         viewport.fitTo(points.targetX(), points.targetY(), points.size());
         viewport.showFit();
+        forgetHover();
         markDirty();
+    }
+
+    /**
+     * The view moved under the pointer: the hover card would show an image that is no longer there, so it goes
+     * (the next move of the mouse shows the image under it).
+     */
+    private void forgetHover() {
+        card.hide();
+        selection.hoveredProperty().set(-1);
+    }
+
+    /** The card shown over a hovered point (tests). */
+    Node hoverCard() {
+        return card;
     }
 
     /**
@@ -232,6 +247,7 @@ public final class LatentScatterView extends Region {
         pendingBounds = null;
         viewport.setBounds(b);
         autoFit.set(follow);
+        forgetHover();
         if (follow) {
             viewport.fitTo(points.targetX(), points.targetY(), points.size());
         }
@@ -282,6 +298,7 @@ public final class LatentScatterView extends Region {
     public void zoom(double factor, double atX, double atY) {
         viewport.zoom(factor, atX, atY);
         autoFit.set(false);
+        forgetHover();
         markDirty();
     }
 

@@ -107,6 +107,10 @@ public final class ScatterLegend extends VBox {
         folded.addListener(o -> showFold.run());
         showFold.run();
         head = new HBox(6, by, chooser, fold);
+        // As a row the chips may wrap, but the "Colour by" line stays whole.
+        by.setMinWidth(Region.USE_PREF_SIZE);
+        chooser.setMinWidth(Region.USE_PREF_SIZE);
+        head.setMinWidth(Region.USE_PREF_SIZE);
         head.setAlignment(Pos.CENTER_LEFT);
 
         low.getStyleClass().add("legend-title");

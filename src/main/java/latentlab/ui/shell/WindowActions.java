@@ -120,7 +120,8 @@ final class WindowActions {
             return;
         }
         t.reset();
-        context.status().show("Reset to the initial random weights: press Play to train from scratch");
+        context.status().showUntil("Reset to the initial random weights: press Play to train from scratch",
+                t.runningProperty(), "Training from the initial random weights");
     }
 
     /** Opens (or refreshes) the window of digits generated from the prior. */

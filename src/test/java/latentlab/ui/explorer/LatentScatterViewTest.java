@@ -156,4 +156,22 @@ class LatentScatterViewTest {
         Dataset digits = LatentSpaceModelTest.images(300).withClassNames(ClassNames.numbered("MNIST"));
         assertTrue(HoverCard.describe(digits, 2, new float[] {1, 2}, "a").startsWith("Digit 2  ·  image #2"));
     }
+
+    @Test
+    void fitTakesTheHoverCardAwayWithTheViewItDescribed(org.testfx.api.FxRobot robot) throws Exception {
+        javafx.geometry.Point2D p = fx(() -> map.localToScreen(map.screenPointOf(0)));
+        robot.moveTo(p);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> map.hoverCard().isVisible()), "hovering shows the card");
+        fx(() -> {
+            map.zoom(0.5, 300, 300);
+            return null;
+        });
+        fx(() -> {
+            map.fit();
+            return null;
+        });
+        assertFalse(fx(() -> map.hoverCard().isVisible()), "after Fit the point under the card has moved: no stale card");
+        assertEquals(-1, fx(() -> space.selection().hoveredProperty().get()));
+    }
 }
