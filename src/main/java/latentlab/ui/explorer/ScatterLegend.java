@@ -42,6 +42,7 @@ public final class ScatterLegend extends VBox {
             new javafx.beans.property.SimpleBooleanProperty(this, "folded", false);
     private final Label title = new Label("Digit (click to isolate)");
     private final ComboBox<ColourBy> chooser = new ComboBox<>();
+    private final Label by = new Label();
     private final VBox bar = new VBox(2);
     private final Canvas gradient = new Canvas(BAR_WIDTH, 10);
     private final Label low = new Label();
@@ -80,13 +81,16 @@ public final class ScatterLegend extends VBox {
                 return null;
             }
         });
+        // As wide as what it shows, not as its longest choice (the list that drops down shows those whole): the
+        // legend's line stays short.
+        chooser.valueProperty().addListener(o -> fitChooser());
         chooser.valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.equals(colourBy.get())) {
                 colourBy.set(b);
             }
         });
         colourBy.addListener((o, a, b) -> chooser.setValue(b));
-        Label by = new Label("Colour by");
+        by.setText("Colour by");
         by.getStyleClass().add("legend-title");
         // Folding the legend to this one line uncovers the corner of the map it sits on.
         javafx.scene.control.Button fold = new javafx.scene.control.Button();
@@ -135,6 +139,26 @@ public final class ScatterLegend extends VBox {
         showScale(ColourBy.LABEL, null);
     }
 
+    @Override
+    protected void layoutChildren() {
+        fitChooser(); // the chooser's text may have a new size (the text scale changed)
+        super.layoutChildren();
+    }
+
+    /** Sizes the chooser to the text of its value, plus its arrow and padding (once it has a skin). */
+    private void fitChooser() {
+        if (!(chooser.lookup(".list-cell") instanceof javafx.scene.control.Labeled cell)) {
+            return;
+        }
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(chooser.getConverter().toString(chooser.getValue()));
+        probe.setFont(cell.getFont());
+        double arrowAndPadding = 3 * cell.getFont().getSize() + 12;
+        double width = Math.ceil(probe.getLayoutBounds().getWidth() + arrowAndPadding);
+        if (width != chooser.getPrefWidth()) {
+            chooser.setPrefWidth(width);
+        }
+    }
+
     /** Whether the legend is folded to its "Colour by" line. */
     public javafx.beans.property.BooleanProperty foldedProperty() {
         return folded;
@@ -179,6 +203,7 @@ public final class ScatterLegend extends VBox {
 
     /** The unfolded legend's widths as a column, and of its head and items as a row (whatever its layout now). */
     LegendLayout.Size size() {
+        wrapChips(); // the chips' widths change with the text scale
         double chipsWidth = classes > 0 && classes <= 20 ? 170 : 0;
         double headWidth = head.prefWidth(-1);
         double column = Math.max(headWidth, Math.max(chipsWidth, bar.prefWidth(-1))) + insetsWidth();
@@ -199,6 +224,7 @@ public final class ScatterLegend extends VBox {
         classes = count;
         this.names = names;
         chooser.setConverter(chooser.getConverter()); // the noun in "Colour by" may have changed
+        fitChooser();
         chips.getChildren().clear();
         for (int c = 0; c < count && count <= 20; c++) {
             final int cls = c;

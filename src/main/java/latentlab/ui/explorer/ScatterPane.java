@@ -147,6 +147,7 @@ public final class ScatterPane extends BorderPane {
         title.setMinWidth(Region.USE_PREF_SIZE);
         badge.getStyleClass().add("scatter-badge");
         badge.setMaxWidth(Double.MAX_VALUE);
+        badge.setWrapText(true); // its numbers whole on a second line rather than cut off with "…"
         badge.visibleProperty().bind(badge.textProperty().isNotEmpty());
         badge.managedProperty().bind(badge.visibleProperty());
         setTop(new javafx.scene.layout.VBox(bar, badge));

@@ -94,6 +94,7 @@ public final class DatasetSummaryView extends VBox {
     private void addFact(int row, String key, String value) {
         Label k = new Label(key);
         k.getStyleClass().add("fact-key");
+        k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the value wraps, the key stays whole
         Label v = new Label(value);
         v.getStyleClass().add("fact-value");
         v.setWrapText(true);

@@ -94,7 +94,7 @@ class LatentScatterViewTest {
         assertFalse(legendCoversThePlot(), "1000 px leave room above the plot");
         assertFalse(fx(() -> map.legend().foldedProperty().get()));
         fx(() -> {
-            map.setMaxWidth(320); // the map narrower, not the window (Monocle mishandles resized windows)
+            map.setMaxWidth(240); // the map narrower, not the window (Monocle mishandles resized windows)
             return null;
         });
         assertFalse(legendCoversThePlot(), "a narrow map: above the plot, never over it");
