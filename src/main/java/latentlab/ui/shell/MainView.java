@@ -56,6 +56,7 @@ public final class MainView extends BorderPane {
 
         FileDialogs dialogs = new FileDialogs(() -> getScene().getWindow());
         actions = new WindowActions(context, dialogs, this);
+        context.lessons().setLocator(dialogs::missingDataSet);
         ExportActions exports = new ExportActions(context.exports(), dialogs, scatter(), context.autoencoderSpace());
         views = new ViewStates(context, scatter(), explorer, tabs);
         actions.setViewState(views::capture);
