@@ -12,16 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 import latentlab.data.Dataset;
 import latentlab.train.Snapshot;
 import latentlab.ui.shell.AppContext;
@@ -68,21 +63,12 @@ public final class Soak {
                 problems.add("exception on " + t.getName() + ": " + e);
             }
         });
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        Platform.setImplicitExit(false);
         AppPreferences prefs = new AppPreferences(java.util.prefs.Preferences.userRoot().node("latentlab-soak"));
         prefs.clear();
-        AppContext vm = onFx(() -> new AppContext(prefs));
-        MainView view = onFx(() -> {
-            MainView v = new MainView(vm);
-            Stage stage = new Stage();
-            Scene scene = new Scene(v, 1280, 720);
-            MainView.applyStyles(scene);
-            stage.setTitle("Latent Lab — soak");
-            stage.setScene(scene);
-            stage.show();
+        BenchWindow.Opened window = BenchWindow.open(() -> new AppContext(prefs), 1280, 720, "Latent Lab — soak");
+        AppContext vm = window.context();
+        MainView view = window.view();
+        onFx(() -> {
             vm.notices().errorProperty().addListener((o, was, now) -> {
                 if (now != null) {
                     synchronized (problems) {
@@ -90,8 +76,7 @@ public final class Soak {
                     }
                 }
             });
-            vm.datasets().openBundled();
-            return v;
+            return null;
         });
         try {
             await(() -> onFx(() -> vm.autoencoderSpace().getCodes() != null), 120, "the bundled MNIST to load");
@@ -251,9 +236,9 @@ public final class Soak {
         }
     }
 
-    private static void await(BooleanSupplier done, int seconds, String what) throws Exception {
+    private static void await(Condition done, int seconds, String what) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!done.getAsBoolean()) {
+        while (!done.holds()) {
             if (System.nanoTime() > end) {
                 throw new IllegalStateException("gave up waiting for " + what);
             }
@@ -261,15 +246,12 @@ public final class Soak {
         }
     }
 
-    private static <T> T onFx(Supplier<T> s) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(s.get());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.join();
+    @FunctionalInterface
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static <T> T onFx(Supplier<T> work) throws Exception {
+        return BenchWindow.onFx(work);
     }
 }
