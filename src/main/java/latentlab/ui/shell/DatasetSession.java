@@ -170,7 +170,7 @@ public final class DatasetSession {
     }
 
     /** The loading task's work (on a background thread). */
-    private static Opened read(Path source, boolean pretrained, Handoff<Trainer> prepared, Consumer<String> message,
+    private Opened read(Path source, boolean pretrained, Handoff<Trainer> prepared, Consumer<String> message,
                                Progress progress) throws IOException {
         long t0 = System.nanoTime();
         DatasetPair pair = DatasetPair.open(source, progress);
@@ -191,7 +191,7 @@ public final class DatasetSession {
         pair = ClassNames.attach(source, pair);
         if (start != null) {
             // Its thread encodes the test images now, while the window may still be being built (start-up).
-            prepared.offer(TrainingViewModel.prepare(pair, start));
+            prepared.offer(training.prepare(pair, start));
         }
         return new Opened(pair, start, (System.nanoTime() - t0) / 1e9);
     }
@@ -231,31 +231,30 @@ public final class DatasetSession {
     }
 
     /**
-     * The labels some test images carry but no training image does, in one sentence, or null: the network never
-     * trains on such a class, and the legend would otherwise grow it silently. (The same check as the data
-     * package's DatasetPair.warnings() on the robustness branch; this should call that once both are merged.)
+     * The labels some test images carry but no training image does ({@link DatasetPair#testOnlyLabels()}, the check
+     * behind the command line's warning), in one sentence with the classes' names, or null: the network never
+     * trains on such a class, and the legend would otherwise grow it silently.
      */
     static String testOnlyLabels(DatasetPair pair) {
-        int[] train = pair.train().labelCounts();
-        int[] test = pair.test().labelCounts();
+        java.util.SortedMap<Integer, Integer> only = pair.testOnlyLabels();
+        if (only.isEmpty()) {
+            return null;
+        }
         StringBuilder which = new StringBuilder();
         int images = 0;
         int labels = 0;
-        for (int c = 0; c < test.length; c++) {
-            if (test[c] > 0 && (c >= train.length || train[c] == 0)) {
-                images += test[c];
-                if (labels++ < 10) {
-                    String name = pair.test().classNames().name(c);
-                    which.append(which.length() == 0 ? "" : ", ").append(c)
-                            .append(name.equals(Integer.toString(c)) ? "" : " \"" + name + "\"")
-                            .append(String.format(" (%,d image%s)", test[c], test[c] == 1 ? "" : "s"));
-                } else if (labels == 11) {
-                    which.append(", ...");
-                }
+        for (var e : only.entrySet()) {
+            int c = e.getKey();
+            int count = e.getValue();
+            images += count;
+            if (labels++ < 10) {
+                String name = pair.test().classNames().name(c);
+                which.append(which.length() == 0 ? "" : ", ").append(c)
+                        .append(name.equals(Integer.toString(c)) ? "" : " \"" + name + "\"")
+                        .append(String.format(" (%,d image%s)", count, count == 1 ? "" : "s"));
+            } else if (labels == 11) {
+                which.append(", ...");
             }
-        }
-        if (labels == 0) {
-            return null;
         }
         return String.format("%s: %,d test image%s %s label%s that no training image has: %s. The network never "
                 + "trains on %s; the map shows %s in %s colour.", pair.name(), images, images == 1 ? "" : "s",

@@ -59,6 +59,7 @@ public final class MainView extends BorderPane {
         FileDialogs dialogs = new FileDialogs(() -> getScene().getWindow(), context.preferences());
         actions = new WindowActions(context, dialogs, this);
         actions.setExit(() -> getScene().getWindow().hide());
+        context.lessons().setLocator(dialogs::missingDataSet);
         ExportActions exports = new ExportActions(context.exports(), dialogs, scatter(), context.autoencoderSpace(),
                 actions::runName, () -> FileNames.epoch(context.training().getSnapshot()));
         views = new ViewStates(context, scatter(), explorer, tabs);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** "Stop after N epochs": training pauses by itself at the end of the N-th epoch after Play (no toolkit). */
 class StopAfterEpochsTest {
-    private final TrainingViewModel vm = new TrainingViewModel();
+    private final TrainingViewModel vm = new TrainingViewModel(latentlab.compute.TestPool.get());
 
     private static Dataset images(String name, int n) {
         byte[] px = new byte[n * 16];
