@@ -46,5 +46,17 @@ final class StatusBar extends HBox {
         getChildren().addAll(text, spacer, rec, keys, bar, cancel);
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("status-bar");
+        // The map must not jump up and down as messages of one and two lines come and go: at one width the bar
+        // keeps the tallest height it has needed (a new width measures afresh).
+        double[] measuredAt = {-1};
+        widthProperty().addListener(o -> {
+            measuredAt[0] = getWidth();
+            setMinHeight(USE_COMPUTED_SIZE);
+        });
+        heightProperty().addListener(o -> {
+            if (getWidth() == measuredAt[0] && getHeight() > getMinHeight()) {
+                setMinHeight(getHeight());
+            }
+        });
     }
 }
