@@ -34,5 +34,19 @@ cp "$here/latent-lab-lesson.png" "$data/icons/hicolor/256x256/mimetypes/applicat
 # The desktop's caches; each tool is optional (the files above are read without them, after a new login).
 command -v update-mime-database >/dev/null && update-mime-database "$data/mime" || true
 command -v update-desktop-database >/dev/null && update-desktop-database "$data/applications" || true
-command -v xdg-mime >/dev/null && xdg-mime default latent-lab.desktop "$type" || true
+# Latent Lab as the default application for lessons (xdg-mime, else the mimeapps.list it would write).
+if command -v xdg-mime >/dev/null; then
+  xdg-mime default latent-lab.desktop "$type" || true
+else
+  conf="${XDG_CONFIG_HOME:-$HOME/.config}"
+  list="$conf/mimeapps.list"
+  mkdir -p "$conf"
+  if ! grep -q "^$type=" "$list" 2>/dev/null; then
+    if grep -q '^\[Default Applications\]' "$list" 2>/dev/null; then
+      sed -i "/^\[Default Applications\]/a $type=latent-lab.desktop" "$list"
+    else
+      printf '[Default Applications]\n%s=latent-lab.desktop\n' "$type" >> "$list"
+    fi
+  fi
+fi
 echo "Added $data/applications/latent-lab.desktop and the .lesson file type ($type)"
