@@ -124,35 +124,22 @@ public final class Exports {
         recording.set(true);
     }
 
-    /** Adds a frame (captured on the FX thread), cut or padded to the recording's size if the map changed size. */
+    /**
+     * Adds a frame (captured on the FX thread); one of another size than the recording's (the map was resized while
+     * recording) is scaled to it.
+     */
     public void addFrame(int[] argb, int w, int h) {
         FrameRecorder r = recorder;
         if (!recording.get() || r == null) {
             return;
         }
-        if (w != r.width() || h != r.height()) {
-            // The map changed size (the window, a panel, the status line): the frame keeps the recording's size,
-            // its top-left corner kept, rather than being lost.
-            argb = fitted(argb, w, h, r.width(), r.height());
-        }
-        int[] frame = argb;
         // Compressing a frame takes longer than a frame: off the FX thread.
         compressor.execute(() -> {
             if (recorder == r) {
-                r.add(frame);
+                r.add(argb, w, h);
             }
         });
         recordedFrames.set(recordedFrames.get() + 1);
-    }
-
-    /** {@code argb} (w x h) cut or padded (with its top-left pixel's colour, the map's background) to tw x th. */
-    static int[] fitted(int[] argb, int w, int h, int tw, int th) {
-        int[] out = new int[tw * th];
-        java.util.Arrays.fill(out, argb.length > 0 ? argb[0] : 0xff000000);
-        for (int y = 0; y < Math.min(h, th); y++) {
-            System.arraycopy(argb, y * w, out, y * tw, Math.min(w, tw));
-        }
-        return out;
     }
 
     /** Stops recording and writes an animated GIF (or, for a folder, PNG frames). */
