@@ -15,6 +15,12 @@ import latentlab.ui.common.Theme;
  */
 public final class AppPreferences {
     private static final int RECENT = 6;
+    /**
+     * The window's keys. Earlier builds opened at their minimum size under a window manager (958 × 615 whatever the
+     * screen) and remembered that as if the user had chosen it; their "window." keys are not read, so that the
+     * first launch of this build takes most of the screen once.
+     */
+    private static final String WINDOW = "window2.";
     private final Preferences node;
 
     public AppPreferences(Preferences node) {
@@ -56,24 +62,24 @@ public final class AppPreferences {
 
     /** The window's saved {x, y, width, height}, or null. */
     public double[] windowBounds() {
-        double w = node.getDouble("window.width", -1);
-        double h = node.getDouble("window.height", -1);
+        double w = node.getDouble(WINDOW + "width", -1);
+        double h = node.getDouble(WINDOW + "height", -1);
         if (w < 400 || h < 300) {
             return null;
         }
-        return new double[] {node.getDouble("window.x", Double.NaN), node.getDouble("window.y", Double.NaN), w, h};
+        return new double[] {node.getDouble(WINDOW + "x", Double.NaN), node.getDouble(WINDOW + "y", Double.NaN), w, h};
     }
 
     public boolean windowMaximized() {
-        return node.getBoolean("window.maximized", false);
+        return node.getBoolean(WINDOW + "maximized", false);
     }
 
     public void saveWindow(double x, double y, double w, double h, boolean maximized) {
-        node.putDouble("window.x", x);
-        node.putDouble("window.y", y);
-        node.putDouble("window.width", w);
-        node.putDouble("window.height", h);
-        node.putBoolean("window.maximized", maximized);
+        node.putDouble(WINDOW + "x", x);
+        node.putDouble(WINDOW + "y", y);
+        node.putDouble(WINDOW + "width", w);
+        node.putDouble(WINDOW + "height", h);
+        node.putBoolean(WINDOW + "maximized", maximized);
         flush();
     }
 
