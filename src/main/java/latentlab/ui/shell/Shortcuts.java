@@ -27,7 +27,7 @@ final class Shortcuts implements EventHandler<KeyEvent> {
             "G\tmanifold grid on / off",
             "Esc\tclear the selection",
             "F1\tguide",
-            "Ctrl 1 / 2 / 3\texplorer / PCA comparison / embeddings",
+            "Ctrl 1 / 2 / 3 / 4\texplorer / PCA comparison / embeddings / dimensions",
             "F5\tpresenter mode",
             "F11\tfull screen",
             "Ctrl + (or Ctrl =) / Ctrl - / Ctrl 0\tlarger / smaller / normal text");
