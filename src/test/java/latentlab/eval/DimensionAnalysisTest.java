@@ -67,4 +67,42 @@ class DimensionAnalysisTest {
         assertTrue(DisentanglementScore.gap(a, Morphometric.SLANT) > 0.8);
         assertTrue(DisentanglementScore.gap(a, Morphometric.THICKNESS) > 0.75);
     }
+
+    @Test
+    void aPropertyUndefinedOnSomeInkedImagesIsCorrelatedOverTheOthers() {
+        int strokes = 300;
+        int dots = 20;
+        float[] strokeCodes = new float[2 * strokes];
+        Dataset s = Strokes.images(strokes, 11, strokeCodes);
+        int d = SIZE * SIZE;
+        byte[] pixels = new byte[(strokes + dots) * d];
+        byte[] labels = new byte[strokes + dots];
+        float[] codes = new float[2 * (strokes + dots)];
+        float[] img = new float[d];
+        for (int i = 0; i < strokes; i++) {
+            s.copyImage(i, img, 0);
+            for (int p = 0; p < d; p++) {
+                pixels[i * d + p] = (byte) Math.round(img[p] * 255);
+            }
+            labels[i] = (byte) s.label(i);
+        }
+        System.arraycopy(strokeCodes, 0, codes, 0, strokeCodes.length);
+        for (int i = strokes; i < strokes + dots; i++) {
+            // A lone inked pixel: ink and area, but no stroke, so no thickness.
+            pixels[i * d + (i % SIZE) * SIZE + SIZE / 2] = (byte) 255;
+            codes[2 * i] = -5 + i % 7;
+            codes[2 * i + 1] = i % 5;
+        }
+        Dataset withDots = new Dataset("strokes and dots", SIZE, SIZE, pixels, labels);
+        MorphometricTable table = MorphometricTable.measure(withDots, POOL, Progress.NONE);
+        assertTrue(table.hasInk(strokes) && Double.isNaN(table.get(strokes, Morphometric.THICKNESS)),
+                "a lone dot has ink but no thickness");
+        DimensionAnalysis a = DimensionAnalysis.of(new Strokes.Codec(), withDots, codes, table, POOL);
+        DimensionAnalysis strokesOnly = DimensionAnalysis.of(new Strokes.Codec(), s, strokeCodes,
+                MorphometricTable.measure(s, POOL, Progress.NONE), POOL);
+        assertEquals(strokesOnly.rho(1, Morphometric.THICKNESS), a.rho(1, Morphometric.THICKNESS), 1e-12,
+                "thickness over the images that have one: the strokes");
+        assertTrue(a.rho(0, Morphometric.SLANT) > 0.9, "the others over every inked image: " + a.rho(0,
+                Morphometric.SLANT));
+    }
 }

@@ -20,7 +20,7 @@ import latentlab.nn.Codec;
  * @param images    the images it was measured on (the test set)
  * @param table     their morphometrics
  * @param labelBits H(label) in bits: the most any one dimension can tell about the label
- * @param spread    the standard deviation of each property over the images with ink, by ordinal
+ * @param spread    the standard deviation of each property over the images with ink, by ordinal (where defined)
  */
 public record MeasuredDimensions(DimensionAnalysis analysis, Codec codec, Dataset images, MorphometricTable table,
                                  double labelBits, double[] spread) {
@@ -36,7 +36,7 @@ public record MeasuredDimensions(DimensionAnalysis analysis, Codec codec, Datase
         return new MeasuredDimensions(a, codec, images, table, h, spreads(table));
     }
 
-    /** The standard deviation of each property over the images with ink. */
+    /** The standard deviation of each property over the images with ink on which it is defined. */
     static double[] spreads(MorphometricTable table) {
         double[] sd = new double[Morphometric.values().length];
         for (Morphometric p : Morphometric.values()) {
@@ -45,7 +45,7 @@ public record MeasuredDimensions(DimensionAnalysis analysis, Codec codec, Datase
             double sq = 0;
             int n = 0;
             for (int i = 0; i < v.length; i++) {
-                if (table.hasInk(i)) {
+                if (table.hasInk(i) && !Double.isNaN(v[i])) {
                     sum += v[i];
                     sq += v[i] * v[i];
                     n++;
