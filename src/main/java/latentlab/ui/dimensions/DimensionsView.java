@@ -57,9 +57,12 @@ public final class DimensionsView extends BorderPane implements Activatable {
         gridBox.setMinWidth(0);
         HBox.setHgrow(gridBox, Priority.ALWAYS);
         ScrollPane side = side();
-        // The table keeps the width it needs unless that would leave the grid less than half of the tab.
-        side.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.min(side.getContent().prefWidth(-1)
-                + 24, Math.max(240, 0.45 * getWidth())), widthProperty(), vm.shownProperty(), look.scaleProperty()));
+        // The table keeps the width it needs (the texts around it wrap) unless that would leave the grid less than
+        // half of the tab.
+        side.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.min(Math.max(table.prefWidth(-1),
+                16 * look.fontSize()) + 48, Math.max(240, 0.45 * getWidth())), widthProperty(), vm.shownProperty(),
+                look.scaleProperty()));
+        side.minWidthProperty().bind(side.prefWidthProperty());
         setTop(header(compareBetas));
         setCenter(new HBox(gridBox, side));
     }
@@ -67,10 +70,9 @@ public final class DimensionsView extends BorderPane implements Activatable {
     private Region header(Runnable compareBetas) {
         Label title = new Label("What each latent dimension means");
         title.getStyleClass().add("card-title");
-        Label explain = new Label("Each row sweeps one dimension from its 1st to its 99th percentile, the others at the"
-                + " median code, and measures the decoded digits: the curve shows how a property changes along the"
-                + " sweep. The table gives Spearman's r between each dimension and each property of the 10,000 test"
-                + " images, and how much the dimension tells about the digit.");
+        Label explain = new Label("Each row: one dimension swept from its 1st to its 99th percentile, the others at "
+                + "the median code, and a property of the decoded digits measured along it. Right: how closely each "
+                + "dimension tracks each property over the test images (Spearman's r).");
         explain.getStyleClass().add("muted");
         explain.setWrapText(true);
         ComboBox<DimensionsViewModel.Source> source = new ComboBox<>();
@@ -113,12 +115,11 @@ public final class DimensionsView extends BorderPane implements Activatable {
         score.textProperty().bind(vm.scoreProperty());
         score.getStyleClass().add("dimensions-score");
         score.setId("dimensions-score");
-        Label scoreNote = new Label("For each property: |r| of the dimension that tracks it most minus that of the "
-                + "next one, averaged over the properties. 1 would mean each property has a dimension of its own.");
+        Label scoreNote = new Label("Per property: |r| of the dimension that tracks it most minus |r| of the next "
+                + "one, averaged. 1: each property has a dimension of its own.");
         scoreNote.getStyleClass().add("muted");
         scoreNote.setWrapText(true);
-        Label tableTitle = new Label("Spearman's r of each dimension with each property; bits: what it tells about "
-                + "the digit");
+        Label tableTitle = new Label("Spearman's r with each property, and bits about the digit");
         tableTitle.setWrapText(true);
         tableTitle.getStyleClass().add("section-title");
         VBox box = new VBox(8, score, scoreNote, tableTitle, table);

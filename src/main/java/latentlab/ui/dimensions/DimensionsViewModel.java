@@ -127,9 +127,9 @@ public final class DimensionsViewModel {
 
     private String describe(MeasuredDimensions m, boolean measuring, boolean fitting) {
         if (m != null) {
-            return String.format(Locale.ROOT, "%s: %d dimensions measured on the %,d test images%s", m.codec()
-                    .describe(), m.dimensions(), m.images().size(), source.get() == Source.AUTOENCODER
-                    ? " (measured again every few seconds while it trains)" : "");
+            return String.format(Locale.ROOT, "%s, measured on the %,d test images%s", m.codec().describe(),
+                    m.images().size(), source.get() == Source.AUTOENCODER ? " (again every few seconds while it "
+                            + "trains)" : "");
         }
         if (source.get() == Source.PCA && fitting) {
             return "Fitting PCA…";

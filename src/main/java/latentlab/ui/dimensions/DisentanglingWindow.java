@@ -36,12 +36,11 @@ public final class DisentanglingWindow {
         this.look = look;
         Label title = new Label("Does a larger β make each dimension mean one thing?");
         title.getStyleClass().add("card-title");
-        Label explain = new Label("The same network, 784-256-64-10, trained on MNIST the same way (Adam, 20 epochs, "
-                + "seed 1) as a plain autoencoder and as variational autoencoders whose loss adds β times the KL "
-                + "divergence of the codes from N(0, I). Rows: each dimension swept from its 1st to its 99th "
-                + "percentile. Disentanglement: for each property, how much more the dimension that tracks it most "
-                + "does so than the next one (|r| minus |r|), averaged over the properties — 1 would mean each "
-                + "property has a dimension of its own.");
+        Label explain = new Label("The same network, 784-256-64-10, trained the same way on MNIST (Adam, 20 epochs, "
+                + "seed 1): a plain autoencoder, and VAEs whose loss adds β times the KL divergence of the codes from "
+                + "N(0, I). Disentanglement: per property, |r| of the dimension that tracks it most minus |r| of the "
+                + "next, averaged; 1: each property has a dimension of its own. One run each: other seeds move the "
+                + "scores by up to about 0.1.");
         explain.setWrapText(true);
         explain.getStyleClass().add("muted");
         Label status = new Label();
@@ -88,7 +87,7 @@ public final class DisentanglingWindow {
         numbers.setWrapText(true);
         TraversalGridView grid = new TraversalGridView(look, false);
         grid.dimensionsProperty().set(r.dimensions());
-        grid.setPrefHeight(TraversalGridLayout.ofCell(30 * look.scaleProperty().get(), r.dimensions().dimensions(),
+        grid.setPrefHeight(TraversalGridLayout.ofCell(28 * look.scaleProperty().get(), r.dimensions().dimensions(),
                 9, look.scaleProperty().get(), false).height());
         GridPane best = new GridPane();
         best.setHgap(10);

@@ -14,44 +14,45 @@ import latentlab.ui.common.DivergingScale;
 import latentlab.ui.common.Theme;
 
 /**
- * The ρ table: one row per latent dimension, one column per property with Spearman's ρ between them (on a
- * red–blue scale, the strongest dimension of each property in bold), the information about the label in bits, and
- * a last row with each property's gap between its two strongest dimensions (the parts of the disentanglement score).
+ * The ρ table: Spearman's ρ between each latent dimension and each property (on a red–blue scale, the strongest
+ * dimension of each property in bold), the information each dimension carries about the label in bits, and each
+ * property's gap between its two strongest dimensions (the parts of the disentanglement score).
  */
 public final class RhoTable extends GridPane {
     private static final PseudoClass BEST = PseudoClass.getPseudoClass("best");
+    /** Up to this many dimensions the table has a row per property. */
+    static final int FEW = 4;
 
     public RhoTable() {
         getStyleClass().add("rho-table");
         setId("rho-table");
     }
 
-    /** Shows {@code m} (null: empty) with rows named {@code prefix} + number, coloured for {@code theme}. */
+    /**
+     * Shows {@code m} (null: empty) with the dimensions named {@code prefix} + number, coloured for {@code theme}:
+     * a row per dimension, or, for up to {@value #FEW} dimensions, a row per property (narrow enough to sit beside
+     * the grid on a small screen).
+     */
     public void show(MeasuredDimensions m, String prefix, Theme theme) {
         getChildren().clear();
         if (m == null) {
             return;
         }
         DimensionAnalysis a = m.analysis();
+        int k = a.dimensions();
+        boolean byProperty = k <= FEW;
         Morphometric[] props = Morphometric.values();
-        add(header("", null), 0, 0);
-        for (Morphometric p : props) {
-            add(header(p.id(), p.description() + " (" + p.unit() + ")"), p.ordinal() + 1, 0);
-        }
-        add(header("bits", "Information about the digit: the mutual information between the dimension and the digit, in bits (all ten digits: "
-                + String.format(Locale.ROOT, "%.2f", m.labelBits()) + " bits)"), props.length + 1, 0);
         DivergingScale colours = new DivergingScale(theme.plotBackground(), theme == Theme.DARK);
         int[] best = new int[props.length];
         for (Morphometric p : props) {
-            for (int j = 1; j < a.dimensions(); j++) {
+            for (int j = 1; j < k; j++) {
                 if (Math.abs(a.rho(j, p)) > Math.abs(a.rho(best[p.ordinal()], p))) {
                     best[p.ordinal()] = j;
                 }
             }
         }
-        for (int j = 0; j < a.dimensions(); j++) {
-            Label name = header(prefix + (j + 1), null);
-            add(name, 0, j + 1);
+        for (int j = 0; j < k; j++) {
+            place(header(prefix + (j + 1), null), byProperty, 0, j + 1);
             for (Morphometric p : props) {
                 double r = a.rho(j, p);
                 Label cell = cell(SliderNotes.number(r));
@@ -59,17 +60,32 @@ public final class RhoTable extends GridPane {
                 cell.setStyle(String.format("-fx-background-color: #%06x; -fx-text-fill: %s;", rgb,
                         light(rgb) ? "#14181f" : "#ffffff"));
                 cell.pseudoClassStateChanged(BEST, best[p.ordinal()] == j);
-                add(cell, p.ordinal() + 1, j + 1);
+                place(cell, byProperty, p.ordinal() + 1, j + 1);
             }
-            add(cell(String.format(Locale.ROOT, "%.2f", a.labelBits()[j])), props.length + 1, j + 1);
+            place(cell(String.format(Locale.ROOT, "%.2f", a.labelBits()[j])), byProperty, props.length + 1, j + 1);
         }
-        int last = a.dimensions() + 1;
-        add(header("gap", "The property's |r| with its strongest dimension minus that with its second strongest:"
-                + " near 1 when one dimension alone tracks it"), 0, last);
         for (Morphometric p : props) {
+            place(header(p.id(), p.description() + " (" + p.unit() + ")"), byProperty, p.ordinal() + 1, 0);
             Label gap = cell(String.format(Locale.ROOT, "%.2f", DisentanglementScore.gap(a, p)));
             gap.getStyleClass().add("rho-gap");
-            add(gap, p.ordinal() + 1, last);
+            place(gap, byProperty, p.ordinal() + 1, k + 1);
+        }
+        place(header("bits", "Information about the digit: the mutual information between the dimension and the "
+                + "digit, in bits (all ten digits: " + String.format(Locale.ROOT, "%.2f", m.labelBits()) + " bits)"),
+                byProperty, props.length + 1, 0);
+        place(header("gap", "The property's |r| with its strongest dimension minus that with its second strongest:"
+                + " near 1 when one dimension alone tracks it"), byProperty, 0, k + 1);
+    }
+
+    /**
+     * Adds {@code node} at property column {@code p} (0: the names) and dimension row {@code d} (0: the header),
+     * swapped when the table has a row per property.
+     */
+    private void place(Label node, boolean byProperty, int p, int d) {
+        if (byProperty) {
+            add(node, d, p);
+        } else {
+            add(node, p, d);
         }
     }
 

@@ -53,6 +53,16 @@ public final class TraversalCurves {
         return new double[] {lo, hi};
     }
 
+    /** "33.4 → 29.8 px", "43° → 21°": a change with the unit written once (at the end, or with each angle). */
+    public static String change(Morphometric p, double from, double to) {
+        String start = p.format(from);
+        String unit = " " + p.unit();
+        if (start.endsWith(unit)) {
+            start = start.substring(0, start.length() - unit.length());
+        }
+        return start + " → " + p.format(to);
+    }
+
     /** Smallest defined value, +∞ if none. */
     static double min(double[] v) {
         double m = Double.POSITIVE_INFINITY;

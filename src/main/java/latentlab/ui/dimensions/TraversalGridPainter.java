@@ -137,7 +137,7 @@ public final class TraversalGridPainter {
         double h = l.cell();
         double[] v = TraversalCurves.values(m.analysis(), j, p);
         double[] range = TraversalCurves.range(m, p);
-        String caption = p.id() + " " + p.format(v[0]) + " → " + p.format(v[v.length - 1]);
+        String caption = p.id() + " " + TraversalCurves.change(p, v[0], v[v.length - 1]);
         double size = Math.min(l.font() * 0.9, Math.max(7, h * 0.42));
         Font font = fitted(caption, size, w, FontWeight.NORMAL);
         double textH = font.getSize() * 1.25;

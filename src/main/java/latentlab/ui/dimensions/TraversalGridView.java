@@ -64,7 +64,7 @@ public final class TraversalGridView extends Region {
 
     @Override
     protected double computePrefWidth(double height) {
-        return 720 * look.scaleProperty().get();
+        return 400 * look.scaleProperty().get();
     }
 
     /** Never shorter than the rows at their smallest cells (a scroll pane around the view scrolls then). */

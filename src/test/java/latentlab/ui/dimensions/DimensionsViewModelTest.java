@@ -70,8 +70,8 @@ class DimensionsViewModelTest {
         frame();
         MeasuredDimensions m = vm.getShown();
         assertSame(aeDims.getResult(), m);
-        assertEquals("stroke drawer: 2 dimensions measured on the 150 test images (measured again every few seconds "
-                + "while it trains)", vm.statusProperty().get());
+        assertEquals("stroke drawer, measured on the 150 test images (again every few seconds while it trains)",
+                vm.statusProperty().get());
         assertTrue(vm.scoreProperty().get().matches("Disentanglement 0\\.\\d\\d"), vm.scoreProperty().get());
         assertEquals(0, fits.get(), "PCA is not fitted for the autoencoder's view");
         vm.setActive(false);

@@ -92,7 +92,8 @@ class DimensionsViewTest {
         assertTrue(l.cell() >= 40, "large enough to read at 1280 × 720: " + l.cell());
         assertTrue(l.width() <= v.grid().getWidth() + 0.5 && l.height() <= v.grid().getHeight() + 0.5,
                 "the grid fits its area: " + l + " in " + v.grid().getWidth() + " × " + v.grid().getHeight());
-        assertEquals(3, v.table().getRowCount() - 1, "a row per dimension and the gaps");
+        assertEquals(4, v.table().getColumnCount(), "two dimensions: the names, a1, a2 and the gaps");
+        assertEquals(9, v.table().getRowCount(), "the header, a row per property and the bits");
         assertEquals(List.of(), truncated(v));
 
         robot.interact(() -> context.dimensions().sourceProperty().set(DimensionsViewModel.Source.PCA));

@@ -67,5 +67,8 @@ class TraversalGridLayoutTest {
         assertEquals(Morphometric.SLANT, TraversalCurves.propertyFor(m, 0, null), "what a1 tracks most");
         assertEquals(Morphometric.LENGTH, TraversalCurves.propertyFor(m, 1, null));
         assertEquals(Morphometric.WIDTH, TraversalCurves.propertyFor(m, 1, Morphometric.WIDTH), "or the chosen one");
+        assertEquals("33.4 → 29.8 px", TraversalCurves.change(Morphometric.LENGTH, 33.4, 29.8));
+        assertEquals("43° → −21°", TraversalCurves.change(Morphometric.SLANT, 43, -21));
+        assertEquals("– → 6.8 px", TraversalCurves.change(Morphometric.THICKNESS, Double.NaN, 6.8));
     }
 }
