@@ -10,7 +10,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import latentlab.compute.ComputePool;
 import latentlab.data.Dataset;
-import latentlab.eval.DimensionAnalysis;
 import latentlab.eval.DisentanglementScore;
 import latentlab.eval.Encoding;
 import latentlab.eval.MorphometricTable;
@@ -50,14 +49,7 @@ public final class DisentanglingExperiment {
 
         /** The dimension (0-based) that tracks {@code p} most, by |ρ|. */
         public int best(Morphometric p) {
-            DimensionAnalysis a = dimensions.analysis();
-            int best = 0;
-            for (int j = 1; j < a.dimensions(); j++) {
-                if (Math.abs(a.rho(j, p)) > Math.abs(a.rho(best, p))) {
-                    best = j;
-                }
-            }
-            return best;
+            return dimensions.best(p);
         }
 
         /** "a4 (r = 0.73, gap 0.22)": the best dimension for {@code p}, its ρ and the property's gap. */

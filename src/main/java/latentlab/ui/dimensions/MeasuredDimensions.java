@@ -62,6 +62,17 @@ public record MeasuredDimensions(DimensionAnalysis analysis, Codec codec, Datase
         return analysis.dimensions();
     }
 
+    /** The dimension (0-based) that tracks {@code p} most, by |ρ| (the first of equals). */
+    public int best(Morphometric p) {
+        int best = 0;
+        for (int j = 1; j < analysis.dimensions(); j++) {
+            if (Math.abs(analysis.rho(j, p)) > Math.abs(analysis.rho(best, p))) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
     /** The disentanglement score: the mean over the properties of the gap between the two largest |ρ|. */
     public double score() {
         return DisentanglementScore.mean(analysis);

@@ -43,14 +43,6 @@ public final class RhoTable extends GridPane {
         boolean byProperty = k <= FEW;
         Morphometric[] props = Morphometric.values();
         DivergingScale colours = new DivergingScale(theme.plotBackground(), theme == Theme.DARK);
-        int[] best = new int[props.length];
-        for (Morphometric p : props) {
-            for (int j = 1; j < k; j++) {
-                if (Math.abs(a.rho(j, p)) > Math.abs(a.rho(best[p.ordinal()], p))) {
-                    best[p.ordinal()] = j;
-                }
-            }
-        }
         for (int j = 0; j < k; j++) {
             place(header(prefix + (j + 1), null), byProperty, 0, j + 1);
             for (Morphometric p : props) {
@@ -59,7 +51,7 @@ public final class RhoTable extends GridPane {
                 int rgb = colours.colour(r, 1) & 0xFFFFFF;
                 cell.setStyle(String.format("-fx-background-color: #%06x; -fx-text-fill: %s;", rgb,
                         light(rgb) ? "#14181f" : "#ffffff"));
-                cell.pseudoClassStateChanged(BEST, best[p.ordinal()] == j);
+                cell.pseudoClassStateChanged(BEST, m.best(p) == j);
                 place(cell, byProperty, p.ordinal() + 1, j + 1);
             }
             place(cell(String.format(Locale.ROOT, "%.2f", a.labelBits()[j])), byProperty, props.length + 1, j + 1);
