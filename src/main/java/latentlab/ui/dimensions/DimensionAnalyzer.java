@@ -38,6 +38,7 @@ public final class DimensionAnalyzer {
     private final LongSupplier clock;
     private final Consumer<String> onFailure;
     private final Set<Object> clients = new HashSet<>();
+    private final Set<Object> background = new HashSet<>();
     private final ReadOnlyObjectWrapper<MeasuredDimensions> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyBooleanWrapper waitingForImages = new ReadOnlyBooleanWrapper(this, "waitingForImages");
     private boolean busy;
@@ -76,7 +77,7 @@ public final class DimensionAnalyzer {
         return space;
     }
 
-    /** Registers ({@code on}) or removes a view that shows the analysis. */
+    /** Registers ({@code on}) or removes a view that shows the analysis and that the user is looking at. */
     public void want(Object client, boolean on) {
         if (on) {
             clients.add(client);
@@ -85,9 +86,21 @@ public final class DimensionAnalyzer {
         }
     }
 
+    /**
+     * Registers ({@code on}) or removes a view that shows the analysis on the side (the notes beside the sliders):
+     * the images it needs are then measured only while training does not run (see {@link MorphometricsCache}).
+     */
+    public void wantInBackground(Object client, boolean on) {
+        if (on) {
+            background.add(client);
+        } else {
+            background.remove(client);
+        }
+    }
+
     /** Whether a view shows the analysis. */
     public boolean wanted() {
-        return !clients.isEmpty();
+        return !clients.isEmpty() || !background.isEmpty();
     }
 
     /** The newest analysis of the space's model on its display images, or null. */
@@ -128,7 +141,7 @@ public final class DimensionAnalyzer {
         if (running.get() && !fresh && now - lastStart < interval) {
             return;
         }
-        MorphometricTable table = morphometrics.tableFor(images);
+        MorphometricTable table = morphometrics.tableFor(images, !clients.isEmpty());
         waitingForImages.set(table == null);
         if (table == null) {
             return;

@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import latentlab.compute.CancelledException;
 import latentlab.compute.ComputePool;
 import latentlab.compute.Progress;
@@ -23,6 +24,11 @@ import latentlab.ui.explorer.LatentSpaceModel;
  * analyses of what each latent dimension means, and every served latent space whose map is coloured by slant,
  * thickness, …. Only the newest data set's table is kept; a measurement of images nobody shows any more is
  * cancelled. State changes on the FX thread; the measuring runs on a lane with the window's compute pool.
+ *
+ * <p>Measuring takes both cores for a few seconds. Training at full speed takes them too, and the window would
+ * stutter meanwhile, so a measurement that nobody is waiting for (the notes beside the sliders) waits while
+ * training runs, and stops if training starts; one that a user asked for (a map coloured by slant, the Dimensions
+ * view, the β comparison) runs at once.
  */
 public final class MorphometricsCache {
     private final Executor lane;
@@ -35,6 +41,12 @@ public final class MorphometricsCache {
     private final List<Waiting> waiting = new ArrayList<>();
     /** The images being measured (read by the measuring thread to notice it is no longer wanted). */
     private volatile Dataset measuringFor;
+    /** Whether the measurement running gives way to training (read by the measuring thread). */
+    private volatile boolean yielding;
+    /** Whether training runs (mirrored for the measuring thread). */
+    private volatile boolean training;
+    /** Images whose measurement waits for training to stop, or null. */
+    private Dataset deferred;
     private Dataset failedFor;
 
     /**
@@ -42,12 +54,23 @@ public final class MorphometricsCache {
      * @param pool      the window's compute pool, which the images are split over
      * @param fx        runs the result's hand-over on the FX thread ({@code Platform::runLater} in the window)
      * @param onFailure where a failed measurement is reported (the error banner)
+     * @param running   whether training runs (measurements nobody waits for give way to it)
      */
-    public MorphometricsCache(Executor lane, ComputePool pool, Executor fx, Consumer<String> onFailure) {
+    public MorphometricsCache(Executor lane, ComputePool pool, Executor fx, Consumer<String> onFailure,
+                              ObservableBooleanValue running) {
         this.lane = lane;
         this.pool = pool;
         this.fx = fx;
         this.onFailure = onFailure;
+        training = running.get();
+        running.addListener((o, was, now) -> {
+            training = now;
+            if (!now && deferred != null) {
+                Dataset d = deferred;
+                deferred = null;
+                request(d, false);
+            }
+        });
     }
 
     /** The newest table measured, or null. */
@@ -65,7 +88,7 @@ public final class MorphometricsCache {
      * have been measured (not at all if the measurement fails or other images replace them).
      */
     public void whenMeasured(Dataset images, Consumer<MorphometricTable> action) {
-        MorphometricTable t = tableFor(images);
+        MorphometricTable t = tableFor(images, true);
         if (t != null) {
             action.accept(t);
         } else {
@@ -76,10 +99,12 @@ public final class MorphometricsCache {
     /**
      * The table of {@code images} if it was measured; otherwise starts measuring them (unless that runs or failed
      * already) and returns null.
+     *
+     * @param urgent whether a user waits for it: if not, the measurement waits while training runs
      */
-    public MorphometricTable tableFor(Dataset images) {
+    public MorphometricTable tableFor(Dataset images, boolean urgent) {
         if (!known(images)) {
-            request(images);
+            request(images, urgent);
         }
         // A lane that runs at once (tests) has measured them by now.
         return known(images) ? table.get() : null;
@@ -90,12 +115,25 @@ public final class MorphometricsCache {
         return t != null && t.data() == images;
     }
 
-    /** Starts measuring {@code images} unless their table is known, being measured, or failed. */
-    public void request(Dataset images) {
-        if (images == null || known(images) || images == measuringFor || images == failedFor) {
+    /**
+     * Starts measuring {@code images} unless their table is known, being measured, or failed; unless {@code urgent},
+     * not while training runs (then once it stops).
+     */
+    public void request(Dataset images, boolean urgent) {
+        if (images == null || known(images) || images == failedFor) {
             return;
         }
+        if (images == measuringFor) {
+            yielding &= !urgent;
+            return;
+        }
+        if (!urgent && training) {
+            deferred = images;
+            return;
+        }
+        deferred = null;
         measuringFor = images;
+        yielding = !urgent;
         measuring.set(true);
         Progress stillWanted = new Progress() {
             @Override
@@ -104,7 +142,7 @@ public final class MorphometricsCache {
 
             @Override
             public boolean isCancelled() {
-                return measuringFor != images;
+                return measuringFor != images || (yielding && training);
             }
         };
         lane.execute(() -> {
@@ -112,7 +150,8 @@ public final class MorphometricsCache {
                 MorphometricTable measured = MorphometricTable.measure(images, pool, stillWanted);
                 fx.execute(() -> measured(images, measured));
             } catch (CancelledException e) {
-                // Other images are shown now; their measurement is queued behind this one.
+                // Other images are shown now (their measurement is queued behind this one), or training started.
+                fx.execute(() -> gaveWay(images));
             } catch (RuntimeException e) {
                 fx.execute(() -> failed(images, e));
             }
@@ -133,6 +172,20 @@ public final class MorphometricsCache {
             if (w.images() == images) {
                 w.action().accept(t);
             }
+        }
+    }
+
+    /** A measurement stopped for training: it starts again when training stops. */
+    private void gaveWay(Dataset images) {
+        if (measuringFor != images) {
+            return;
+        }
+        measuringFor = null;
+        measuring.set(false);
+        if (training) {
+            deferred = images;
+        } else {
+            request(images, !yielding);
         }
     }
 
@@ -163,7 +216,7 @@ public final class MorphometricsCache {
                 || space.morphometrics().getTable() != null) {
             return;
         }
-        MorphometricTable t = tableFor(space.getDisplay());
+        MorphometricTable t = tableFor(space.getDisplay(), true);
         if (t != null) {
             space.morphometrics().offer(t);
         }
@@ -172,6 +225,7 @@ public final class MorphometricsCache {
     /** Forgets the table and drops a measurement in progress (another data set is open). */
     public void clear() {
         measuringFor = null;
+        deferred = null;
         failedFor = null;
         measuring.set(false);
         table.set(null);

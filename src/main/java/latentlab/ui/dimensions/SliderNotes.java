@@ -26,11 +26,11 @@ public final class SliderNotes {
 
     /**
      * The notes for the sliders of {@code analyzer}'s space, following its analyses (an analysis of another k than
-     * the space's gives none); registers them as a client, so the space's model is analysed from now on.
+     * the space's gives none); registers them as a background client, so the space's model is analysed from now on.
      */
     public static ObjectBinding<List<SliderNote>> follow(DimensionAnalyzer analyzer, String axisPrefix) {
         Object client = new Object();
-        analyzer.want(client, true);
+        analyzer.wantInBackground(client, true);
         LatentSpaceModel space = analyzer.space();
         return Bindings.createObjectBinding(() -> {
             MeasuredDimensions m = analyzer.getResult();

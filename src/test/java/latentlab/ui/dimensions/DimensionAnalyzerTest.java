@@ -38,7 +38,8 @@ class DimensionAnalyzerTest {
     /** The analyses' lane: tasks wait here until the test runs them. */
     private final ArrayDeque<Runnable> lane = new ArrayDeque<>();
     private final List<float[]> queuedWith = new ArrayList<>();
-    private final MorphometricsCache cache = new MorphometricsCache(Runnable::run, POOL, Runnable::run, failures::add);
+    private final MorphometricsCache cache = new MorphometricsCache(Runnable::run, POOL, Runnable::run, failures::add,
+            running);
     private final DimensionAnalyzer analyzer = new DimensionAnalyzer(space, running, cache, task -> {
         queuedWith.add(space.getCodes());
         lane.add(task);
@@ -152,6 +153,24 @@ class DimensionAnalyzerTest {
         frame();
         assertEquals(2, analyzer.started(), "then the newest model, not the ones in between");
         assertSame(newest, lastAnalysedCodes());
+    }
+
+    @Test
+    void theSliderNotesAloneDoNotMeasureTheImagesWhileTrainingRuns() {
+        running.set(true);
+        analyzer.wantInBackground(view, true);
+        frame();
+        assertEquals(0, analyzer.started());
+        assertNull(cache.tableProperty().get(), "measuring would take both cores from training");
+        assertTrue(analyzer.waitingForImagesProperty().get());
+        running.set(false);
+        frame();
+        assertEquals(1, analyzer.started(), "measured and analysed once training stops");
+        running.set(true);
+        clock.addAndGet(3 * SECOND);
+        newSnapshot();
+        frame();
+        assertEquals(2, analyzer.started(), "with the images measured, analysed while training as any view is");
     }
 
     @Test

@@ -27,7 +27,8 @@ class DimensionsViewModelTest {
     private final List<String> failures = new ArrayList<>();
     private final SimpleBooleanProperty measuring = new SimpleBooleanProperty();
     private final SimpleBooleanProperty fitting = new SimpleBooleanProperty();
-    private final MorphometricsCache cache = new MorphometricsCache(Runnable::run, POOL, Runnable::run, failures::add);
+    private final MorphometricsCache cache = new MorphometricsCache(Runnable::run, POOL, Runnable::run, failures::add,
+            new SimpleBooleanProperty(false));
     private final LatentSpaceModel ae = space("Autoencoder");
     private final LatentSpaceModel pca = space("PCA");
     private final DimensionAnalyzer aeDims = analyzer(ae);

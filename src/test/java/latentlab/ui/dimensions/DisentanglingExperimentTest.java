@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.beans.property.SimpleBooleanProperty;
 import latentlab.compute.ComputePool;
 import latentlab.data.Dataset;
 import latentlab.data.DatasetLocator;
@@ -27,7 +28,8 @@ class DisentanglingExperimentTest {
     private static final ComputePool POOL = new ComputePool(2);
     private final ArrayDeque<Runnable> lane = new ArrayDeque<>();
     private final List<String> failures = new ArrayList<>();
-    private final MorphometricsCache cache = new MorphometricsCache(lane::add, POOL, Runnable::run, failures::add);
+    private final MorphometricsCache cache = new MorphometricsCache(lane::add, POOL, Runnable::run, failures::add,
+            new SimpleBooleanProperty(false));
 
     @AfterAll
     static void closePool() {

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.beans.property.SimpleBooleanProperty;
 import latentlab.compute.ComputePool;
 import latentlab.data.Dataset;
 import latentlab.eval.MorphometricTable;
@@ -26,7 +27,9 @@ class MorphometricsCacheTest {
     private static final ComputePool POOL = new ComputePool(2);
     private final ArrayDeque<Runnable> lane = new ArrayDeque<>();
     private final List<String> failures = new ArrayList<>();
-    private final MorphometricsCache cache = new MorphometricsCache(lane::add, POOL, Runnable::run, failures::add);
+    private final SimpleBooleanProperty training = new SimpleBooleanProperty(false);
+    private final MorphometricsCache cache = new MorphometricsCache(lane::add, POOL, Runnable::run, failures::add,
+            training);
     private final Dataset strokes = Strokes.images(120, 3, null);
 
     @AfterAll
@@ -45,11 +48,11 @@ class MorphometricsCacheTest {
 
     @Test
     void eachDataSetIsMeasuredOnceAndTheTableIsTheMeter() {
-        assertNull(cache.tableFor(strokes), "not known yet: being measured");
+        assertNull(cache.tableFor(strokes, false), "not known yet: being measured");
         assertTrue(cache.measuringProperty().get());
-        assertNull(cache.tableFor(strokes));
+        assertNull(cache.tableFor(strokes, true));
         assertEquals(1, runLane(), "asking twice measures once");
-        MorphometricTable t = cache.tableFor(strokes);
+        MorphometricTable t = cache.tableFor(strokes, false);
         assertNotNull(t);
         assertFalse(cache.measuringProperty().get());
         assertSame(strokes, t.data());
@@ -59,7 +62,7 @@ class MorphometricsCacheTest {
                 assertEquals(direct.get(i, p), t.get(i, p), p + " of image " + i);
             }
         }
-        assertSame(t, cache.tableFor(strokes));
+        assertSame(t, cache.tableFor(strokes, false));
         assertEquals(0, runLane(), "known: not measured again");
         assertEquals(List.of(), failures);
     }
@@ -98,5 +101,46 @@ class MorphometricsCacheTest {
         cache.whenMeasured(other, got::add);
         assertEquals(2, got.size(), "known: called at once");
         assertEquals(0, runLane());
+    }
+
+    @Test
+    void whileTrainingRunsOnlyAMeasurementSomeoneWaitsForRuns() {
+        training.set(true);
+        assertNull(cache.tableFor(strokes, false));
+        assertEquals(0, runLane(), "nobody waits: it waits for training to stop");
+        assertFalse(cache.measuringProperty().get());
+        training.set(false);
+        assertEquals(1, runLane(), "training stopped: measured now");
+        assertNotNull(cache.tableFor(strokes, false));
+
+        Dataset other = Strokes.images(60, 4, null);
+        training.set(true);
+        assertNull(cache.tableFor(other, true));
+        assertEquals(1, runLane(), "a user waits (a map coloured by slant): measured while training runs");
+        assertSame(other, cache.tableProperty().get().data());
+    }
+
+    @Test
+    void aMeasurementNobodyWaitsForStopsWhenTrainingStartsAndResumesWhenItStops() {
+        cache.tableFor(strokes, false);
+        assertTrue(cache.measuringProperty().get());
+        training.set(true);
+        assertEquals(1, runLane(), "the queued measurement runs, sees training and stops");
+        assertNull(cache.tableProperty().get());
+        assertFalse(cache.measuringProperty().get());
+        assertEquals(0, runLane());
+        training.set(false);
+        assertEquals(1, runLane());
+        assertSame(strokes, cache.tableProperty().get().data(), "measured once training stopped");
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void aUserWaitingForAMeasurementKeepsItGoingWhenTrainingStarts() {
+        cache.tableFor(strokes, false);
+        cache.tableFor(strokes, true);
+        training.set(true);
+        assertEquals(1, runLane());
+        assertSame(strokes, cache.tableProperty().get().data());
     }
 }
