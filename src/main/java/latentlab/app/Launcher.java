@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import latentlab.cli.Cli;
 import picocli.CommandLine;
@@ -23,15 +24,28 @@ import picocli.CommandLine;
  * started without it (plain {@code java -jar}), the launcher starts the same program once more in a child JVM with
  * {@code --add-modules jdk.incubator.vector} and the same JVM options, passes its input and output through, and
  * exits with its exit code. Set {@code LATENTLAB_NO_RELAUNCH=1} to run in this JVM with the slower scalar kernels.
+ *
+ * <p>The child dies with the launcher, however the launcher ends, so that a killed command never goes on in the
+ * background to overwrite its output file later: a signal that lets the launcher shut down (Ctrl+C, {@code kill})
+ * is passed on by a shutdown hook; for one that does not ({@code kill -9}, a crash), the child's standard input
+ * is a pipe from the launcher that nobody writes to, which the system closes when the launcher is gone. The child
+ * reads it on a daemon thread and halts at its end (halts: no shutdown hook, no save runs after that).
  */
 public final class Launcher {
     static final String VECTOR_MODULE = "jdk.incubator.vector";
+    /** Set in the child: its standard input is the launcher's pipe (see the class comment). */
+    static final String WATCH_LAUNCHER = "latentlab.watchLauncher";
+    /** The child's exit code when its launcher is gone (as if killed by SIGTERM). */
+    static final int LAUNCHER_GONE = 143;
     private static final String INCUBATOR_WARNING = "WARNING: Using incubator modules";
 
     private Launcher() {
     }
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean(WATCH_LAUNCHER)) {
+            haltWhenLauncherEnds();
+        }
         if (shouldRelaunch()) {
             try {
                 System.exit(relaunch(args));
@@ -71,6 +85,7 @@ public final class Launcher {
         }
         // The window reports how long after this launch it was ready, counting this JVM too.
         cmd.add("-Dlatentlab.launchMillis=" + ManagementFactory.getRuntimeMXBean().getStartTime());
+        cmd.add("-D" + WATCH_LAUNCHER + "=true");
         for (String opt : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (!opt.startsWith("-agentlib:jdwp")) {
                 cmd.add(opt);
@@ -86,16 +101,49 @@ public final class Launcher {
     private static int relaunch(String[] args) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(childCommand(args));
         pb.environment().put("LATENTLAB_NO_RELAUNCH", "1");
-        pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
+        // A pipe nobody writes to: it closes when this JVM is gone, however it went (see haltWhenLauncherEnds).
+        pb.redirectInput(ProcessBuilder.Redirect.PIPE);
         pb.redirectOutput(ProcessBuilder.Redirect.INHERIT);
         Process child = pb.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(child::destroy, "latentlab-child-stopper"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child), "latentlab-child-stopper"));
         Thread errPump = new Thread(() -> pump(child.getErrorStream(), System.err), "latentlab-stderr");
         errPump.setDaemon(true);
         errPump.start();
         int code = child.waitFor();
         errPump.join(1000);
         return code;
+    }
+
+    /** Passes a shutdown on to the child: asks it to stop, and makes it if it has not within two seconds. */
+    private static void stop(Process child) {
+        child.destroy();
+        try {
+            if (!child.waitFor(2, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * In the child: reads standard input, the launcher's pipe, to its end (the launcher never writes to it) and then
+     * halts this JVM, since the launcher is gone and nobody would see or want what this JVM does next.
+     */
+    private static void haltWhenLauncherEnds() {
+        Thread watch = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) {
+                    // nothing is sent; reading returns -1 (or fails) once the launcher has ended
+                }
+            } catch (IOException e) {
+                // the pipe broke: the launcher is gone just the same
+            }
+            Runtime.getRuntime().halt(LAUNCHER_GONE);
+        }, "latentlab-launcher-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     /** Copies the child's error output, without the JVM's one-line notice about the incubating module. */

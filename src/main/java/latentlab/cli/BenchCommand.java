@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import latentlab.compute.ComputePool;
 import latentlab.data.BatchSampler;
 import latentlab.data.DatasetPair;
-import latentlab.math.Kernels;
+import latentlab.math.KernelSelector;
 import latentlab.nn.Architecture;
 import latentlab.nn.Autoencoder;
 import latentlab.nn.loss.BinaryCrossEntropy;
@@ -74,7 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         DatasetPair pair = data.open();
         int t = threads.threads();
-        w.printf("# bench: batch %d, %d threads, %s, Java %s%n", batch, t, Kernels.get().description(),
+        w.printf("# bench: batch %d, %d threads, %s, Java %s%n", batch, t, KernelSelector.description(),
                 System.getProperty("java.version"));
         w.println("net  architecture            params     epoch_samples_per_s                 steady_samples_per_s");
         w.flush();

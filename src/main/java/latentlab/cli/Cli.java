@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
+import latentlab.compute.NotEnoughMemoryException;
 import latentlab.io.Messages;
 import picocli.CommandLine;
 
 /**
  * Runs the command line: picocli parses, each subcommand class does one job. User mistakes (bad arguments, a
- * missing or corrupt file) print one line and exit with code {@value #USAGE_ERROR}; only real bugs print a stack
- * trace, and then only with {@code --debug}.
+ * missing or corrupt file, an input or a network larger than the heap) print one line and exit with code
+ * {@value #USAGE_ERROR}; only real bugs print a stack trace, and then only with {@code --debug}.
  */
 public final class Cli {
     /** Exit code for anything the user can fix: a bad argument, a missing or corrupt file. */
@@ -53,7 +54,8 @@ public final class Cli {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
-            if (cause instanceof UserError || cause instanceof IOException || cause instanceof IllegalArgumentException) {
+            if (cause instanceof UserError || cause instanceof IOException || cause instanceof IllegalArgumentException
+                    || cause instanceof NotEnoughMemoryException) {
                 err.println("error: " + Messages.describe(cause));
                 return USAGE_ERROR;
             }

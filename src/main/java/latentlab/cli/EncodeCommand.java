@@ -51,6 +51,11 @@ public final class EncodeCommand implements Callable<Integer> {
         Encoding.checkDimension(codec, d);
         try (ComputePool pool = new ComputePool(threads.threads())) {
             float[] codes = Encoding.encode(codec, d, pool);
+            try {
+                Encoding.checkFinite(codes, codec.latentSize(), split + " images");
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage() + "; " + out + " was not written");
+            }
             float[] errors = ReconstructionError.evaluate(codec, d, pool).perImage();
             CodesCsv.write(out, d, codes, codec.latentSize(), errors);
         }

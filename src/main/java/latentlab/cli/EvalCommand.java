@@ -45,6 +45,8 @@ public final class EvalCommand implements Callable<Integer> {
             ReconstructionError.Result r = ReconstructionError.evaluate(codec, pair.test(), pool);
             float[] trainCodes = Encoding.encode(codec, pair.train(), pool);
             float[] testCodes = Encoding.encode(codec, pair.test(), pool);
+            Encoding.checkFinite(trainCodes, codec.latentSize(), "training images");
+            Encoding.checkFinite(testCodes, codec.latentSize(), "test images");
             double knn = new KnnClassifier(trainCodes, KnnClassifier.labels(pair.train()), codec.latentSize(), 5)
                     .accuracy(testCodes, KnnClassifier.labels(pair.test()), pool);
             w.printf("model: %s%n", codec.describe());

@@ -9,7 +9,7 @@ import latentlab.compute.ComputePool;
 import latentlab.compute.Progress;
 import latentlab.data.Dataset;
 import latentlab.data.DatasetPair;
-import latentlab.math.Kernels;
+import latentlab.math.KernelSelector;
 import latentlab.pca.ErrorCurve;
 import latentlab.pca.Pca;
 import latentlab.pca.PcaModel;
@@ -48,6 +48,9 @@ public final class PcaCommand implements Callable<Integer> {
             + "window read like an autoencoder's; it encodes with the first K of --k.")
     java.nio.file.Path outFile;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Spec
     CommandSpec spec;
 
@@ -81,7 +84,7 @@ public final class PcaCommand implements Callable<Integer> {
         out.printf("data set: %s%n", data.folder().toAbsolutePath().normalize());
         out.printf("train: %,d images, test: %,d images, d = %d%n", train.size(), test.size(), d);
 
-        try (ComputePool pool = new ComputePool(ComputePool.defaultThreads())) {
+        try (ComputePool pool = new ComputePool(threads.threads())) {
             double[] seconds = new double[reps];
             PcaModel model = null;
             for (int r = -warmup; r < reps; r++) {
@@ -100,7 +103,7 @@ public final class PcaCommand implements Callable<Integer> {
             out.printf("fit_seconds: %.3f%s%s (%d threads, %s)%n", median,
                     reps == 1 ? "" : String.format(" (median of %d: %s)", reps, list(seconds)),
                     warmup == 0 ? "" : String.format(" after %d warm-up fit%s", warmup, warmup == 1 ? "" : "s"),
-                    pool.threads(), Kernels.get().description());
+                    pool.threads(), KernelSelector.description());
 
             long t0 = System.nanoTime();
             ErrorCurve curve = ErrorCurve.compute(model, test, pool, Progress.NONE);

@@ -77,6 +77,9 @@ public final class ProbeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "# data: %s (train %d, test %d images)%n", pair.name(), n, pair.test().size());
         out.flush();
         try (ComputePool pool = new ComputePool(threadCount)) {
+            // Codes that overflowed would train the classifier on NaN and print an accuracy that means nothing.
+            Encoding.checkFinite(Encoding.encode(codec, pair.train(), pool), k, "training images");
+            Encoding.checkFinite(Encoding.encode(codec, pair.test(), pool), k, "test images");
             long t0 = System.nanoTime();
             PcaModel pcaModel = Pca.fit(pair.train(), pool, Progress.NONE);
             out.printf(Locale.ROOT, "# pca: fitted on %d training images in %.2f s, k = %d%n", n,

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import latentlab.compute.ComputePool;
 import latentlab.data.DatasetPair;
 import latentlab.io.model.ModelFile;
 import latentlab.nn.Architecture;
@@ -18,6 +19,7 @@ import latentlab.train.Snapshot;
 import latentlab.train.Trainer;
 import latentlab.train.TrainingConfig;
 import latentlab.train.TrainingListener;
+import latentlab.train.TrainingMemory;
 import latentlab.train.TrainingState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -150,13 +152,15 @@ public final class TrainCommand implements Callable<Integer> {
                     threads.threads(), weightDecay, momentum, beta, corruption);
         }
         checkOutputWritable();
+        TrainingMemory.check(config);
         w.printf("# %s%n# data %s: %,d training, %,d test images of %d x %d; %,d parameters; kernels: %s%n", config,
                 pair.name(), pair.train().size(), pair.test().size(), pair.train().rows(), pair.train().cols(),
-                config.architecture().parameterCount(), latentlab.math.Kernels.get().description());
+                config.architecture().parameterCount(), latentlab.math.KernelSelector.description());
         boolean variational = config.architecture().isVariational();
         w.println("epoch  train_loss  test_se_per_image  seconds  samples_per_s" + (variational ? "  test_kl  test_elbo" : ""));
         w.flush();
-        try (Trainer trainer = new Trainer(config, pair.train(), pair.test(), null, resumeFrom)) {
+        try (ComputePool pool = new ComputePool(config.threads());
+             Trainer trainer = new Trainer(config, pair.train(), pair.test(), null, resumeFrom, pool)) {
             trainer.setPublishInterval(1000);
             trainer.addListener(new TrainingListener() {
                 @Override
@@ -186,7 +190,9 @@ public final class TrainCommand implements Callable<Integer> {
                     }
                 }
                 if (trainer.latest().state() == TrainingState.DIVERGED) {
-                    throw new UserError(trainer.latest().message());
+                    throw new UserError(String.format(java.util.Locale.ROOT, "training diverged: the loss became "
+                            + "NaN or infinite at learning rate %.3g; nothing was saved to %s. Run again with a lower "
+                            + "--lr", trainer.latest().config().learningRate(), out));
                 }
             }
             Snapshot s = trainer.latest();

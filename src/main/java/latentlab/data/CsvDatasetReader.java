@@ -6,8 +6,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
 
+import latentlab.compute.HeapBudget;
 import latentlab.compute.Progress;
 
 /**
@@ -18,32 +18,33 @@ import latentlab.compute.Progress;
  * <p>The format, strictly: an optional header line (recognised by a first field that is not a number); then one
  * image per line, the label first (an integer 0..255), then rows x cols pixel values in row-major order, where
  * rows = cols = the square root of the number of values. Pixels are either integers 0..255 or, for the whole file,
- * numbers in [0, 1] (scaled by 255 and rounded). Every line must have as many fields as the first; blank lines
- * are skipped; fields may be padded with spaces and lines may end in CRLF. Anything else stops the reader with an
- * exception naming the file, the line, the field and the problem. Images are stored as bytes as they are read, so
- * the 110 MB {@code mnist_train.csv} needs 47 MB of heap, not a list of strings.
+ * numbers in [0, 1] (scaled by 255 and rounded); numbers are decimal ({@link CsvField}: {@code 255f} is refused).
+ * Every line must have as many fields as the first; blank lines are skipped; fields may be padded with spaces;
+ * lines end in LF or CRLF; a UTF-8 byte order mark at the start is skipped. Anything else stops the reader with an
+ * exception naming the file, the line, the field and the problem — and, where a file is simply of another kind,
+ * the kind: separated by semicolons or tabs, old Mac line ends (CR alone), UTF-16 text, binary data.
+ * Images are stored as bytes as they are read, so the 110 MB {@code mnist_train.csv} needs 47 MB of heap, not a
+ * list of strings; a line may hold at most {@value #MAX_PIXELS} pixels, and every growth of the arrays is first
+ * checked against the heap ({@link HeapBudget}).
  */
 public final class CsvDatasetReader {
-    private static final int GZIP_MAGIC = 0x8b1f;
+    /** Pixels a line may hold (2048 x 2048); a line that goes on beyond is refused before it fills the heap. */
+    static final int MAX_PIXELS = 1 << 22;
 
     private CsvDatasetReader() {
     }
 
     /** Reads {@code file}; progress counts the bytes of the file as stored. */
     public static Dataset read(Path file, String name, Progress progress) throws IOException {
-        long size = Files.size(file);
+        long size = InputFile.size(file);
+        String fileName = file.getFileName().toString();
         try (CountingStream counted = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             counted.mark(2);
             int b0 = counted.read();
             int b1 = counted.read();
             counted.reset();
-            InputStream in = b0 >= 0 && b1 >= 0 && (b0 | (b1 << 8)) == GZIP_MAGIC
-                    ? new BufferedInputStream(new GZIPInputStream(counted, 1 << 16), 1 << 16) : counted;
-            return new Parser(file.getFileName().toString(), name, in, counted, size, progress).parse();
-        } catch (java.util.zip.ZipException e) {
-            throw new IdxFormatException(file.getFileName() + ": corrupt gzip data (" + e.getMessage() + ")", e);
-        } catch (java.io.EOFException e) {
-            throw new IdxFormatException(file.getFileName() + ": the gzip data is truncated", e);
+            InputStream in = GzipInput.isGzip(b0, b1) ? new GzipInput(counted, fileName) : counted;
+            return new Parser(fileName, name, in, counted, size, progress).parse();
         }
     }
 
@@ -55,7 +56,13 @@ public final class CsvDatasetReader {
         private final CountingStream counted;
         private final long size;
         private final Progress progress;
+        private final CsvField field = new CsvField();
+        private final byte[] buffer = new byte[1 << 16];
+        private int position;
+        private int limit;
         private long line = 1;
+        /** No image nor header line has been read yet. */
+        private boolean firstLine = true;
         private int fields = -1;
         private int count;
         private byte[] pixels = new byte[1 << 16];
@@ -74,28 +81,33 @@ public final class CsvDatasetReader {
         }
 
         Dataset parse() throws IOException {
+            skipByteOrderMark();
             double[] row = new double[16];
             int n = 0;
-            boolean firstLine = true;
             while (true) {
-                int c = next();
+                int c = nextChar();
                 if (c == ',' || c == '\n' || c == -1) {
-                    boolean blankLine = n == 0 && c != ',' && fieldIsBlank();
+                    boolean blankLine = n == 0 && c != ',' && field.isEmpty();
                     if (!blankLine) {
-                        if (firstLine && n == 0 && length > 0 && !looksNumeric(first)) {
-                            skipHeader(c, text());
+                        if (firstLine && n == 0 && !field.isEmpty() && !looksNumeric(field.first())) {
+                            skipHeader(c, field.text());
                             firstLine = false;
-                            clearField();
+                            field.clear();
                             line++;
                             continue;
                         }
+                        if (n > MAX_PIXELS) {
+                            throw error("has more than " + String.format("%,d", MAX_PIXELS) + " pixel values; no "
+                                    + "image that large (2048 x 2048) can be read from a CSV file");
+                        }
                         if (n == row.length) {
-                            row = Arrays.copyOf(row, row.length * 2);
+                            int grown = Math.min(2 * n, MAX_PIXELS + 1);
+                            row = HeapBudget.copyOf(row, grown, "reading " + file);
                         }
                         row[n] = value(n + 1);
                         n++;
                     }
-                    clearField();
+                    field.clear();
                     if (c == ',') {
                         continue;
                     }
@@ -112,29 +124,18 @@ public final class CsvDatasetReader {
                         progress.update(counted.count(), size, "Reading " + file);
                         progress.checkCancelled();
                     }
-                } else if (c != '\r') {
+                } else {
                     append(c, n + 1);
                 }
             }
             if (count == 0) {
-                throw new IdxFormatException(file + ": holds no images (expected lines of label,pixel,pixel,...)");
+                throw new DataFileException(file + ": holds no images (expected lines of label,pixel,pixel,...)");
             }
             int d = fields - 1;
             int side = (int) Math.round(Math.sqrt(d));
-            return new Dataset(name, side, side, Arrays.copyOf(pixels, pixelCount), Arrays.copyOf(labels, count));
+            return new Dataset(name, side, side, HeapBudget.copyOf(pixels, pixelCount, "reading " + file),
+                    Arrays.copyOf(labels, count));
         }
-
-        // The current field: its characters (spaces dropped), and its value while it is a plain whole number.
-        private final char[] chars = new char[64];
-        private int length;
-        private char first;
-        private long whole;
-        private boolean digitsOnly = true;
-        private boolean innerSpace;
-        private boolean spaceAfterText;
-        private final byte[] buffer = new byte[1 << 16];
-        private int position;
-        private int limit;
 
         private int next() throws IOException {
             if (position == limit) {
@@ -148,59 +149,70 @@ public final class CsvDatasetReader {
             return buffer[position++] & 0xFF;
         }
 
-        private void append(int c, int column) throws IdxFormatException {
-            if (c == ' ' || c == '\t') {
-                spaceAfterText = length > 0;
-                return;
+        /** The next character, with CRLF read as LF; a lone CR and a zero byte are refused, naming what they mean. */
+        private int nextChar() throws IOException {
+            int c = next();
+            if (c == '\r') {
+                int after = next();
+                if (after != '\n' && after != -1) {
+                    throw error("ends in a carriage return alone (CR, the line end of old Mac files), not LF or "
+                            + "CRLF; save the file with Windows (CRLF) or Unix (LF) line ends");
+                }
+                return '\n';
             }
-            if (spaceAfterText) {
-                innerSpace = true;
+            if (c == 0) {
+                throw error("holds a zero byte: this is binary data, or text in UTF-16, not a CSV text file "
+                        + "(ASCII or UTF-8)");
             }
-            if (length == chars.length) {
-                throw error("field " + column + " is longer than any number");
-            }
-            if (length == 0) {
-                first = (char) c;
-            }
-            chars[length++] = (char) c;
-            if (c >= '0' && c <= '9' && length <= 12) {
-                whole = whole * 10 + (c - '0');
-            } else {
-                digitsOnly = false;
+            return c;
+        }
+
+        /** Skips a UTF-8 byte order mark; refuses UTF-16 text, which starts with one of its own. */
+        private void skipByteOrderMark() throws IOException {
+            limit = Math.max(0, in.readNBytes(buffer, 0, 3));
+            position = 0;
+            int b0 = limit > 0 ? buffer[0] & 0xFF : -1;
+            int b1 = limit > 1 ? buffer[1] & 0xFF : -1;
+            if (limit == 3 && b0 == 0xEF && b1 == 0xBB && (buffer[2] & 0xFF) == 0xBF) {
+                position = 3;
+            } else if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
+                throw new DataFileException(file + ": is UTF-16 text (it starts with a UTF-16 byte order mark); save "
+                        + "it as UTF-8 or ASCII");
             }
         }
 
-        private boolean fieldIsBlank() {
-            return length == 0;
+        private void append(int c, int column) throws DataFileException {
+            if (c == ';') {
+                throw error("has a semicolon in field " + column + ": the fields are separated by semicolons, not "
+                        + "commas; save the file as comma-separated values (label,pixel,pixel,...)");
+            }
+            // The first name of a header line may be long or hold spaces; only its start is looked at.
+            boolean header = firstLine && column == 1 && !field.isEmpty() && !looksNumeric(field.first());
+            if (!field.append(c)) {
+                if (header) {
+                    return;
+                }
+                throw error(column == 1 && field.innerSpace() != 0 ? separatedBy(field.innerSpace())
+                        : "field " + column + " is longer than any number");
+            }
+            if (column == 1 && !header && field.innerSpace() != 0) {
+                throw error(separatedBy(field.innerSpace()));
+            }
         }
 
-        private String text() {
-            return new String(chars, 0, length);
+        private static String separatedBy(int space) {
+            return "the fields are separated by " + (space == '\t' ? "tabs" : "spaces") + ", not commas; each line "
+                    + "must be label,pixel,pixel,...";
         }
 
-        private void clearField() {
-            length = 0;
-            whole = 0;
-            digitsOnly = true;
-            innerSpace = false;
-            spaceAfterText = false;
-        }
-
-        private double value(int column) throws IdxFormatException {
-            if (length == 0) {
+        private double value(int column) throws DataFileException {
+            if (field.isEmpty()) {
                 throw error("field " + column + " is empty");
             }
-            if (innerSpace) {
-                throw error("field " + column + " is '" + text() + "', not a number");
+            if (!field.isNumber()) {
+                throw error("field " + column + " is '" + field.text() + "', not a number");
             }
-            if (digitsOnly) {
-                return whole;
-            }
-            try {
-                return Double.parseDouble(text());
-            } catch (NumberFormatException e) {
-                throw error("field " + column + " is '" + text() + "', not a number");
-            }
+            return field.value();
         }
 
         private void skipHeader(int c, String first) throws IOException {
@@ -210,7 +222,7 @@ public final class CsvDatasetReader {
             }
             int ch = c;
             while (ch != '\n' && ch != -1) {
-                ch = next();
+                ch = nextChar();
             }
         }
 
@@ -218,7 +230,7 @@ public final class CsvDatasetReader {
             return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
         }
 
-        private void add(double[] row, int n) throws IdxFormatException {
+        private void add(double[] row, int n) throws DataFileException {
             if (fields < 0) {
                 int d = n - 1;
                 int side = (int) Math.round(Math.sqrt(d));
@@ -236,14 +248,15 @@ public final class CsvDatasetReader {
                         + (Dataset.MAX_CLASSES - 1));
             }
             if (count == labels.length) {
-                labels = Arrays.copyOf(labels, labels.length * 2);
+                labels = HeapBudget.copyOf(labels, labels.length * 2, "reading " + file);
             }
             if (pixelCount + n - 1 > pixels.length) {
                 long grown = Math.max((long) pixels.length * 2, (long) pixelCount + n);
-                if (grown > Integer.MAX_VALUE - 8) {
+                if ((long) pixelCount + n > Integer.MAX_VALUE - 8) {
                     throw error("holds more pixels than one data set can (2^31)");
                 }
-                pixels = Arrays.copyOf(pixels, (int) grown);
+                grown = Math.min(grown, Integer.MAX_VALUE - 8);
+                pixels = HeapBudget.copyOf(pixels, (int) grown, "reading " + file + " (" + count + " images so far)");
             }
             for (int j = 1; j < n; j++) {
                 double v = row[j];
@@ -285,8 +298,8 @@ public final class CsvDatasetReader {
             return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
         }
 
-        private IdxFormatException error(String problem) {
-            return new IdxFormatException(file + ", line " + line + ": " + problem);
+        private DataFileException error(String problem) {
+            return new DataFileException(file + ", line " + line + ": " + problem);
         }
     }
 

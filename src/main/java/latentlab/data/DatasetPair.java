@@ -1,11 +1,16 @@
 package latentlab.data;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import latentlab.compute.Progress;
 
@@ -35,18 +40,30 @@ public record DatasetPair(String name, Dataset train, Dataset test) {
     }
 
     /**
-     * Opens the four files in {@code folder}; progress is in uncompressed bytes across all four.
+     * Opens the four files in {@code folder}, or the CSV file {@code folder}; progress is in uncompressed bytes
+     * across all files.
      *
-     * @throws NoSuchFileException naming the missing file
-     * @throws IdxFormatException  naming the malformed file and its problem
+     * @throws DataSetNotFoundException if nothing is at {@code folder} (or a symbolic link there leads nowhere)
+     * @throws java.nio.file.FileSystemException naming the path and the true cause: a file missing from the folder,
+     *                             a folder or device where a file should be, a loop of symbolic links, permission
+     * @throws DataFileException  naming the malformed file and its problem
      */
     public static DatasetPair open(Path folder, Progress progress) throws IOException {
-        if (isCsv(folder) && Files.isRegularFile(folder)) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = InputFile.attributes(folder);
+        } catch (NoSuchFileException e) {
+            throw new DataSetNotFoundException(folder, e.getReason() != null ? e.getReason() : "no such folder or file");
+        }
+        if (isCsv(folder) && attributes.isRegularFile()) {
             return openCsv(folder, progress);
         }
-        if (!Files.isDirectory(folder)) {
-            throw new NoSuchFileException(folder.toString(), null, Files.exists(folder)
-                    ? "neither a folder with the four IDX files nor a .csv file" : "no such folder or file");
+        if (!attributes.isDirectory()) {
+            throw new FileSystemException(folder.toString(), null,
+                    "neither a folder with the four IDX files nor a .csv file");
+        }
+        if (!Files.isExecutable(folder)) {
+            throw new AccessDeniedException(folder.toString(), null, "cannot open the folder");
         }
         Path trainImages = find(folder, "train", "images", "idx3");
         Path trainLabels = find(folder, "train", "labels", "idx1");
@@ -59,6 +76,43 @@ public record DatasetPair(String name, Dataset train, Dataset test) {
         Dataset train = load(label + " train", trainImages, trainLabels, progress, 0, sizes[0], total);
         Dataset test = load(label + " test", testImages, testLabels, progress, sizes[0], sizes[1], total);
         return new DatasetPair(label, train, test);
+    }
+
+    /**
+     * The labels that some test images carry but no training image does, each with its number of test images
+     * (a model never learns such a class; a legend would grow a class the training set does not have).
+     */
+    public SortedMap<Integer, Integer> testOnlyLabels() {
+        int[] trainCounts = train.labelCounts();
+        int[] testCounts = test.labelCounts();
+        SortedMap<Integer, Integer> out = new TreeMap<>();
+        for (int label = 0; label < testCounts.length; label++) {
+            if (testCounts[label] > 0 && (label >= trainCounts.length || trainCounts[label] == 0)) {
+                out.put(label, testCounts[label]);
+            }
+        }
+        return out;
+    }
+
+    /** What looks wrong with this pair though it could be read, one sentence each; empty if nothing does. */
+    public List<String> warnings() {
+        SortedMap<Integer, Integer> only = testOnlyLabels();
+        if (only.isEmpty()) {
+            return List.of();
+        }
+        int images = only.values().stream().mapToInt(Integer::intValue).sum();
+        StringBuilder which = new StringBuilder();
+        int shown = 0;
+        for (var e : only.entrySet()) {
+            if (shown++ == 10) {
+                which.append(", ...");
+                break;
+            }
+            which.append(which.length() == 0 ? "" : ", ").append(e.getKey()).append(" (").append(e.getValue())
+                    .append(e.getValue() == 1 ? " image)" : " images)");
+        }
+        return List.of(String.format("%s: %,d test image%s %s label%s that no training image has: %s", name, images,
+                images == 1 ? "" : "s", images == 1 ? "has a" : "have", only.size() == 1 ? "" : "s", which));
     }
 
     private static Dataset load(String name, Path images, Path labels, Progress progress,
@@ -174,20 +228,38 @@ public record DatasetPair(String name, Dataset train, Dataset test) {
             find(folder, "t10k", "images", "idx3");
             find(folder, "t10k", "labels", "idx1");
             return true;
-        } catch (NoSuchFileException e) {
+        } catch (IOException e) {
             return false;
         }
     }
 
-    private static Path find(Path folder, String split, String kind, String idx) throws NoSuchFileException {
+    /**
+     * The file of one of the four in {@code folder}, under any of its accepted names. A name that is there but
+     * cannot be read as a file (a folder, a device, a loop or a dead end of symbolic links, no permission) is
+     * reported as what it is, unless another accepted name is a readable file.
+     */
+    private static Path find(Path folder, String split, String kind, String idx) throws IOException {
         String[] stems = {split + "-" + kind + "-" + idx + "-ubyte", split + "-" + kind + "." + idx + "-ubyte"};
+        IOException problem = null;
         for (String stem : stems) {
             for (String suffix : new String[] {"", ".gz"}) {
                 Path p = folder.resolve(stem + suffix);
-                if (Files.isRegularFile(p)) {
+                try {
+                    InputFile.size(p);
                     return p;
+                } catch (NoSuchFileException e) {
+                    if (Files.isSymbolicLink(p) && problem == null) {
+                        problem = e;
+                    }
+                } catch (IOException e) {
+                    if (problem == null) {
+                        problem = e;
+                    }
                 }
             }
+        }
+        if (problem != null) {
+            throw problem;
         }
         throw new NoSuchFileException(folder.resolve(stems[0]).toString(), null,
                 "missing " + stems[0] + "[.gz] in " + folder);

@@ -1,9 +1,7 @@
 package latentlab.data;
 
-import java.io.IOException;
-
 /** An IDX file is malformed; the message names the file and the problem. */
-public final class IdxFormatException extends IOException {
+public final class IdxFormatException extends DataFileException {
     public IdxFormatException(String message) {
         super(message);
     }

@@ -1,16 +1,15 @@
 package latentlab.data;
 
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
+import java.util.Arrays;
+
+import latentlab.compute.HeapBudget;
 
 /**
  * Strict reader for IDX files, plain or gzip-compressed (detected from the first two bytes, never from the name).
@@ -23,7 +22,10 @@ import java.util.zip.ZipException;
  *
  * <p>Nothing is allocated from a header that has not been checked against the file: a plain file's size must
  * match exactly, and a gzip file cannot expand more than {@value #MAX_GZIP_RATIO} times (deflate's limit), so a
- * 20-byte file claiming 2^31 elements fails at once.
+ * 20-byte file claiming 2^31 elements fails at once. Within that limit gzip data is read into a buffer that grows
+ * as the data arrive (never to the header's claim up front), and every large allocation is first checked against
+ * the heap ({@link HeapBudget}). Gzip data are read strictly ({@link GzipInput}): a file cut short, a damaged
+ * stream and bytes after its end are each named. Only regular files are opened ({@link InputFile}).
  */
 public final class IdxReader {
     /** Deflate cannot expand data by more than about 1032:1. */
@@ -31,6 +33,13 @@ public final class IdxReader {
     /** Java arrays hold at most about 2^31 - 8 elements. */
     static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
     private static final int BUFFER = 1 << 16;
+    /** Bytes read per call (and between progress reports). */
+    private static final int CHUNK = 1 << 20;
+    /**
+     * The first buffer for gzip data holds this many times the compressed size (images compress 4-8 times; MNIST's
+     * training images 4.7 times), so a typical file is read without growing the buffer.
+     */
+    private static final long GZIP_FIRST_GUESS = 16;
 
     private IdxReader() {
     }
@@ -44,26 +53,25 @@ public final class IdxReader {
      * Reads a whole IDX file, reporting the bytes read so far.
      *
      * @param progress receives the number of (uncompressed) data bytes read so far and the total; may be null
+     * @throws java.nio.file.FileSystemException if {@code file} is missing, not a regular file or unreadable
+     * @throws DataFileException                 naming the file and what is wrong with its content
+     * @throws latentlab.compute.NotEnoughMemoryException if the heap cannot hold the data the file holds
      */
     public static IdxArray read(Path file, ByteProgress progress) throws IOException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        long fileSize;
-        try {
-            fileSize = Files.size(file);
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null, "file not found");
-        }
+        long fileSize = InputFile.size(file);
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
             raw.mark(2);
             int b0 = raw.read();
             int b1 = raw.read();
             raw.reset();
-            boolean gzip = b0 == 0x1F && b1 == 0x8B;
-            if (gzip) {
-                try (InputStream in = new GZIPInputStream(raw, BUFFER)) {
+            if (GzipInput.isGzip(b0, b1)) {
+                try (InputStream in = new GzipInput(raw, name)) {
                     return parse(in, name, fileSize, true, progress);
-                } catch (ZipException e) {
-                    throw new IdxFormatException(name + ": corrupt gzip data (" + e.getMessage() + ")", e);
+                } catch (IdxFormatException e) {
+                    throw e;
+                } catch (DataFileException e) {
+                    throw new IdxFormatException(e.getMessage(), e); // the gzip layer's: truncated, corrupt, trailing
                 }
             }
             return parse(raw, name, fileSize, false, progress);
@@ -79,7 +87,7 @@ public final class IdxReader {
     private static IdxArray parse(InputStream in, String name, long fileSize, boolean gzip, ByteProgress progress)
             throws IOException {
         byte[] magic = new byte[4];
-        int got = readFully(in, magic, 0, 4, name, gzip);
+        int got = in.readNBytes(magic, 0, 4);
         if (got < 4) {
             throw new IdxFormatException(name + ": not an IDX file: only " + got + " bytes, the magic number needs 4");
         }
@@ -98,7 +106,7 @@ public final class IdxReader {
             throw new IdxFormatException(name + ": IDX header declares 0 dimensions");
         }
         byte[] dimBytes = new byte[4 * rank];
-        got = readFully(in, dimBytes, 0, dimBytes.length, name, gzip);
+        got = in.readNBytes(dimBytes, 0, dimBytes.length);
         if (got < dimBytes.length) {
             throw new IdxFormatException(name + ": truncated header: " + rank + " dimensions need "
                     + dimBytes.length + " bytes, the file has " + got);
@@ -127,8 +135,7 @@ public final class IdxReader {
         if (!gzip && fileSize != headerBytes + dataBytes) {
             if (fileSize < headerBytes + dataBytes) {
                 throw new IdxFormatException(name + ": truncated: the header promises " + dataBytes
-                        + " data bytes (shape " + java.util.Arrays.toString(shape) + ", " + type + ") but the file has only "
-                        + (fileSize - headerBytes));
+                        + " data bytes (" + shapeText(shape, type) + ") but the file has only " + (fileSize - headerBytes));
             }
             throw new IdxFormatException(name + ": " + (fileSize - headerBytes - dataBytes)
                     + " unexpected trailing bytes after the " + dataBytes + " data bytes the header promises");
@@ -137,33 +144,37 @@ public final class IdxReader {
             throw new IdxFormatException(name + ": truncated or corrupt: the header promises " + dataBytes
                     + " data bytes, more than a " + fileSize + "-byte gzip file can hold");
         }
-        byte[] bytes = new byte[(int) dataBytes];
-        int chunk = 1 << 20;
+        // A plain file's size was checked against the header; gzip data is taken as it arrives, in a buffer that
+        // grows with it, so a header that claims more than the file holds costs nothing before it is found out.
+        int size = (int) (gzip ? Math.min(dataBytes, fileSize * GZIP_FIRST_GUESS + BUFFER) : dataBytes);
+        byte[] bytes = HeapBudget.newBytes(size, "reading " + name);
         int done = 0;
-        while (done < bytes.length) {
-            int want = Math.min(chunk, bytes.length - done);
-            int n = readFully(in, bytes, done, want, name, gzip);
+        while (done < dataBytes) {
+            if (done == bytes.length) {
+                long grown = Math.min(dataBytes, 2L * bytes.length);
+                bytes = HeapBudget.copyOf(bytes, (int) grown, "reading " + name + " (" + shapeText(shape, type) + ")");
+            }
+            int want = Math.min(CHUNK, bytes.length - done);
+            int n = in.readNBytes(bytes, done, want);
             done += n;
             if (n < want) {
                 throw new IdxFormatException(name + ": truncated: the header promises " + dataBytes
-                        + " data bytes (shape " + java.util.Arrays.toString(shape) + ", " + type
-                        + ") but the file ends after " + done);
+                        + " data bytes (" + shapeText(shape, type) + ") but the " + (gzip ? "decompressed data end"
+                        : "file ends") + " after " + done);
             }
             if (progress != null) {
-                progress.bytesRead(done, bytes.length);
+                progress.bytesRead(done, dataBytes);
             }
         }
-        int extra;
-        try {
-            extra = in.read();
-        } catch (EOFException e) {
-            throw new IdxFormatException(name + ": truncated gzip stream after the data (" + e.getMessage() + ")", e);
-        }
-        if (extra != -1) {
+        if (in.read() != -1) {
             throw new IdxFormatException(name + ": unexpected trailing bytes after the " + dataBytes
                     + " data bytes the header promises");
         }
-        return new IdxArray(type, shape, decode(type, bytes));
+        return new IdxArray(type, shape, decode(type, bytes, name));
+    }
+
+    private static String shapeText(int[] shape, IdxType type) {
+        return "shape " + Arrays.toString(shape) + ", " + type;
     }
 
     private static String describe(ByteBuffer dims, int rank) {
@@ -177,30 +188,10 @@ public final class IdxReader {
         return sb.toString();
     }
 
-    /** Reads up to {@code len} bytes, stopping only at end of stream; returns the count read. */
-    private static int readFully(InputStream in, byte[] b, int off, int len, String name, boolean gzip)
-            throws IOException {
-        int total = 0;
-        while (total < len) {
-            int n;
-            try {
-                n = in.read(b, off + total, len - total);
-            } catch (EOFException e) {
-                if (!gzip) {
-                    throw e;
-                }
-                // GZIPInputStream reports a cut-off deflate stream as EOFException: the file is truncated.
-                return total;
-            }
-            if (n < 0) {
-                break;
-            }
-            total += n;
+    private static Object decode(IdxType type, byte[] bytes, String name) {
+        if (type.bytes() > 1) {
+            HeapBudget.require(bytes.length, "decoding the " + type + " elements of " + name);
         }
-        return total;
-    }
-
-    private static Object decode(IdxType type, byte[] bytes) {
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);
         switch (type) {
             case UNSIGNED_BYTE:

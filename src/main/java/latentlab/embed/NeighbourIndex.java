@@ -6,8 +6,8 @@ import latentlab.compute.ComputePool;
 
 /**
  * Exact nearest-neighbour search over n vectors of any size k (codes of a data set), by any {@link Similarity}:
- * a brute-force scan, which for the codes of a whole data set (n = 70,000, k = 2..30) answers in about a
- * millisecond — less than a frame — so no approximate index is needed and the answer is always exact.
+ * a brute-force scan, which for the codes of a whole data set (n = 70,000, k = 2..30) is fast enough for a query per
+ * frame, so no approximate index is needed and the answer is always exact.
  *
  * <h2>Layout and speed</h2>
  * The vectors are stored by dimension (coordinate p of vector j at {@code p * n + j}), so scoring a block of
@@ -31,7 +31,7 @@ import latentlab.compute.ComputePool;
 public final class NeighbourIndex {
     /** Candidates scored at a time: 8 KB of scores, which stay in the L1 cache during the k passes. */
     static final int BLOCK = 2048;
-    /** Below this many candidates a query takes microseconds, less than handing it to other threads. */
+    /** Below this many candidates a query costs less than handing it to other threads. */
     static final int PARALLEL_MIN = 8192;
 
     private final int n;
@@ -50,8 +50,8 @@ public final class NeighbourIndex {
 
     /**
      * An index that shares large queries between the threads of {@code pool} (may be null: the calling thread
-     * only). A pool's {@link ComputePool#run} serves one caller at a time, so pass one that training does not keep
-     * busy, or none.
+     * only). While the pool is busy with another caller's work (training, say), a query runs on the calling thread
+     * alone rather than waiting.
      */
     public NeighbourIndex(float[] codes, int k, ComputePool pool) {
         Objects.requireNonNull(codes, "codes");
@@ -121,22 +121,21 @@ public final class NeighbourIndex {
         }
         float queryInvNorm = Cosine.inverseNorm(qq);
         int blocks = (n + BLOCK - 1) / BLOCK;
-        int parts = pool == null || n < PARALLEL_MIN ? 1 : Math.min(pool.threads(), blocks);
-        TopScores[] tops = new TopScores[parts];
-        if (parts == 1) {
-            tops[0] = scan(query, queryInvNorm, similarity, excludeIndex, want, 0, blocks);
-        } else {
-            pool.run(t -> {
-                if (t < parts) {
-                    tops[t] = scan(query, queryInvNorm, similarity, excludeIndex, want,
-                            ComputePool.splitStart(blocks, parts, t), ComputePool.splitStart(blocks, parts, t + 1));
-                }
-            });
-            for (int t = 1; t < parts; t++) {
-                tops[0].merge(tops[t]);
+        ComputePool threads = pool == null || n < PARALLEL_MIN ? ComputePool.serial() : pool;
+        TopScores[] tops = new TopScores[threads.threads()];
+        threads.parallelFor(blocks, 1, (slot, b0, b1) -> {
+            if (tops[slot] == null) {
+                tops[slot] = new TopScores(want);
+            }
+            scan(query, queryInvNorm, similarity, excludeIndex, tops[slot], b0, b1);
+        });
+        TopScores best = new TopScores(want);
+        for (TopScores t : tops) {
+            if (t != null) {
+                best.merge(t);
             }
         }
-        return tops[0].sorted();
+        return best.sorted();
     }
 
     /** The {@code m} vectors most similar to vector {@code i} of the set, leaving out {@code i} itself. */
@@ -144,8 +143,7 @@ public final class NeighbourIndex {
         return nearest(vector(i), m, similarity, i);
     }
 
-    private TopScores scan(float[] q, float queryInvNorm, Similarity sim, int exclude, int want, int b0, int b1) {
-        TopScores top = new TopScores(want);
+    private void scan(float[] q, float queryInvNorm, Similarity sim, int exclude, TopScores top, int b0, int b1) {
         float[] scores = new float[BLOCK];
         for (int b = b0; b < b1; b++) {
             int j0 = b * BLOCK;
@@ -153,6 +151,5 @@ public final class NeighbourIndex {
             sim.scoreByDimension(byDimension, n, k, q, queryInvNorm, invNorms, j0, j1, scores);
             top.offerAll(scores, j1 - j0, j0, exclude);
         }
-        return top;
     }
 }

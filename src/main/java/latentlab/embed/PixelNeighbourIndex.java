@@ -11,22 +11,23 @@ import latentlab.math.ByteKernels;
  * [0, 1], as {@link Dataset#copyImage} gives them), for comparing code space with "no model at all".
  *
  * <h2>Memory and speed</h2>
- * The images stay as the data set's bytes: 70,000 MNIST images as floats would take 220 MB. A query copies
- * {@value #BLOCK_ROWS} images at a time into a byte block per thread (50 KB for 28 x 28, inside the L1/L2 caches)
- * and takes their inner products with the query straight from the bytes ({@link ByteKernels}, SIMD): about 8 ms for
- * 70,000 MNIST images on one core here, 6 on two. Every measure follows from q.x and the squared norms, which are
- * computed here once, exactly, from the bytes: ||q - x||^2 = ||q||^2 + ||x||^2 - 2 q.x. In pixel space distances are
- * large next to the rounding of that expansion (a duplicate image comes out at a distance of about 0.005 instead of
- * 0, against nearest-neighbour distances of 3 to 6 among MNIST's training images), unlike the close codes of
- * {@link NeighbourIndex}.
+ * The images stay as the data set's bytes: 70,000 MNIST images as floats would take 220 MB. A query copies {@value
+ * #BLOCK_ROWS} images at a time into a byte block per thread (50 KB for 28 x 28, inside the L1/L2 caches) and takes
+ * their inner products with the query straight from the bytes ({@link ByteKernels}, SIMD). Every measure follows from
+ * q.x and the squared norms, which are computed here once, exactly, from the bytes: ||q - x||^2 = ||q||^2 + ||x||^2 - 2
+ * q.x. In pixel space distances are large next to the rounding of that expansion (a duplicate image comes out at a
+ * distance of about 0.005 instead of 0, against nearest-neighbour distances of 3 to 6 among MNIST's training images),
+ * unlike the close codes of {@link NeighbourIndex}.
  *
- * <p>The first query or two run before the JIT has compiled the SIMD code and take about half a second; the UI
- * should ask off its own thread. Blocks have fixed boundaries and each score is computed the same way in every block
+ * <p>The first query or two run before the JIT has compiled the SIMD code and are much slower; the UI should ask
+ * off its own thread. Blocks have fixed boundaries and each score is computed the same way in every block
  * and thread, so the answer does not depend on the thread count; ties rank by lower index. Immutable; thread-safe.
  */
 public final class PixelNeighbourIndex {
     /** Images copied and scored at a time. */
     static final int BLOCK_ROWS = 64;
+    /** Blocks per chunk handed to a thread: 2,048 images, a few dozen chunks for MNIST. */
+    static final int BLOCKS_PER_CHUNK = 32;
     private final Dataset data;
     private final int n;
     private final int d;
@@ -93,22 +94,21 @@ public final class PixelNeighbourIndex {
         }
         float queryNorm = (float) qq;
         int blocks = (n + BLOCK_ROWS - 1) / BLOCK_ROWS;
-        int parts = pool == null ? 1 : Math.min(pool.threads(), blocks);
-        TopScores[] tops = new TopScores[Math.max(1, parts)];
-        if (parts <= 1) {
-            tops[0] = scan(scaled, queryNorm, similarity, excludeIndex, want, 0, blocks);
-        } else {
-            pool.run(t -> {
-                if (t < parts) {
-                    tops[t] = scan(scaled, queryNorm, similarity, excludeIndex, want,
-                            ComputePool.splitStart(blocks, parts, t), ComputePool.splitStart(blocks, parts, t + 1));
-                }
-            });
-            for (int t = 1; t < parts; t++) {
-                tops[0].merge(tops[t]);
+        ComputePool threads = pool == null ? ComputePool.serial() : pool;
+        TopScores[] tops = new TopScores[threads.threads()];
+        threads.parallelFor(blocks, BLOCKS_PER_CHUNK, (slot, b0, b1) -> {
+            if (tops[slot] == null) {
+                tops[slot] = new TopScores(want);
+            }
+            scan(scaled, queryNorm, similarity, excludeIndex, tops[slot], b0, b1);
+        });
+        TopScores best = new TopScores(want);
+        for (TopScores t : tops) {
+            if (t != null) {
+                best.merge(t);
             }
         }
-        return tops[0].sorted();
+        return best.sorted();
     }
 
     /** The {@code m} images most similar to image {@code i}, leaving out {@code i} itself. */
@@ -117,9 +117,8 @@ public final class PixelNeighbourIndex {
         return nearest(data.image(i), m, similarity, i);
     }
 
-    private TopScores scan(float[] scaled, float qq, Similarity sim, int exclude, int want, int b0, int b1) {
+    private void scan(float[] scaled, float qq, Similarity sim, int exclude, TopScores top, int b0, int b1) {
         ByteKernels kernels = ByteKernels.get();
-        TopScores top = new TopScores(want);
         byte[] block = new byte[BLOCK_ROWS * d];
         float[] products = new float[BLOCK_ROWS];
         float[] scores = new float[BLOCK_ROWS];
@@ -135,6 +134,5 @@ public final class PixelNeighbourIndex {
             }
             top.offerAll(scores, rows, i0, exclude);
         }
-        return top;
     }
 }

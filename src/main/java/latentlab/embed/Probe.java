@@ -209,34 +209,23 @@ public final class Probe {
         int k = codec.latentSize();
         int d = data.dimension();
         float[] out = new float[n * k];
-        int chunks = (n + ENCODE_CHUNK - 1) / ENCODE_CHUNK;
-        int parts = pool == null ? 1 : Math.max(1, Math.min(pool.threads(), chunks));
-        java.util.function.IntConsumer part = t -> {
-            float[] x = new float[Math.min(ENCODE_CHUNK, n) * d];
-            int c0 = ComputePool.splitStart(chunks, parts, t);
-            int c1 = ComputePool.splitStart(chunks, parts, t + 1);
-            for (int c = c0; c < c1; c++) {
-                progress.checkCancelled();
-                int from = c * ENCODE_CHUNK;
-                int rows = Math.min(ENCODE_CHUNK, n - from);
-                for (int r = 0; r < rows; r++) {
-                    data.copyImage(indices == null ? from + r : indices[from + r], x, r * d);
-                }
-                codec.encode(x, 0, rows, out, from * k);
-                if (t == 0) {
-                    progress.update(c - c0 + 1, c1 - c0, null);
-                }
+        ComputePool threads = pool == null ? ComputePool.serial() : pool;
+        float[][] buffers = new float[threads.threads()][];
+        threads.parallelFor(n, ENCODE_CHUNK, (slot, from, to) -> {
+            progress.checkCancelled();
+            if (buffers[slot] == null) {
+                buffers[slot] = new float[Math.min(ENCODE_CHUNK, n) * d];
             }
-        };
-        if (parts == 1) {
-            part.accept(0);
-        } else {
-            pool.run(t -> {
-                if (t < parts) {
-                    part.accept(t);
-                }
-            });
-        }
+            float[] x = buffers[slot];
+            int rows = to - from;
+            for (int r = 0; r < rows; r++) {
+                data.copyImage(indices == null ? from + r : indices[from + r], x, r * d);
+            }
+            codec.encode(x, 0, rows, out, from * k);
+            if (slot == 0) {
+                progress.update(to, n, null);
+            }
+        });
         return out;
     }
 

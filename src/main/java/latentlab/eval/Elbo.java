@@ -2,7 +2,7 @@ package latentlab.eval;
 
 import latentlab.compute.ComputePool;
 import latentlab.data.Dataset;
-import latentlab.math.Kernels;
+import latentlab.math.KernelSet;
 import latentlab.nn.Autoencoder;
 import latentlab.nn.Workspace;
 
@@ -33,25 +33,22 @@ public final class Elbo {
         Encoding.checkDimension(ae, data);
         int n = data.size();
         int d = data.dimension();
-        int parts = pool.threads();
         int chunks = (n + CHUNK - 1) / CHUNK;
-        double[] bce = new double[parts];
-        pool.run(t -> {
-            Kernels k = Kernels.get();
-            float[] x = new float[CHUNK * d];
-            float[] scratch = new float[CHUNK * d];
-            Workspace ws = new Workspace(ae.architecture(), CHUNK);
-            int last = ae.layerCount() - 1;
-            for (int c = ComputePool.splitStart(chunks, parts, t); c < ComputePool.splitStart(chunks, parts, t + 1); c++) {
-                int from = c * CHUNK;
-                int rows = Math.min(CHUNK, n - from);
-                for (int r = 0; r < rows; r++) {
-                    data.copyImage(from + r, x, r * d);
-                }
-                // Each chunk's noise follows from the seed and the chunk, whatever the thread.
-                ae.forwardSampled(k, x, 0, rows, ws, seed + from);
-                bce[t] += k.bceWithLogits(ws.preActivations(last), 0, x, 0, scratch, 1f, rows * d);
+        // One sum per chunk, added up in chunk order: the same bits whichever threads took the chunks.
+        double[] bce = new double[chunks];
+        KernelSet k = KernelSet.get();
+        int last = ae.layerCount() - 1;
+        pool.parallelFor(n, CHUNK, (from, to) -> {
+            int rows = to - from;
+            float[] x = new float[rows * d];
+            float[] scratch = new float[rows * d];
+            Workspace ws = new Workspace(ae.architecture(), rows);
+            for (int r = 0; r < rows; r++) {
+                data.copyImage(from + r, x, r * d);
             }
+            // Each chunk's noise follows from the seed and the chunk, whatever the thread.
+            ae.forwardSampled(k, x, 0, rows, ws, seed + from);
+            bce[from / CHUNK] = k.losses().bceWithLogits(ws.preActivations(last), 0, x, 0, scratch, 1f, rows * d);
         });
         double recon = 0;
         for (double v : bce) {

@@ -23,24 +23,23 @@ public final class KlDivergence {
         int n = data.size();
         int k = ae.latentSize();
         int d = data.dimension();
-        int parts = pool.threads();
         int chunks = (n + CHUNK - 1) / CHUNK;
-        double[] sums = new double[parts];
-        pool.run(t -> {
-            float[] x = new float[CHUNK * d];
-            float[] mu = new float[CHUNK * k];
-            float[] lv = new float[CHUNK * k];
-            for (int c = ComputePool.splitStart(chunks, parts, t); c < ComputePool.splitStart(chunks, parts, t + 1); c++) {
-                int from = c * CHUNK;
-                int rows = Math.min(CHUNK, n - from);
-                for (int r = 0; r < rows; r++) {
-                    data.copyImage(from + r, x, r * d);
-                }
-                ae.encodeDistribution(x, 0, rows, mu, lv);
-                for (int i = 0; i < rows * k; i++) {
-                    sums[t] += -0.5 * (1 + lv[i] - (double) mu[i] * mu[i] - Math.exp(lv[i]));
-                }
+        // One sum per chunk, added up in chunk order: the same bits whichever threads took the chunks.
+        double[] sums = new double[chunks];
+        pool.parallelFor(n, CHUNK, (from, to) -> {
+            int rows = to - from;
+            float[] x = new float[rows * d];
+            float[] mu = new float[rows * k];
+            float[] lv = new float[rows * k];
+            for (int r = 0; r < rows; r++) {
+                data.copyImage(from + r, x, r * d);
             }
+            ae.encodeDistribution(x, 0, rows, mu, lv);
+            double s = 0;
+            for (int i = 0; i < rows * k; i++) {
+                s += -0.5 * (1 + lv[i] - (double) mu[i] * mu[i] - Math.exp(lv[i]));
+            }
+            sums[from / CHUNK] = s;
         });
         double s = 0;
         for (double v : sums) {

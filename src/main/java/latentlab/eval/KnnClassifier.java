@@ -2,15 +2,15 @@ package latentlab.eval;
 
 import latentlab.compute.ComputePool;
 import latentlab.data.Dataset;
-import latentlab.math.Kernels;
+import latentlab.math.MatrixKernels;
 
 /**
  * k-nearest-neighbour classification of codes (Cover and Hart 1967), the notes' first use of codes downstream: each
  * test code takes the majority label of its k nearest training codes in Euclidean distance (ties go to the label
  * of the nearest neighbour among the tied ones).
  *
- * <p>Distances come in blocks from one matrix product, ||a - b||^2 = ||a||^2 + ||b||^2 - 2 a.b, so 10,000 test codes
- * against 60,000 training codes take a fraction of a second on two cores.
+ * <p>Distances come in blocks from one matrix product, ||a - b||^2 = ||a||^2 + ||b||^2 - 2 a.b, the blocks of test
+ * codes shared between the threads of a pool.
  */
 public final class KnnClassifier {
     private static final int TEST_BLOCK = 64;
@@ -45,6 +45,23 @@ public final class KnnClassifier {
         this.dims = dims;
         this.neighbours = neighbours;
         this.trainNorms = norms(trainCodes, trainLabels.length, dims);
+        checkComparable(trainNorms, "training");
+    }
+
+    /**
+     * Distances need finite squared norms: a NaN or infinite code, or one so large that its square overflows a
+     * float, would leave a test code without neighbours.
+     */
+    private static void checkComparable(float[] norms, String which) {
+        int bad = 0;
+        for (float v : norms) {
+            bad += Float.isFinite(v) ? 0 : 1;
+        }
+        if (bad > 0) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%,d of the %,d %s codes are NaN, "
+                    + "infinite or too large to compare (the network overflows on those images)", bad, norms.length,
+                    which));
+        }
     }
 
     /** The labels of a data set as ints. */
@@ -74,44 +91,54 @@ public final class KnnClassifier {
         int n = testCodes.length / dims;
         int[] out = new int[n];
         float[] testNorms = norms(testCodes, n, dims);
-        int blocks = (n + TEST_BLOCK - 1) / TEST_BLOCK;
-        int parts = pool.threads();
+        checkComparable(testNorms, "test");
         int m = trainLabels.length;
-        pool.run(t -> {
-            Kernels k = Kernels.get();
-            float[] dots = new float[TEST_BLOCK * TRAIN_BLOCK];
-            float[] bestDist = new float[TEST_BLOCK * neighbours];
-            int[] bestIndex = new int[TEST_BLOCK * neighbours];
-            int b0 = ComputePool.splitStart(blocks, parts, t);
-            int b1 = ComputePool.splitStart(blocks, parts, t + 1);
-            for (int b = b0; b < b1; b++) {
-                int from = b * TEST_BLOCK;
-                int rows = Math.min(TEST_BLOCK, n - from);
-                java.util.Arrays.fill(bestDist, Float.POSITIVE_INFINITY);
-                java.util.Arrays.fill(bestIndex, -1);
-                for (int j0 = 0; j0 < m; j0 += TRAIN_BLOCK) {
-                    int cols = Math.min(TRAIN_BLOCK, m - j0);
-                    k.gemmNT(0, rows, cols, dims, testCodes, from * dims, dims, trainCodes, j0 * dims, dims, dots, 0,
-                            cols, false);
-                    for (int r = 0; r < rows; r++) {
-                        float tn = testNorms[from + r];
-                        int base = r * neighbours;
-                        float worst = bestDist[base + neighbours - 1];
-                        for (int c = 0; c < cols; c++) {
-                            float dist = tn + trainNorms[j0 + c] - 2 * dots[r * cols + c];
-                            if (dist < worst) {
-                                insert(bestDist, bestIndex, base, dist, j0 + c);
-                                worst = bestDist[base + neighbours - 1];
-                            }
+        MatrixKernels k = MatrixKernels.get();
+        Scratch[] scratch = new Scratch[pool.threads()];
+        pool.parallelFor(n, TEST_BLOCK, (slot, from, to) -> {
+            if (scratch[slot] == null) {
+                scratch[slot] = new Scratch(neighbours);
+            }
+            float[] dots = scratch[slot].dots;
+            float[] bestDist = scratch[slot].bestDist;
+            int[] bestIndex = scratch[slot].bestIndex;
+            int rows = to - from;
+            java.util.Arrays.fill(bestDist, Float.POSITIVE_INFINITY);
+            java.util.Arrays.fill(bestIndex, -1);
+            for (int j0 = 0; j0 < m; j0 += TRAIN_BLOCK) {
+                int cols = Math.min(TRAIN_BLOCK, m - j0);
+                k.gemmNT(0, rows, cols, dims, testCodes, from * dims, dims, trainCodes, j0 * dims, dims, dots, 0,
+                        cols, false);
+                for (int r = 0; r < rows; r++) {
+                    float tn = testNorms[from + r];
+                    int base = r * neighbours;
+                    float worst = bestDist[base + neighbours - 1];
+                    for (int c = 0; c < cols; c++) {
+                        float dist = tn + trainNorms[j0 + c] - 2 * dots[r * cols + c];
+                        if (dist < worst) {
+                            insert(bestDist, bestIndex, base, dist, j0 + c);
+                            worst = bestDist[base + neighbours - 1];
                         }
                     }
                 }
-                for (int r = 0; r < rows; r++) {
-                    out[from + r] = vote(bestIndex, r * neighbours);
-                }
+            }
+            for (int r = 0; r < rows; r++) {
+                out[from + r] = vote(bestIndex, r * neighbours);
             }
         });
         return out;
+    }
+
+    /** One thread's scratch: a block of inner products and the running k best of each test code. */
+    private static final class Scratch {
+        final float[] dots = new float[TEST_BLOCK * TRAIN_BLOCK];
+        final float[] bestDist;
+        final int[] bestIndex;
+
+        Scratch(int neighbours) {
+            bestDist = new float[TEST_BLOCK * neighbours];
+            bestIndex = new int[TEST_BLOCK * neighbours];
+        }
     }
 
     private void insert(float[] dist, int[] idx, int base, float d, int i) {

@@ -2,7 +2,7 @@ package latentlab.eval;
 
 import latentlab.compute.ComputePool;
 import latentlab.data.Dataset;
-import latentlab.math.Kernels;
+import latentlab.math.KernelSet;
 import latentlab.nn.Autoencoder;
 import latentlab.nn.Codec;
 import latentlab.nn.Workspace;
@@ -32,53 +32,66 @@ public final class ReconstructionError {
         Encoding.checkDimension(codec, data);
         int n = data.size();
         int d = data.dimension();
-        int parts = pool.threads();
         int chunks = (n + CHUNK - 1) / CHUNK;
-        double[] se = new double[parts];
-        double[] bce = new double[parts];
+        // Sums per chunk, added up in chunk order: the same bits whichever threads took the chunks.
+        double[] se = new double[chunks];
+        double[] bce = new double[chunks];
         float[] perImage = new float[n];
         boolean logits = codec instanceof Autoencoder ae && ae.architecture().output() instanceof Sigmoid;
-        pool.run(t -> {
-            Kernels k = Kernels.get();
-            float[] x = new float[CHUNK * d];
-            float[] scratch = new float[CHUNK * d];
-            Workspace ws = logits ? new Workspace(((Autoencoder) codec).architecture(), CHUNK) : null;
-            int c0 = ComputePool.splitStart(chunks, parts, t);
-            int c1 = ComputePool.splitStart(chunks, parts, t + 1);
-            for (int c = c0; c < c1; c++) {
-                int from = c * CHUNK;
-                int rows = Math.min(CHUNK, n - from);
-                for (int r = 0; r < rows; r++) {
-                    data.copyImage(from + r, x, r * d);
-                }
-                float[] out;
-                float[] z = null;
+        KernelSet k = KernelSet.get();
+        Buffers[] buffers = new Buffers[pool.threads()];
+        pool.parallelFor(n, CHUNK, (slot, from, to) -> {
+            if (buffers[slot] == null) {
+                buffers[slot] = new Buffers(d, logits ? ((Autoencoder) codec).architecture() : null);
+            }
+            float[] x = buffers[slot].x;
+            float[] scratch = buffers[slot].scratch;
+            Workspace ws = buffers[slot].workspace;
+            int c = from / CHUNK;
+            int rows = to - from;
+            for (int r = 0; r < rows; r++) {
+                data.copyImage(from + r, x, r * d);
+            }
+            float[] out;
+            float[] z = null;
+            if (logits) {
+                Autoencoder ae = (Autoencoder) codec;
+                ae.forward(k, x, 0, rows, ws);
+                int last = ae.layerCount() - 1;
+                out = ws.activations(last);
+                z = ws.preActivations(last);
+            } else {
+                out = new float[rows * d];
+                codec.reconstruct(x, 0, rows, out, 0);
+            }
+            for (int r = 0; r < rows; r++) {
+                double e = k.losses().squaredError(out, r * d, x, r * d, scratch, 1f, d);
+                perImage[from + r] = (float) e;
+                se[c] += e;
                 if (logits) {
-                    Autoencoder ae = (Autoencoder) codec;
-                    ae.forward(k, x, 0, rows, ws);
-                    int last = ae.layerCount() - 1;
-                    out = ws.activations(last);
-                    z = ws.preActivations(last);
-                } else {
-                    out = new float[rows * d];
-                    codec.reconstruct(x, 0, rows, out, 0);
-                }
-                for (int r = 0; r < rows; r++) {
-                    double e = k.squaredError(out, r * d, x, r * d, scratch, 1f, d);
-                    perImage[from + r] = (float) e;
-                    se[t] += e;
-                    if (logits) {
-                        bce[t] += k.bceWithLogits(z, r * d, x, r * d, scratch, 1f, d);
-                    }
+                    bce[c] += k.losses().bceWithLogits(z, r * d, x, r * d, scratch, 1f, d);
                 }
             }
         });
         double seSum = 0;
         double bceSum = 0;
-        for (int t = 0; t < parts; t++) {
-            seSum += se[t];
-            bceSum += bce[t];
+        for (int c = 0; c < chunks; c++) {
+            seSum += se[c];
+            bceSum += bce[c];
         }
         return new Result(seSum / n, logits ? bceSum / n : Double.NaN, perImage);
+    }
+
+    /** One thread's scratch: a chunk of images, a chunk of outputs, and a workspace for autoencoders' logits. */
+    private static final class Buffers {
+        final float[] x;
+        final float[] scratch;
+        final Workspace workspace;
+
+        Buffers(int d, latentlab.nn.Architecture logitsOf) {
+            x = new float[CHUNK * d];
+            scratch = new float[CHUNK * d];
+            workspace = logitsOf == null ? null : new Workspace(logitsOf, CHUNK);
+        }
     }
 }

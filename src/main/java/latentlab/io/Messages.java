@@ -12,7 +12,8 @@ public final class Messages {
     /** One line that names the problem (and the file, where there is one). */
     public static String describe(Throwable t) {
         if (t instanceof NoSuchFileException e) {
-            return (e.getReason() != null ? e.getReason() : "file not found") + ": " + e.getFile();
+            String reason = e.getReason() != null ? e.getReason() : "file not found";
+            return e.getFile() == null ? reason : reason + ": " + e.getFile();
         }
         if (t instanceof AccessDeniedException e) {
             return "permission denied: " + e.getFile();

@@ -1,12 +1,13 @@
 package latentlab.math;
 
 /**
- * The float64 kernels of the PCA eigensolver ({@code latentlab.pca.SymmetricEigen}): the inner loops of the
- * Householder reduction to tridiagonal form, of forming Q from the reflectors, and of the Givens rotations of the
- * QR iteration. Two implementations, chosen like {@link Kernels}: {@code VectorDoubleKernels} (SIMD through the
- * incubating Vector API) and {@link ScalarDoubleKernels} (plain Java). Both compute the same formulas; results may
- * differ in the last bits (the vector ones use fused multiply-adds). Matrices are arrays of rows, as the solver
- * holds them. Single-threaded and allocation-free: callers split the columns between threads.
+ * The float64 kernels of the PCA eigensolver ({@code latentlab.pca.SymmetricEigen}): the inner loops of the Householder
+ * reduction to tridiagonal form, of forming Q from the reflectors, and of the Givens rotations of the QR iteration. Two
+ * implementations, chosen once by {@link KernelSelector}: {@code VectorDoubleKernels} (SIMD through the incubating
+ * Vector API) and {@link ScalarDoubleKernels} (plain Java). Both compute the same formulas; results may differ in the
+ * last bits (the vector ones use fused multiply-adds). Matrices are arrays of rows, as the solver holds them.
+ * Single-threaded and allocation-free: callers split the columns between threads. Every method checks that its rows and
+ * columns exist ({@link IllegalArgumentException}).
  */
 public interface DoubleKernels {
     /** Reflectors per block of {@link #applyReflectorBlock}. */
@@ -14,12 +15,12 @@ public interface DoubleKernels {
 
     /** The implementation for this JVM: vectorised when the Vector API is present, scalar otherwise. */
     static DoubleKernels get() {
-        return KernelSelector.BEST_DOUBLE;
+        return KernelSelector.DOUBLES;
     }
 
     /** The plain-Java implementation (for tests and comparisons). */
     static DoubleKernels scalar() {
-        return KernelSelector.SCALAR_DOUBLE;
+        return KernelSelector.SCALAR_DOUBLES;
     }
 
     /**

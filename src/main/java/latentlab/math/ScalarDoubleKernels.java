@@ -5,6 +5,7 @@ final class ScalarDoubleKernels implements DoubleKernels {
 
     @Override
     public void rotate(double[] x, double[] y, int from, int to, double c, double s) {
+        DoubleShapes.rotate(x, y, from, to);
         for (int j = from; j < to; j++) {
             double a = x[j];
             double b = y[j];
@@ -16,6 +17,7 @@ final class ScalarDoubleKernels implements DoubleKernels {
     @Override
     public void rotateChain(double[][] rows, int first, int count, double[] cos, double[] sin, int off, int from,
                             int to) {
+        DoubleShapes.rotateChain(rows, first, count, cos, sin, off, from, to);
         for (int k = 0; k < count; k++) {
             rotate(rows[first + k], rows[first + k + 1], from, to, cos[off + k], sin[off + k]);
         }
@@ -23,6 +25,7 @@ final class ScalarDoubleKernels implements DoubleKernels {
 
     @Override
     public void applyReflectorBlock(double[][] m, int r0, int r1, int j0, int j1, double[] v, double[] t) {
+        DoubleShapes.applyReflectorBlock(m, r0, r1, j0, j1, v, t);
         applyColumns(m, r0, r1, j0, j1, v, t);
     }
 
@@ -83,6 +86,7 @@ final class ScalarDoubleKernels implements DoubleKernels {
     @Override
     public double updateRow(double[] row, int off, int len, double ui, double wi, double[] w, double[] u, int uw,
                             double[] next, int nv, double[] acc) {
+        DoubleShapes.updateRow(row, off, len, w, u, uw, next, nv, acc);
         if (u != null) {
             for (int j = 0; j < len; j++) {
                 row[off + j] -= ui * w[uw + j] + wi * u[uw + j];

@@ -5,7 +5,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link DoubleKernels} on the incubating Vector API, the widest double species of the CPU (8 lanes with AVX-512,
- * 4 with AVX2). As in {@link VectorKernels}, no masks and no vectors passed to helper methods (on JDK 17 either
+ * 4 with AVX2). As in {@link VectorMatrixKernels}, no masks and no vectors passed to helper methods (on JDK 17 either
  * can keep the JIT from holding vectors in registers); column tails narrower than a vector run as scalar code.
  * Lane sums go through an array in a fixed order rather than {@code reduceLanes}, whose order may differ between
  * the interpreter and compiled code, so a result never depends on how warm the JVM is.
@@ -16,6 +16,7 @@ final class VectorDoubleKernels implements DoubleKernels {
 
     @Override
     public void rotate(double[] x, double[] y, int from, int to, double c, double s) {
+        DoubleShapes.rotate(x, y, from, to);
         int j = from;
         DoubleVector cv = DoubleVector.broadcast(S, c);
         DoubleVector sv = DoubleVector.broadcast(S, s);
@@ -37,6 +38,7 @@ final class VectorDoubleKernels implements DoubleKernels {
     @Override
     public void rotateChain(double[][] rows, int first, int count, double[] cos, double[] sin, int off, int from,
                             int to) {
+        DoubleShapes.rotateChain(rows, first, count, cos, sin, off, from, to);
         int j = from;
         // Four strips at a time: four independent chains hide the latency of the carried row's update.
         for (int end = to - 4 * L; j <= end; j += 4 * L) {
@@ -89,6 +91,7 @@ final class VectorDoubleKernels implements DoubleKernels {
 
     @Override
     public void applyReflectorBlock(double[][] m, int r0, int r1, int j0, int j1, double[] v, double[] t) {
+        DoubleShapes.applyReflectorBlock(m, r0, r1, j0, j1, v, t);
         int j = j0;
         for (int end = j1 - L; j <= end; j += L) {
             applyStrip(m, r0, r1, j, v, t);
@@ -148,6 +151,7 @@ final class VectorDoubleKernels implements DoubleKernels {
     @Override
     public double updateRow(double[] row, int off, int len, double ui, double wi, double[] w, double[] u, int uw,
                             double[] next, int nv, double[] acc) {
+        DoubleShapes.updateRow(row, off, len, w, u, uw, next, nv, acc);
         if (len <= 0) {
             return 0;
         }

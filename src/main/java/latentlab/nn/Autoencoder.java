@@ -2,7 +2,7 @@ package latentlab.nn;
 
 import java.util.Objects;
 
-import latentlab.math.Kernels;
+import latentlab.math.KernelSet;
 import latentlab.math.Rng;
 import latentlab.nn.activation.Activation;
 import latentlab.nn.loss.Loss;
@@ -145,15 +145,15 @@ public final class Autoencoder implements Codec {
      * Forward pass over rows [r0, r1) of {@code x}, keeping every layer's pre-activations and activations in
      * {@code ws} (the output layer's logits and outputs included). A VAE decodes its means here (no noise).
      */
-    public void forward(Kernels k, float[] x, int r0, int r1, Workspace ws) {
+    public void forward(KernelSet k, float[] x, int r0, int r1, Workspace ws) {
         forward(k, x, r0, r1, ws, true, false, 0);
     }
 
     /**
      * Forward pass of a VAE with its codes sampled (noise from {@code noiseSeed} and the rows' positions), as in
-     * training; for a plain autoencoder the same as {@link #forward(Kernels, float[], int, int, Workspace)}.
+     * training; for a plain autoencoder the same as {@link #forward(KernelSet, float[], int, int, Workspace)}.
      */
-    public void forwardSampled(Kernels k, float[] x, int r0, int r1, Workspace ws, long noiseSeed) {
+    public void forwardSampled(KernelSet k, float[] x, int r0, int r1, Workspace ws, long noiseSeed) {
         forward(k, x, r0, r1, ws, true, architecture.isVariational(), noiseSeed);
     }
 
@@ -168,7 +168,7 @@ public final class Autoencoder implements Codec {
         return ws.y[l - 1];
     }
 
-    private void forward(Kernels k, float[] x, int r0, int r1, Workspace ws, boolean activateOutput, boolean noise,
+    private void forward(KernelSet k, float[] x, int r0, int r1, Workspace ws, boolean activateOutput, boolean noise,
                          long noiseSeed) {
         int rows = r1 - r0;
         if (rows > ws.capacity) {
@@ -181,9 +181,9 @@ public final class Autoencoder implements Codec {
             if (architecture.isVariational() && l == e) {
                 sample(ws, r0, rows, noise, noiseSeed);
             }
-            layers[l].forward(k, params, input(l, x, ws), l == 0 ? xOff : 0, 0, rows, ws.z[l], 0);
+            layers[l].forward(k.matrix(), params, input(l, x, ws), l == 0 ? xOff : 0, 0, rows, ws.z[l], 0);
             if (l < last || activateOutput) {
-                activations[l].forward(k, ws.z[l], ws.y[l], 0, rows * layers[l].outputs());
+                activations[l].forward(k.activations(), ws.z[l], ws.y[l], 0, rows * layers[l].outputs());
             }
         }
     }
@@ -214,7 +214,7 @@ public final class Autoencoder implements Codec {
      * of {@code scale * sum of per-image losses} into {@code grad} (same layout as the parameters) and returns
      * the unscaled summed reconstruction loss of these rows.
      */
-    public double forwardBackward(Kernels k, float[] x, int r0, int r1, Loss loss, float scale, Workspace ws,
+    public double forwardBackward(KernelSet k, float[] x, int r0, int r1, Loss loss, float scale, Workspace ws,
                                   float[] grad) {
         return forwardBackward(k, x, r0, r1, loss, scale, ws, grad, 0, 0, null);
     }
@@ -226,7 +226,7 @@ public final class Autoencoder implements Codec {
      * and sampling the codes with noise from {@code noiseSeed}; the summed KL of these rows goes to
      * {@code klOut[0]}. For a plain autoencoder beta, the seed and klOut are ignored.
      */
-    public double forwardBackward(Kernels k, float[] x, int r0, int r1, Loss loss, float scale, Workspace ws,
+    public double forwardBackward(KernelSet k, float[] x, int r0, int r1, Loss loss, float scale, Workspace ws,
                                   float[] grad, double beta, long noiseSeed, double[] klOut) {
         return forwardBackward(k, x, x, r0, r1, loss, scale, ws, grad, beta, noiseSeed, klOut);
     }
@@ -235,7 +235,7 @@ public final class Autoencoder implements Codec {
      * Same, with the network reading {@code input} but reconstructing {@code target} (a denoising autoencoder,
      * Vincent et al. 2008: the input is a corrupted copy of the target).
      */
-    public double forwardBackward(Kernels k, float[] input, float[] target, int r0, int r1, Loss loss, float scale,
+    public double forwardBackward(KernelSet k, float[] input, float[] target, int r0, int r1, Loss loss, float scale,
                                   Workspace ws, float[] grad, double beta, long noiseSeed, double[] klOut) {
         float[] x = input;
         boolean vae = architecture.isVariational();
@@ -250,20 +250,20 @@ public final class Autoencoder implements Codec {
         for (int l = last; l >= 0; l--) {
             float[] in = input(l, x, ws);
             int inOff = l == 0 ? xOff : 0;
-            layers[l].backwardParams(k, in, inOff, ws.delta[l], 0, rows, grad);
+            layers[l].backwardParams(k.matrix(), in, inOff, ws.delta[l], 0, rows, grad);
             if (l == 0) {
                 break;
             }
             if (vae && l == e) {
-                layers[l].backwardInput(k, params, ws.delta[l], 0, rows, ws.dSample, 0);
+                layers[l].backwardInput(k.matrix(), params, ws.delta[l], 0, rows, ws.dSample, 0);
                 double kl = varianceGradient(ws, rows, beta * scale);
                 if (klOut != null) {
                     klOut[0] = kl;
                 }
             } else {
-                layers[l].backwardInput(k, params, ws.delta[l], 0, rows, ws.delta[l - 1], 0);
+                layers[l].backwardInput(k.matrix(), params, ws.delta[l], 0, rows, ws.delta[l - 1], 0);
             }
-            activations[l - 1].backward(k, ws.z[l - 1], ws.y[l - 1], ws.delta[l - 1], ws.delta[l - 1], 0,
+            activations[l - 1].backward(k.activations(), ws.z[l - 1], ws.y[l - 1], ws.delta[l - 1], ws.delta[l - 1], 0,
                     rows * layers[l - 1].outputs());
         }
         return total;
@@ -348,7 +348,7 @@ public final class Autoencoder implements Codec {
 
     /** Runs layers [from, to) on n rows, in chunks so that scratch stays small. */
     private void run(int from, int to, float[] in, int inOff, int n, float[] out, int outOff) {
-        Kernels k = Kernels.get();
+        KernelSet k = KernelSet.get();
         int widest = 0;
         for (int l = from; l < to; l++) {
             widest = Math.max(widest, layers[l].outputs());
@@ -371,8 +371,8 @@ public final class Autoencoder implements Codec {
                 boolean lastLayer = l == to - 1;
                 float[] dst = lastLayer ? out : (src == bufA ? bufB : bufA);
                 int dstOff = lastLayer ? outOff + r * outW : 0;
-                layers[l].forward(k, params, src, srcOff, 0, rows, dst, dstOff);
-                activations[l].forward(k, dst, dst, dstOff, rows * layers[l].outputs());
+                layers[l].forward(k.matrix(), params, src, srcOff, 0, rows, dst, dstOff);
+                activations[l].forward(k.activations(), dst, dst, dstOff, rows * layers[l].outputs());
                 src = dst;
                 srcOff = dstOff;
             }

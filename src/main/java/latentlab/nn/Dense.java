@@ -1,6 +1,6 @@
 package latentlab.nn;
 
-import latentlab.math.Kernels;
+import latentlab.math.MatrixKernels;
 
 /**
  * A fully connected layer z = W x + b, for a batch of row vectors: Z = X W^T + 1 b^T.
@@ -54,18 +54,18 @@ public final class Dense {
     }
 
     /** Z[rows x out] = X[rows x in] W^T + b, for rows [r0, r1) of X and Z. */
-    public void forward(Kernels k, float[] params, float[] x, int xOff, int r0, int r1, float[] z, int zOff) {
+    public void forward(MatrixKernels k, float[] params, float[] x, int xOff, int r0, int r1, float[] z, int zOff) {
         k.gemm(r0, r1, out, in, x, xOff, in, 1, params, weightOffset, out, z, zOff, out, params, biasOffset(), false);
     }
 
     /** dWt = X^T dZ and db = column sums of dZ, over {@code rows} rows, written (not added) into {@code grad}. */
-    public void backwardParams(Kernels k, float[] x, int xOff, float[] dz, int dzOff, int rows, float[] grad) {
+    public void backwardParams(MatrixKernels k, float[] x, int xOff, float[] dz, int dzOff, int rows, float[] grad) {
         k.gemm(0, in, out, rows, x, xOff, 1, in, dz, dzOff, out, grad, weightOffset, out, null, 0, false);
         k.columnSums(dz, dzOff, rows, out, out, grad, biasOffset(), false);
     }
 
     /** dX[rows x in] = dZ[rows x out] Wt^T. */
-    public void backwardInput(Kernels k, float[] params, float[] dz, int dzOff, int rows, float[] dx, int dxOff) {
+    public void backwardInput(MatrixKernels k, float[] params, float[] dz, int dzOff, int rows, float[] dx, int dxOff) {
         k.gemmNT(0, rows, in, out, dz, dzOff, out, params, weightOffset, out, dx, dxOff, in, false);
     }
 }

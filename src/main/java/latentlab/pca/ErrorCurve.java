@@ -5,7 +5,7 @@ import java.util.Arrays;
 import latentlab.compute.ComputePool;
 import latentlab.compute.Progress;
 import latentlab.data.Dataset;
-import latentlab.math.Kernels;
+import latentlab.math.MatrixKernels;
 
 /**
  * The reconstruction error of PCA against the number of components: for every k = 0..d, the squared error summed
@@ -16,9 +16,9 @@ import latentlab.math.Kernels;
  * <p>One pass for all k, not d reconstructions: since the axes v_i are orthonormal, the residual of the
  * projection onto the first k of them is ||x - mu||^2 - sum_{i<k} a_i^2 (Pythagoras), so
  * <pre>E(k) = (1/n) sum_images ||x - mu||^2  -  sum_{i<k} (1/n) sum_images a_i^2.</pre>
- * The scores a of all d axes come from one product per chunk of images (2 n d^2 flops, ~12 GFLOP for the MNIST test
- * set, about 0.1 s on two cores); the per-axis sums of squares are accumulated in double. E is non-increasing in k
- * by construction (each step subtracts a sum of squares), and clamped at 0 against round-off at k = d.
+ * The scores a of all d axes come from one product per chunk of images (2 n d^2 flops); the per-axis sums of squares
+ * are accumulated in double, one sum per chunk, added in chunk order. E is non-increasing in k by construction (each
+ * step subtracts a sum of squares), and clamped at 0 against round-off at k = d.
  *
  * <p>Immutable.
  */
@@ -36,15 +36,8 @@ public final class ErrorCurve {
         this.errors = errors;
     }
 
-    /** The curve of {@code model} on all images of {@code data} (pixels scaled to [0, 1]), one thread per core. */
-    public static ErrorCurve compute(PcaModel model, Dataset data) {
-        try (ComputePool pool = new ComputePool(ComputePool.defaultThreads())) {
-            return compute(model, data, pool, Progress.NONE);
-        }
-    }
-
     /**
-     * The curve of {@code model} on all images of {@code data}, images split between the pool's threads.
+     * The curve of {@code model} on all images of {@code data}, chunks of images shared between the pool's threads.
      *
      * @throws IllegalArgumentException if the data set is empty or its images do not have d pixels
      * @throws latentlab.compute.CancelledException if {@code progress} was cancelled
@@ -63,7 +56,7 @@ public final class ErrorCurve {
         float[] v = model.componentArray();
         // V^T in panels of 32 columns (axes): entry (p, c) at vt[(c / 32) * d * 32 + p * 32 + c % 32], zero beyond d.
         // Each panel (d x 32 floats, 100 KB for MNIST) stays in the L2 cache while the kernel multiplies a chunk of
-        // images by it; V^T as a whole (2.4 MB) would be streamed from memory once per 4 images, 3x slower.
+        // images by it; V^T as a whole (2.4 MB) would be streamed from memory once per 4 images.
         int panels = (d + PANEL_WIDTH - 1) / PANEL_WIDTH;
         int width = panels * PANEL_WIDTH;
         int panelSize = d * PANEL_WIDTH;
@@ -74,55 +67,58 @@ public final class ErrorCurve {
                 vt[base + p * PANEL_WIDTH] = v[c * d + p];
             }
         }
-        Kernels kern = Kernels.get();
-        int threads = pool.threads();
-        double[][] scoreSquares = new double[threads][d];
-        double[] centredSquares = new double[threads];
+        MatrixKernels kern = MatrixKernels.get();
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        // One sum per chunk, added up in chunk order: the same bits whichever threads took the chunks.
+        double[][] scoreSquares = new double[chunks][];
+        double[] centredSquares = new double[chunks];
+        float[][] centredRows = new float[pool.threads()][];
+        float[][] scoreRows = new float[pool.threads()][];
         String message = "PCA: reconstruction error of " + n + " images for k = 0.." + d;
-        pool.run(t -> {
-            int first = ComputePool.splitStart(n, threads, t);
-            int end = ComputePool.splitStart(n, threads, t + 1);
-            float[] xc = new float[CHUNK * d];
-            float[] scores = new float[CHUNK * width];
-            double[] sq = scoreSquares[t];
+        pool.parallelFor(n, CHUNK, (slot, r0, end) -> {
+            progress.checkCancelled();
+            if (centredRows[slot] == null) {
+                centredRows[slot] = new float[CHUNK * d];
+                scoreRows[slot] = new float[CHUNK * width];
+            }
+            float[] xc = centredRows[slot];
+            float[] scores = scoreRows[slot];
+            double[] sq = new double[d];
             double centred = 0;
-            for (int r0 = first; r0 < end; r0 += CHUNK) {
-                progress.checkCancelled();
-                int rows = Math.min(CHUNK, end - r0);
-                for (int i = 0; i < rows; i++) {
-                    int off = i * d;
-                    data.copyImage(r0 + i, xc, off);
-                    for (int p = 0; p < d; p++) {
-                        float c = xc[off + p] - mean[p];
-                        xc[off + p] = c;
-                        centred += (double) c * c;
-                    }
-                }
-                // scores[i, c] = sum_p xc[i, p] V[c, p], panel by panel.
-                for (int b = 0; b < panels; b++) {
-                    kern.gemm(0, rows, PANEL_WIDTH, d, xc, 0, d, 1, vt, b * panelSize, PANEL_WIDTH,
-                            scores, b * PANEL_WIDTH, width, null, 0, false);
-                }
-                for (int i = 0; i < rows; i++) {
-                    int off = i * width;
-                    for (int c = 0; c < d; c++) {
-                        double a = scores[off + c];
-                        sq[c] += a * a;
-                    }
-                }
-                if (t == 0) {
-                    progress.update(r0 + rows - first, end - first, message);
+            int rows = end - r0;
+            for (int i = 0; i < rows; i++) {
+                int off = i * d;
+                data.copyImage(r0 + i, xc, off);
+                for (int p = 0; p < d; p++) {
+                    float c = xc[off + p] - mean[p];
+                    xc[off + p] = c;
+                    centred += (double) c * c;
                 }
             }
-            centredSquares[t] = centred;
+            // scores[i, c] = sum_p xc[i, p] V[c, p], panel by panel.
+            for (int b = 0; b < panels; b++) {
+                kern.gemm(0, rows, PANEL_WIDTH, d, xc, 0, d, 1, vt, b * panelSize, PANEL_WIDTH,
+                        scores, b * PANEL_WIDTH, width, null, 0, false);
+            }
+            for (int i = 0; i < rows; i++) {
+                int off = i * width;
+                for (int c = 0; c < d; c++) {
+                    double a = scores[off + c];
+                    sq[c] += a * a;
+                }
+            }
+            scoreSquares[r0 / CHUNK] = sq;
+            centredSquares[r0 / CHUNK] = centred;
+            if (slot == 0) {
+                progress.update(end, n, message);
+            }
         });
-        // Sum the threads' parts in a fixed order, then E(k) = total - cumulative score squares.
         double total = 0;
         double[] perAxis = new double[d];
-        for (int t = 0; t < threads; t++) {
-            total += centredSquares[t];
-            for (int c = 0; c < d; c++) {
-                perAxis[c] += scoreSquares[t][c];
+        for (int c = 0; c < chunks; c++) {
+            total += centredSquares[c];
+            for (int a = 0; a < d; a++) {
+                perAxis[a] += scoreSquares[c][a];
             }
         }
         double[] errors = new double[d + 1];

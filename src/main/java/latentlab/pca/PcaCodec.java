@@ -1,6 +1,6 @@
 package latentlab.pca;
 
-import latentlab.math.Kernels;
+import latentlab.math.MatrixKernels;
 import latentlab.nn.Codec;
 
 /**
@@ -52,7 +52,7 @@ public final class PcaCodec implements Codec {
         int d = model.dimension();
         float[] mean = model.meanArray();
         float[] v = model.componentArray();
-        Kernels kern = Kernels.get();
+        MatrixKernels kern = MatrixKernels.get();
         // Centre first, then project: projecting x and mu separately and subtracting would cancel digits in float.
         float[] xc = new float[Math.min(n, CHUNK) * d];
         for (int r = 0; r < n; r += CHUNK) {
@@ -73,7 +73,7 @@ public final class PcaCodec implements Codec {
     public void decode(float[] a, int aOff, int n, float[] x, int xOff) {
         int d = model.dimension();
         // x[i, p] = mu[p] + sum_c a[i, c] V[c, p]: one product, with the mean as the bias row.
-        Kernels.get().gemm(0, n, d, k, a, aOff, k, 1, model.componentArray(), 0, d, x, xOff, d,
+        MatrixKernels.get().gemm(0, n, d, k, a, aOff, k, 1, model.componentArray(), 0, d, x, xOff, d,
                 model.meanArray(), 0, false);
     }
 

@@ -1,7 +1,7 @@
 package latentlab.train;
 
 import latentlab.compute.ComputePool;
-import latentlab.math.Kernels;
+import latentlab.math.KernelSet;
 import latentlab.nn.Autoencoder;
 import latentlab.nn.Dense;
 import latentlab.nn.Workspace;
@@ -14,34 +14,52 @@ import latentlab.nn.optim.Optimizer;
  * disjoint ranges of the parameters from the sum of the slices' gradients (summed in a fixed order).
  *
  * <p>Objective: the mean over the batch of the per-image loss (summed over pixels), so the gradient scale is
- * 1 / rows. The split depends only on the batch size and the thread count, so the same seed and thread count
- * give bit-identical weights.
+ * 1 / rows. The batch is split into a fixed number of parts (the run's thread count), whichever threads of the pool
+ * run them, so the same seed and thread count give bit-identical weights. The update is element-wise, so its ranges
+ * are claimed in chunks of {@value #UPDATE_GRAIN} parameters.
  */
 public final class DataParallelStep {
+    /** Parameters per chunk of the optimiser update: a few dozen chunks for the larger networks. */
+    static final int UPDATE_GRAIN = 32_768;
+
     private final Autoencoder net;
     private final Loss loss;
     private final Optimizer optimizer;
     private final ComputePool pool;
-    private final Kernels kernels;
+    private final KernelSet kernels;
     private final Workspace[] workspaces;
     private final float[][] grads;
     private final double[] partLoss;
     private final double[][] partKl;
     private final int maxBatch;
+    private final int parts;
     private volatile double beta = 1.0;
     private volatile double corruption;
     private final float[] corrupted;
     private double lastKl;
 
+    /** A step whose batch is split into one part per thread of {@code pool}. */
     public DataParallelStep(Autoencoder net, Loss loss, Optimizer optimizer, ComputePool pool, int maxBatch) {
+        this(net, loss, optimizer, pool, maxBatch, pool.threads());
+    }
+
+    /**
+     * A step whose batch is split into {@code parts} slices of rows, each with its own workspace and gradient, run on
+     * the threads of {@code pool}: the weights depend on {@code parts}, not on the pool.
+     */
+    public DataParallelStep(Autoencoder net, Loss loss, Optimizer optimizer, ComputePool pool, int maxBatch,
+                            int parts) {
+        if (parts < 1) {
+            throw new IllegalArgumentException("a step needs at least 1 part, got " + parts);
+        }
         loss.checkOutput(net.architecture().output());
         this.net = net;
         this.loss = loss;
         this.optimizer = optimizer;
         this.pool = pool;
-        this.kernels = Kernels.get();
+        this.kernels = KernelSet.get();
         this.maxBatch = maxBatch;
-        int parts = pool.threads();
+        this.parts = parts;
         int rowsPerPart = (maxBatch + parts - 1) / parts;
         this.workspaces = new Workspace[parts];
         this.grads = new float[parts][];
@@ -97,14 +115,13 @@ public final class DataParallelStep {
         if (rows < 1 || rows > maxBatch) {
             throw new IllegalArgumentException("batch of " + rows + " rows; this step takes 1.." + maxBatch);
         }
-        int parts = pool.threads();
         float scale = 1f / rows;
         double b = beta;
         double p = corruption;
         int d = net.inputSize();
-        pool.run(t -> {
-            int r0 = ComputePool.splitStart(rows, parts, t);
-            int r1 = ComputePool.splitStart(rows, parts, t + 1);
+        pool.forEach(parts, t -> {
+            int r0 = rowStart(rows, t);
+            int r1 = rowStart(rows, t + 1);
             float[] input = batch;
             if (p > 0) {
                 mask(batch, corrupted, r0 * d, r1 * d, p, noiseSeed ^ 0x5DEECE66DL, d);
@@ -116,10 +133,7 @@ public final class DataParallelStep {
         });
         optimizer.beginStep();
         float[] params = net.parameters();
-        int total = params.length;
-        pool.run(t -> {
-            int p0 = ComputePool.splitStart(total, parts, t);
-            int p1 = ComputePool.splitStart(total, parts, t + 1);
+        pool.parallelFor(params.length, UPDATE_GRAIN, (p0, p1) -> {
             for (int l = 0; l < net.layerCount(); l++) {
                 Dense layer = net.layer(l);
                 update(params, layer.weightOffset(), layer.biasOffset(), p0, p1, true);
@@ -134,6 +148,11 @@ public final class DataParallelStep {
         }
         lastKl = kl;
         return sum;
+    }
+
+    /** First row of part {@code part} of a batch of {@code rows}: nearly equal slices, the same for every call. */
+    private int rowStart(int rows, int part) {
+        return (int) ((long) rows * part / parts);
     }
 
     /**
@@ -153,7 +172,7 @@ public final class DataParallelStep {
         int from = Math.max(segFrom, p0);
         int to = Math.min(segTo, p1);
         if (from < to) {
-            optimizer.update(kernels, params, grads, from, to, weights);
+            optimizer.update(params, grads, from, to, weights);
         }
     }
 }

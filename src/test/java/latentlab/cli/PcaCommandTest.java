@@ -58,7 +58,7 @@ class PcaCommandTest {
         assertTrue(r.out().contains("pca"), r.out());
         Run h = run("pca", "--help");
         assertEquals(0, h.code());
-        for (String option : new String[] {"--data", "--k", "--reps", "--warmup"}) {
+        for (String option : new String[] {"--data", "--k", "--reps", "--warmup", "--threads"}) {
             assertTrue(h.out().contains(option), h.out());
         }
     }
@@ -75,5 +75,13 @@ class PcaCommandTest {
         assertOneLineError(run("pca", "--data", data, "--reps", "0"), "--reps");
         assertOneLineError(run("pca", "--data", data, "--warmup", "-1"), "--warmup");
         assertOneLineError(run("pca", "--data", dir.resolve("absent").toString()), "absent");
+        assertOneLineError(run("pca", "--data", data, "--k", "2", "--threads", "0"), "--threads must be between");
+    }
+
+    @Test
+    void theThreadsOptionSizesThePool() {
+        Run r = run("pca", "--data", tiny.toString(), "--k", "2", "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("(1 threads, "), r.out());
     }
 }

@@ -9,7 +9,7 @@ import latentlab.data.DatasetLocator;
 import latentlab.data.DatasetPair;
 import latentlab.eval.Encoding;
 import latentlab.io.model.ModelFile;
-import latentlab.math.Kernels;
+import latentlab.math.KernelSelector;
 import latentlab.math.Rng;
 import latentlab.nn.Codec;
 
@@ -31,7 +31,7 @@ public final class EmbedBenchmark {
 
     public static void main(String[] args) throws Exception {
         String what = args.length > 0 ? args[0] : "all";
-        System.out.println("kernels: " + Kernels.get().description() + ", cores: " + ComputePool.defaultThreads());
+        System.out.println("kernels: " + KernelSelector.description() + ", cores: " + ComputePool.defaultThreads());
         DatasetPair pair = DatasetPair.open(DatasetLocator.bundledMnist().orElseThrow());
         Dataset all = concat(pair.train(), pair.test());
         if (what.equals("all") || what.equals("codes")) {

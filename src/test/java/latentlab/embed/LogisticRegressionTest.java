@@ -141,7 +141,7 @@ class LogisticRegressionTest {
         Data d = blobs(new double[][] {{0, 1, 2}, {1, 0, 0}, {2, 2, -1}}, 20, 1.5, 7);
         float[] mean = new float[3];
         float[] invStd = {1, 1, 1};
-        LogisticRegression.Objective f = new LogisticRegression.Objective(FeatureMatrix.of(d.x(), d.n(), 3), d.y(),
+        SoftmaxObjective f = new SoftmaxObjective(FeatureMatrix.of(d.x(), d.n(), 3), d.y(),
                 3, mean, invStd, 2.0, null);
         Rng rng = new Rng(8);
         double[] theta = new double[f.size()];

@@ -127,7 +127,7 @@ class PixelNeighbourIndexTest {
             float[] best = new float[rows];
             float[] plain = new float[rows];
             ByteKernels.get().dots(raw, rows, d, q, best);
-            new ByteKernels.Scalar().dots(raw, rows, d, q, plain);
+            ByteKernels.scalar().dots(raw, rows, d, q, plain);
             for (int r = 0; r < rows; r++) {
                 double exact = 0;
                 for (int p = 0; p < d; p++) {
@@ -139,7 +139,7 @@ class PixelNeighbourIndexTest {
             float[] a = new float[d + 3];
             float[] b = new float[d + 3];
             ByteKernels.get().standardise(raw, d, d, shift, scale, a, 3);
-            new ByteKernels.Scalar().standardise(raw, d, d, shift, scale, b, 3);
+            ByteKernels.scalar().standardise(raw, d, d, shift, scale, b, 3);
             assertArrayEquals(b, a, "standardising is exactly rounded either way");
         }
     }

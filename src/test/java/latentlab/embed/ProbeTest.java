@@ -13,6 +13,7 @@ import java.util.List;
 import latentlab.compute.CancelledException;
 import latentlab.compute.ComputePool;
 import latentlab.compute.Progress;
+import latentlab.compute.TestPool;
 import latentlab.data.Dataset;
 import latentlab.math.Rng;
 import latentlab.nn.Architecture;
@@ -133,14 +134,14 @@ class ProbeTest {
         Dataset train = bands(200, 4, 4);
         Dataset test = bands(50, 4, 5);
         Codec net = Autoencoder.initialized(Architecture.mirrored(64, 8, 2), 1);
-        Codec pca3 = Pca.fit(train).codec(3);
+        Codec pca3 = Pca.fit(train, TestPool.get(), Progress.NONE).codec(3);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Probe(net, pca3, train, test, null));
         assertTrue(e.getMessage().contains("PCA gives codes of size 3 but autoencoder"), e.getMessage());
         Codec other = Autoencoder.initialized(Architecture.mirrored(30, 2), 1);
         e = assertThrows(IllegalArgumentException.class, () -> new Probe(other, pca3, train, test, null));
         assertTrue(e.getMessage().contains("takes 30 inputs"), e.getMessage());
-        Probe probe = new Probe(net, Pca.fit(train).codec(2), train, test, null);
+        Probe probe = new Probe(net, Pca.fit(train, TestPool.get(), Progress.NONE).codec(2), train, test, null);
         Progress cancelled = new Progress() {
             @Override
             public void update(double done, double total, String message) {
@@ -161,7 +162,7 @@ class ProbeTest {
         Dataset train = bands(200, 4, 6);
         Dataset test = bands(50, 4, 7);
         Codec net = Autoencoder.initialized(Architecture.mirrored(64, 8, 2), 1);
-        Probe probe = new Probe(net, Pca.fit(train).codec(2), train, test, null);
+        Probe probe = new Probe(net, Pca.fit(train, TestPool.get(), Progress.NONE).codec(2), train, test, null);
         boolean[] cancel = {false};
         Progress cancelInPca = new Progress() {
             @Override
@@ -176,7 +177,7 @@ class ProbeTest {
         };
         assertThrows(latentlab.compute.CancelledException.class, () -> probe.run(20, 1, cancelInPca));
         Probe.Result r = probe.run(20, 1, Progress.NONE);
-        Probe.Result fresh = new Probe(net, Pca.fit(train).codec(2), train, test, null).run(20, 1, Progress.NONE);
+        Probe.Result fresh = new Probe(net, Pca.fit(train, TestPool.get(), Progress.NONE).codec(2), train, test, null).run(20, 1, Progress.NONE);
         assertEquals(fresh.pcaAccuracy(), r.pcaAccuracy(), 0, "the same as a probe that was never cancelled");
         assertEquals(fresh.codesAccuracy(), r.codesAccuracy(), 0);
     }

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import java.util.stream.Stream;
 
-import latentlab.math.Kernels;
+import latentlab.math.ActivationKernels;
+import latentlab.math.KernelSet;
 import latentlab.nn.activation.Activation;
 import latentlab.nn.activation.Identity;
 import latentlab.nn.activation.LeakyRelu;
@@ -90,7 +91,7 @@ class GradientCheckTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("networks")
     void floatImplementationMatchesTheCheckedReference(Architecture arch, Loss loss) {
-        for (Kernels k : new Kernels[] {Kernels.get(), Kernels.scalar()}) {
+        for (KernelSet k : new KernelSet[] {KernelSet.get(), KernelSet.scalar()}) {
             Random r = new Random(11);
             double[] p = randomParams(arch, r);
             int n = 5;
@@ -114,13 +115,15 @@ class GradientCheckTest {
             double l2 = ae.forwardBackward(k, fx, 2, n, loss, 1f / n, ws, grad2);
             ReferenceNet ref = new ReferenceNet(arch, loss);
             double[] g = ref.gradient(p, x, n);
-            assertEquals(ref.loss(p, x, n), (l1 + l2) / n, 1e-5 * Math.max(1, ref.loss(p, x, n)), k.description());
+            assertEquals(ref.loss(p, x, n), (l1 + l2) / n, 1e-5 * Math.max(1, ref.loss(p, x, n)),
+                    k.matrix().description());
             double scale = 0;
             for (double v : g) {
                 scale = Math.max(scale, Math.abs(v));
             }
             for (int i = 0; i < p.length; i++) {
-                assertEquals(g[i], grad[i] + grad2[i], 1e-4 * scale + 1e-6, k.description() + " parameter " + i);
+                assertEquals(g[i], grad[i] + grad2[i], 1e-4 * scale + 1e-6,
+                        k.matrix().description() + " parameter " + i);
             }
         }
     }
@@ -141,8 +144,8 @@ class GradientCheckTest {
         float[] y = new float[4];
         float[] dy = {1f, 2f, -1f, 0.5f};
         float[] dz = new float[4];
-        f.forward(Kernels.get(), z, y, 0, 4);
-        f.backward(Kernels.get(), z, y, dy, dz, 0, 4);
+        f.forward(ActivationKernels.get(), z, y, 0, 4);
+        f.backward(ActivationKernels.get(), z, y, dy, dz, 0, 4);
         for (int i = 0; i < 4; i++) {
             assertEquals(f.apply(z[i]), y[i], 1e-6);
             assertEquals(dy[i] * f.derivative(z[i], f.apply(z[i])), dz[i], 1e-6);
@@ -244,7 +247,7 @@ class GradientCheckTest {
         Workspace ws = new Workspace(arch, n);
         float[] grad = new float[p.length];
         double[] kl = new double[1];
-        double recon = ae.forwardBackward(Kernels.get(), fx, 0, n, loss, 1f / n, ws, grad, beta, 77, kl);
+        double recon = ae.forwardBackward(KernelSet.get(), fx, 0, n, loss, 1f / n, ws, grad, beta, 77, kl);
         double[] eps = new double[n * k];
         for (int i = 0; i < eps.length; i++) {
             eps[i] = ws.eps[i];
@@ -261,7 +264,7 @@ class GradientCheckTest {
         }
         // The noise depends on the seed and the row, not on how rows are split between threads.
         Workspace half = new Workspace(arch, n);
-        ae.forwardBackward(Kernels.get(), fx, 2, n, loss, 1f / n, half, new float[p.length], beta, 77, kl);
+        ae.forwardBackward(KernelSet.get(), fx, 2, n, loss, 1f / n, half, new float[p.length], beta, 77, kl);
         assertEquals(ws.eps[2 * k], half.eps[0], "row 2 gets the same noise in a slice of its own");
         assertTrue(java.util.Arrays.stream(eps).anyMatch(v -> v != 0), "noise was drawn");
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import latentlab.compute.CancelledException;
 import latentlab.compute.ComputePool;
 import latentlab.compute.Progress;
+import latentlab.compute.TestPool;
 import latentlab.data.Dataset;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class ErrorCurveTest {
     void equalsBruteForceReconstructionForEveryK() {
         Dataset train = Synthetic.correlated(21, 800, 6, 6);
         Dataset test = Synthetic.correlated(22, 150, 6, 6);
-        PcaModel model = Pca.fit(train);
+        PcaModel model = Pca.fit(train, TestPool.get(), Progress.NONE);
         int d = model.dimension();
         ErrorCurve curve;
         try (ComputePool pool = new ComputePool(2)) {
@@ -54,8 +55,8 @@ class ErrorCurveTest {
     @Test
     void decreasesMonotonicallyToZeroAtFullRank() {
         Dataset train = Synthetic.correlated(31, 1000, 7, 7);
-        PcaModel model = Pca.fit(train);
-        ErrorCurve curve = ErrorCurve.compute(model, Synthetic.correlated(32, 300, 7, 7));
+        PcaModel model = Pca.fit(train, TestPool.get(), Progress.NONE);
+        ErrorCurve curve = ErrorCurve.compute(model, Synthetic.correlated(32, 300, 7, 7), TestPool.get(), Progress.NONE);
         double[] e = curve.errorsPerImage();
         assertEquals(model.dimension() + 1, e.length);
         for (int k = 1; k < e.length; k++) {
@@ -64,7 +65,7 @@ class ErrorCurveTest {
         assertTrue(e[0] > 1, "the mean image alone leaves a visible error: " + e[0]);
         assertTrue(e[e.length - 1] < 1e-5 * e[0], "full rank reconstructs exactly: " + e[e.length - 1]);
         // On the training set, E(k) is exactly the variance left over: (N-1)/N times the remaining eigenvalues.
-        ErrorCurve onTrain = ErrorCurve.compute(model, train);
+        ErrorCurve onTrain = ErrorCurve.compute(model, train, TestPool.get(), Progress.NONE);
         int n = train.size();
         for (int k : new int[] {0, 1, 5, 20}) {
             double rest = 0;
@@ -77,13 +78,13 @@ class ErrorCurveTest {
 
     @Test
     void checksItsInputAndCanBeCancelled() {
-        PcaModel model = Pca.fit(Synthetic.correlated(41, 300, 6, 6));
+        PcaModel model = Pca.fit(Synthetic.correlated(41, 300, 6, 6), TestPool.get(), Progress.NONE);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ErrorCurve.compute(model, Synthetic.correlated(42, 10, 5, 5)));
+                () -> ErrorCurve.compute(model, Synthetic.correlated(42, 10, 5, 5), TestPool.get(), Progress.NONE));
         assertTrue(e.getMessage().contains("d = 36"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ErrorCurve.compute(model,
-                new Dataset("empty", 6, 6, new byte[0], new byte[0])));
-        ErrorCurve curve = ErrorCurve.compute(model, Synthetic.correlated(43, 20, 6, 6));
+                new Dataset("empty", 6, 6, new byte[0], new byte[0]), TestPool.get(), Progress.NONE));
+        ErrorCurve curve = ErrorCurve.compute(model, Synthetic.correlated(43, 20, 6, 6), TestPool.get(), Progress.NONE);
         assertThrows(IllegalArgumentException.class, () -> curve.errorPerImage(37));
         assertThrows(IllegalArgumentException.class, () -> curve.errorPerImage(-1));
 

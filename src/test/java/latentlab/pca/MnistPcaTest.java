@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 
+import latentlab.compute.Progress;
+import latentlab.compute.TestPool;
 import latentlab.data.Dataset;
 import latentlab.data.DatasetLocator;
 import latentlab.data.DatasetPair;
@@ -28,8 +30,8 @@ class MnistPcaTest {
     @BeforeAll
     static void fit() throws IOException {
         mnist = DatasetPair.open(DatasetLocator.bundledMnist().orElseThrow());
-        model = Pca.fit(mnist.train());
-        curve = ErrorCurve.compute(model, mnist.test());
+        model = Pca.fit(mnist.train(), TestPool.get(), Progress.NONE);
+        curve = ErrorCurve.compute(model, mnist.test(), TestPool.get(), Progress.NONE);
     }
 
     @Test

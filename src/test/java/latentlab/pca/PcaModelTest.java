@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import latentlab.compute.Progress;
+import latentlab.compute.TestPool;
 import latentlab.data.Dataset;
 import latentlab.nn.Codec;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +21,7 @@ class PcaModelTest {
     @BeforeAll
     static void fit() {
         data = Synthetic.correlated(51, 400, 6, 6);
-        model = Pca.fit(data);
+        model = Pca.fit(data, TestPool.get(), Progress.NONE);
     }
 
     @Test

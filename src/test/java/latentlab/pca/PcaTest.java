@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import latentlab.compute.CancelledException;
 import latentlab.compute.ComputePool;
 import latentlab.compute.Progress;
+import latentlab.compute.TestPool;
 import latentlab.data.Dataset;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class PcaTest {
     void recoversTheAxesAndVariancesOfAKnownCovariance() {
         Dataset data = Synthetic.hadamardDesign(3);
         int n = data.size();
-        PcaModel model = Pca.fit(data);
+        PcaModel model = Pca.fit(data, TestPool.get(), Progress.NONE);
         int d = 20;
         assertEquals(d, model.dimension());
         assertEquals(n, model.sampleCount());
@@ -68,7 +69,7 @@ class PcaTest {
      */
     @Test
     void theScatterIsExactForAnyThreadCount() {
-        int n = 3 * Pca.CHUNK_ROWS + 17;
+        int n = 3 * Scatter.CHUNK_ROWS + 17;
         Dataset ordinary = Synthetic.correlated(5, n, 7, 9);
         byte[] px = new byte[n * 40];
         java.util.Random r = new java.util.Random(6);
@@ -82,14 +83,14 @@ class PcaTest {
             int constant = data == ordinary ? 7 : data == white ? 1 : 0; // the first column of every row / pixel 0
             for (int threads : new int[] {1, 2, 3}) {
                 try (ComputePool pool = new ComputePool(threads)) {
-                    assertExactScatter(data, Pca.scatter(data, pool, Progress.NONE), constant);
+                    assertExactScatter(data, Scatter.of(data, pool, Progress.NONE, 1), constant);
                 }
             }
         }
     }
 
     /** Compares the scatter with N G - s s^T in long arithmetic (G = X^T X and s the column sums of the bytes). */
-    private static void assertExactScatter(Dataset data, Pca.Scatter sc, int constantPixels) {
+    private static void assertExactScatter(Dataset data, Scatter sc, int constantPixels) {
         int n = data.size();
         int d = data.dimension();
         long[] sums = new long[d];
@@ -115,12 +116,12 @@ class PcaTest {
     }
 
     /**
-     * More rows than an int partial sum holds (Pca.INT_ROWS of white pixels come close to 2^31): the partial sums
+     * More rows than an int partial sum holds (Scatter.INT_ROWS of white pixels come close to 2^31): the partial sums
      * must be moved into the double accumulator in time. One thread, so that it sees all rows.
      */
     @Test
     void theScatterStaysExactPastTheIntPartialSums() {
-        int n = 2 * Pca.INT_ROWS + 3 * Pca.CHUNK_ROWS + 5; // a sum over all of them would pass 2^32
+        int n = 2 * Scatter.INT_ROWS + 3 * Scatter.CHUNK_ROWS + 5; // a sum over all of them would pass 2^32
         int d = 6;
         byte[] px = new byte[n * d];
         java.util.Random r = new java.util.Random(8);
@@ -129,7 +130,7 @@ class PcaTest {
         }
         Dataset white = new Dataset("white", 2, 3, px, new byte[n]);
         try (ComputePool pool = new ComputePool(1)) {
-            assertExactScatter(white, Pca.scatter(white, pool, Progress.NONE), 0);
+            assertExactScatter(white, Scatter.of(white, pool, Progress.NONE, 1), 0);
         }
     }
 
@@ -147,7 +148,7 @@ class PcaTest {
     @Test
     void axesAreOrthonormalEigenvectorsOfTheCovariance() {
         Dataset data = Synthetic.correlated(11, 700, 6, 6);
-        PcaModel model = Pca.fit(data);
+        PcaModel model = Pca.fit(data, TestPool.get(), Progress.NONE);
         int d = data.dimension();
         int n = data.size();
         double[][] cov = covariance(data);
@@ -180,7 +181,7 @@ class PcaTest {
 
     @Test
     void variancesAreSortedAndSignsFollowTheConvention() {
-        PcaModel model = Pca.fit(Synthetic.correlated(3, 500, 5, 8));
+        PcaModel model = Pca.fit(Synthetic.correlated(3, 500, 5, 8), TestPool.get(), Progress.NONE);
         int d = model.dimension();
         for (int i = 0; i < d; i++) {
             assertTrue(model.variance(i) >= 0);
@@ -219,13 +220,13 @@ class PcaTest {
             assertArrayEquals(models[0].variances(), m.variances());
             assertArrayEquals(models[0].mean(), m.mean());
         }
-        assertArrayEquals(models[0].components(), Pca.fit(data).components());
+        assertArrayEquals(models[0].components(), Pca.fit(data, TestPool.get(), Progress.NONE).components());
     }
 
     @Test
     void trainingCodesAreUncorrelatedWithTheAxisVariances() {
         Dataset data = Synthetic.correlated(13, 900, 6, 6);
-        PcaModel model = Pca.fit(data);
+        PcaModel model = Pca.fit(data, TestPool.get(), Progress.NONE);
         int k = 8;
         double[][] codeCov = codeCovariance(model.codec(k), data);
         for (int i = 0; i < k; i++) {
@@ -238,9 +239,9 @@ class PcaTest {
 
     @Test
     void progressRisesToOneAndCancellationStopsTheFit() {
-        Dataset data = Synthetic.correlated(17, 4 * Pca.CHUNK_ROWS, 6, 6);
+        Dataset data = Synthetic.correlated(17, 4 * Scatter.CHUNK_ROWS, 6, 6);
         List<Double> seen = new ArrayList<>();
-        Pca.fit(data, new Progress() {
+        Pca.fit(data, TestPool.get(), new Progress() {
             @Override
             public void update(double done, double total, String message) {
                 seen.add(done / total);
@@ -280,13 +281,13 @@ class PcaTest {
     @Test
     void degenerateData() {
         Dataset one = new Dataset("one", 2, 2, new byte[] {1, 2, 3, 4}, new byte[1]);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Pca.fit(one));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Pca.fit(one, TestPool.get(), Progress.NONE));
         assertTrue(e.getMessage().contains("at least 2"), e.getMessage());
 
         // All images alike: no variance at all; the axes are the pixels, the codes are 0, the decoder gives the mean.
         Dataset same = new Dataset("same", 2, 2, new byte[] {9, 0, (byte) 200, (byte) 255, 9, 0, (byte) 200, (byte) 255},
                 new byte[2]);
-        PcaModel model = Pca.fit(same);
+        PcaModel model = Pca.fit(same, TestPool.get(), Progress.NONE);
         assertArrayEquals(new double[4], model.variances());
         assertArrayEquals(new float[] {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1}, model.components());
         assertEquals(0, model.explainedVariance(2));

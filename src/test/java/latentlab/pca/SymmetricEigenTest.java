@@ -191,7 +191,7 @@ class SymmetricEigenTest {
     void areaBoundsShareTheTriangleEvenly() {
         int first = 3;
         int rows = 500;
-        int[] b = SymmetricEigen.Tridiagonal.areaBounds(first, rows);
+        int[] b = Tridiagonal.areaBounds(first, rows);
         assertEquals(first, b[0]);
         assertEquals(first + rows, b[b.length - 1]);
         double total = rows * (rows + 1.0) / 2;
@@ -202,7 +202,7 @@ class SymmetricEigenTest {
             }
             assertEquals(total / (b.length - 1), area, rows, "block " + k);
         }
-        int[] tiny = SymmetricEigen.Tridiagonal.areaBounds(0, 3);
+        int[] tiny = Tridiagonal.areaBounds(0, 3);
         assertEquals(3, tiny[tiny.length - 1]);
         for (int k = 0; k + 1 < tiny.length; k++) {
             assertTrue(tiny[k] <= tiny[k + 1]);
@@ -232,11 +232,11 @@ class SymmetricEigenTest {
     void theTridiagonalFormIsASimilarity() {
         int n = 120;
         double[][] a = random(5, n);
-        SymmetricEigen.Tridiagonal t;
+        Tridiagonal t;
         double[][] qt;
         try (ComputePool pool = new ComputePool(2)) {
-            t = Team.session(pool, team -> SymmetricEigen.Tridiagonal.reduce(copy(a), team, Progress.NONE));
-            qt = Team.session(pool, team -> t.formQt(team, Progress.NONE));
+            t = Tridiagonal.reduce(copy(a), pool, Progress.NONE);
+            qt = HouseholderQ.formQt(t, pool, Progress.NONE);
         }
         // Q^T A Q = T: row i of Q^T is q_i, so (Q^T A Q)[i][j] = q_i . A q_j.
         double[][] aq = new double[n][n];

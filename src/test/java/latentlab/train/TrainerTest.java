@@ -11,8 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import latentlab.compute.ComputePool;
+import latentlab.compute.TestPool;
 import latentlab.data.Dataset;
 import latentlab.data.DatasetLocator;
 import latentlab.data.DatasetPair;
@@ -113,25 +116,26 @@ class TrainerTest {
 
     @Test
     void playPauseMovesTheLossAndTheCodesAndSnapshotsStayImmutable() throws InterruptedException {
+        CountDownLatch twoEpochs = new CountDownLatch(2);
         try (Trainer t = new Trainer(small(2), train, test, test)) {
-            long end0 = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (t.latest().displayCodes() == null && System.nanoTime() < end0) {
-                Thread.sleep(5);
-            }
+            await(t); // the thread publishes the first codes before it takes commands
             Snapshot before = t.latest();
             assertNotNull(before.displayCodes(), "codes of the display set right after the start");
             assertEquals(300 * 2, before.displayCodes().length);
             float[] paramsBefore = before.model().parameters().clone();
             float[] codesBefore = before.displayCodes().clone();
+            t.addListener(new TrainingListener() {
+                @Override
+                public void epochFinished(EpochRecord r) {
+                    twoEpochs.countDown();
+                }
+            });
             t.play();
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (t.latest().step() < 40 && System.nanoTime() < end) {
-                Thread.sleep(10);
-            }
+            assertTrue(twoEpochs.await(FakeClock.LIVENESS_SECONDS, TimeUnit.SECONDS), "two epochs while playing");
             t.pause();
             await(t);
             Snapshot after = t.latest();
-            assertTrue(after.step() >= 40);
+            assertTrue(after.step() >= 40, "20 steps per epoch: " + after.step());
             assertEquals(TrainingState.PAUSED, after.state());
             assertEquals(after.step(), after.codesStep(), "codes refreshed when paused");
             assertFalse(java.util.Arrays.equals(codesBefore, after.displayCodes()), "codes moved");
@@ -147,15 +151,25 @@ class TrainerTest {
         Architecture linear = new Architecture(new int[] {784, 64, 2}, new int[] {2, 64, 784}, new Identity(),
                 new Identity(), new Identity());
         TrainingConfig c = new TrainingConfig(linear, new SquaredError(), OptimizerKind.SGD, 5.0, 50, 3, 2, 0, 0.9);
-        try (Trainer t = new Trainer(c, train, test, null)) {
+        CountDownLatch diverged = new CountDownLatch(1);
+        // The clock stands still, so no snapshot falls due while the loss explodes: the good model is the first.
+        try (Trainer t = new Trainer(c, train, test, null, null, TestPool.get(), new FakeClock())) {
+            t.addListener(new TrainingListener() {
+                @Override
+                public void stateChanged(TrainingState state, String message) {
+                    if (state == TrainingState.DIVERGED) {
+                        diverged.countDown();
+                    }
+                }
+            });
             t.play();
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (t.latest().state() != TrainingState.DIVERGED && System.nanoTime() < end) {
-                Thread.sleep(5);
-            }
+            assertTrue(diverged.await(FakeClock.LIVENESS_SECONDS, TimeUnit.SECONDS), "diverged");
+            await(t);
             Snapshot s = t.latest();
             assertEquals(TrainingState.DIVERGED, s.state());
             assertTrue(s.message().contains("diverged") && s.message().contains("learning rate too high?"), s.message());
+            assertTrue(s.message().contains("from step 0;"), s.message());
+            assertEquals(0, s.step());
             assertTrue(s.model().isFinite(), "the kept model has finite weights");
             assertFalse(t.isRunning());
             // Lower the rate and go on: training works again and the message goes away.
@@ -165,6 +179,7 @@ class TrainerTest {
             assertEquals(TrainingState.PAUSED, t.latest().state(), t.latest().message());
             assertNull(t.latest().message());
             assertTrue(Double.isFinite(t.latest().lastBatchLoss()));
+            assertEquals(1, t.latest().step());
         }
     }
 
@@ -191,15 +206,56 @@ class TrainerTest {
     }
 
     @Test
-    void slowMotionLimitsTheStepRate() throws InterruptedException {
-        try (Trainer t = new Trainer(small(1), train, test, null)) {
+    void slowMotionTakesOneStepPerIntervalOfTheClock() throws InterruptedException {
+        FakeClock clock = new FakeClock();
+        try (Trainer t = new Trainer(small(1), train, test, null, null, TestPool.get(), clock)) {
             t.setMaxStepsPerSecond(20);
             t.play();
-            Thread.sleep(1000);
+            // One step at once, then nothing until the clock reaches the next step's time, 50 ms on.
+            assertEquals(50.0, clock.awaitTrainerWaiting());
+            assertEquals(1, t.checkpoint().step());
+            for (int i = 0; i < 19; i++) {
+                clock.advanceMillis(50);
+                assertEquals(50.0, clock.awaitTrainerWaiting());
+            }
+            assertEquals(20, t.checkpoint().step(), "20 steps in the first second");
+            clock.advanceMillis(30);
+            assertEquals(20.0, clock.awaitTrainerWaiting(), "no step before its time");
+            assertEquals(20, t.checkpoint().step());
+            // After a long gap, one step and the usual interval: slow motion does not catch up in a burst.
+            clock.advanceMillis(1000);
+            assertEquals(50.0, clock.awaitTrainerWaiting());
+            assertEquals(21, t.checkpoint().step());
+            t.setMaxStepsPerSecond(4);
+            clock.awaitTrainerWaitingFor(250, "a new speed counts from the last step");
             t.pause();
             await(t);
-            long steps = t.latest().step();
-            assertTrue(steps >= 5 && steps <= 30, "about 20 steps in a second, got " + steps);
+            assertEquals(21, t.latest().step());
+        }
+    }
+
+    @Test
+    void snapshotsFollowThePublishIntervalAndTheRateIsExact() throws InterruptedException {
+        FakeClock clock = new FakeClock();
+        try (Trainer t = new Trainer(small(2), train, test, null, null, TestPool.get(), clock)) {
+            await(t);
+            long firstVersion = t.latest().version();
+            t.setMaxStepsPerSecond(20);
+            t.play();
+            clock.awaitTrainerWaiting();
+            for (int j = 1; j <= 10; j++) {
+                clock.advanceMillis(50);
+                clock.awaitTrainerWaiting();
+                // Step j + 1 was taken at 50 j ms; a snapshot is due 100 ms after the last (the first was at 0).
+                Snapshot s = t.latest();
+                long published = j % 2 == 0 ? j + 1 : j - 1 + (j > 1 ? 1 : 0);
+                assertEquals(published, s.step(), "published step at " + 50 * j + " ms");
+                assertEquals(firstVersion + j / 2, s.version(), "one snapshot per 100 ms");
+            }
+            // The first window of the rate meter, 0 to 500 ms, closed with 10 steps of 50 images after its start.
+            assertEquals(1000.0, t.latest().samplesPerSecond(), 1e-9);
+            t.pause();
+            await(t);
         }
     }
 
@@ -233,11 +289,26 @@ class TrainerTest {
     void closeEndsTheTrainingThread() throws InterruptedException {
         Trainer t = new Trainer(small(2), train, test, null);
         t.play();
-        Thread.sleep(100);
         t.close();
         assertEquals(TrainingState.CLOSED, t.latest().state());
-        Thread.sleep(50);
         assertTrue(Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(th -> th.getName().equals("latentlab-trainer") && th.isAlive()), "trainer thread ended");
+                .noneMatch(th -> th.getName().equals(TrainingThread.NAME) && th.isAlive()), "trainer thread ended");
+        t.play();
+        assertTrue(t.awaitIdle(0, TimeUnit.SECONDS), "commands after close are ignored");
+    }
+
+    @Test
+    void theWeightsDependOnTheConfiguredThreadsNotOnThePool() throws InterruptedException {
+        float[] own = trainSteps(small(2), 12);
+        for (ComputePool pool : new ComputePool[] {ComputePool.serial(), TestPool.get()}) {
+            try (Trainer t = new Trainer(small(2), train, test, null, null, pool)) {
+                for (int i = 0; i < 12; i++) {
+                    t.stepBatch();
+                }
+                await(t);
+                assertArrayEquals(own, t.latest().model().parameters(), pool.threads() + " pool threads");
+            }
+        }
+        assertFalse(java.util.Arrays.equals(own, trainSteps(small(1), 12)), "another split of the batch");
     }
 }

@@ -7,7 +7,7 @@ import latentlab.compute.ComputePool;
 import latentlab.compute.Progress;
 import latentlab.data.Dataset;
 import latentlab.eval.Encoding;
-import latentlab.math.Kernels;
+import latentlab.math.LossKernels;
 import latentlab.math.Rng;
 import latentlab.nn.Codec;
 
@@ -64,19 +64,16 @@ public record CodeTable(Dataset data, float[] codes, int k, float[] errors, int[
         int d = data.dimension();
         float[] codes = new float[n * k];
         float[] errors = new float[n];
-        int parts = pool.threads();
         String message = "Encoding " + data.name();
+        int grain = Math.max(1, CHUNK / (2 * pool.threads()));
         for (int from = 0; from < n; from += CHUNK) {
             progress.checkCancelled();
             int start = from;
             int rows = Math.min(CHUNK, n - from);
-            pool.run(t -> {
-                int a = start + ComputePool.splitStart(rows, parts, t);
-                int b = start + ComputePool.splitStart(rows, parts, t + 1);
-                if (a == b) {
-                    return;
-                }
-                Kernels kern = Kernels.get();
+            pool.parallelFor(rows, grain, (ra, rb) -> {
+                int a = start + ra;
+                int b = start + rb;
+                LossKernels kern = LossKernels.get();
                 float[] x = new float[(b - a) * d];
                 float[] y = new float[(b - a) * d];
                 float[] scratch = new float[(b - a) * d];

@@ -15,7 +15,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Writes files atomically: a temporary file beside the target, forced to disk, then renamed over the target, so a
- * crash or a full disk leaves either the old file or the new one, never a half-written file.
+ * crash or a full disk leaves either the old file or the new one, never a half-written file. A failed save removes
+ * its temporary file; those of saves killed before they could ({@link Leftovers}) are removed at the next save
+ * into the same folder.
  */
 public final class AtomicFile {
     private AtomicFile() {
@@ -52,12 +54,14 @@ public final class AtomicFile {
         if (Files.isDirectory(target)) {
             throw new java.nio.file.FileSystemException(target.toString(), null, "is a folder; give a file name");
         }
+        Path folder = dir == null ? Path.of(".") : dir;
+        Leftovers.clean(folder);
         // Not Files.createTempFile: that makes the file private (0600); this one gets the usual permissions.
-        Path tmp = (dir == null ? Path.of(".") : dir).resolve("." + target.getFileName() + "."
+        Path tmp = folder.resolve("." + target.getFileName() + "."
                 + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
-        boolean ok = false;
+        FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
+            try (FileChannel ch = channel) {
                 content.writeTo(ch);
                 ch.force(true);
             }
@@ -66,11 +70,18 @@ public final class AtomicFile {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            ok = true;
-        } finally {
-            if (!ok) {
-                Files.deleteIfExists(tmp);
-            }
+        } catch (IOException | RuntimeException | Error e) {
+            removeQuietly(tmp, e);
+            throw e;
+        }
+    }
+
+    /** Removes the temporary file of a failed save; a failure to do so is added to the save's own. */
+    private static void removeQuietly(Path tmp, Throwable failure) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 }

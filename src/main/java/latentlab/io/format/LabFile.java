@@ -3,6 +3,7 @@ package latentlab.io.format;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,9 +11,13 @@ import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
+
+import latentlab.compute.HeapBudget;
+import latentlab.data.InputFile;
 
 /**
  * The container of Latent Lab's model and lesson files: named binary sections behind a magic number and a format
@@ -29,6 +34,8 @@ public final class LabFile {
     /** The format version this code writes (and the newest it reads). */
     public static final int FORMAT_VERSION = 1;
     private static final byte[] MAGIC = {'L', 'L', 'A', 'B'};
+    /** Arrays from a section larger than this are first checked against the heap. */
+    private static final long LARGE_ARRAY = 1 << 20;
     /** Files larger than this are refused before reading (models are far smaller). */
     static final long MAX_FILE_BYTES = 1L << 30;
 
@@ -73,11 +80,23 @@ public final class LabFile {
         if (Files.isDirectory(file)) {
             throw new LabFileException(file + " is a folder, not a Latent Lab file");
         }
-        long size = Files.size(file);
+        long size = InputFile.size(file);
         if (size > MAX_FILE_BYTES) {
             throw new LabFileException(name + ": " + size + " bytes is too large for a Latent Lab file");
         }
-        return read(Files.readAllBytes(file), name);
+        // The bytes, then a copy of each section: twice the file.
+        HeapBudget.require(2 * size, "reading " + name);
+        byte[] all = HeapBudget.newBytes((int) size, "reading " + name);
+        try (InputStream in = Files.newInputStream(file)) {
+            int n = in.readNBytes(all, 0, all.length);
+            if (n < all.length) {
+                all = Arrays.copyOf(all, n); // it shrank: the checksum will say the rest is missing
+            }
+            if (in.read() != -1) {
+                throw new LabFileException(name + ": the file grew while it was read; try again");
+            }
+        }
+        return read(all, name);
     }
 
     /** Checks and splits the bytes of a file called {@code name} (e.g. a bundled resource). */
@@ -255,6 +274,9 @@ public final class LabFile {
             if (bytes < 0 || bytes > buf.remaining()) {
                 throw new LabFileException(where + " is truncated or corrupt (needs " + bytes + " more bytes, has "
                         + buf.remaining() + ")");
+            }
+            if (bytes > LARGE_ARRAY) {
+                HeapBudget.require(bytes, "reading " + where);
             }
         }
 

@@ -45,6 +45,7 @@ public final class StagedFolder implements AutoCloseable {
             Files.createDirectory(abs);
             created = true;
         }
+        Leftovers.clean(abs);
         try {
             return new StagedFolder(abs, Files.createTempDirectory(abs, ".export-"), created);
         } catch (IOException e) {

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+
+import latentlab.compute.Progress;
+import latentlab.data.DataSetNotFoundException;
+import latentlab.data.DatasetPair;
 
 import latentlab.io.format.LabFile;
 import latentlab.io.format.LabFile.SectionReader;
@@ -30,6 +35,24 @@ public final class LessonFile {
      * @param viewState  the UI's saved state (may be empty)
      */
     public record Lesson(ModelFile.Contents model, String dataFolder, byte[] viewState) {
+        /** The data set the lesson was made with, if it says (the folder or CSV file as saved). */
+        public Optional<Path> dataSet() {
+            return dataFolder.isEmpty() ? Optional.empty() : Optional.of(Path.of(dataFolder));
+        }
+
+        /**
+         * Opens the data set the lesson was made with.
+         *
+         * @throws DataSetNotFoundException naming the folder (or CSV file) if it is gone, moved or renamed, so that
+         *                                  the caller can offer to locate it; also if the lesson does not say
+         * @throws IOException              if it is there but cannot be read (the message names the problem)
+         */
+        public DatasetPair openDataSet(Progress progress) throws IOException {
+            Path folder = dataSet().orElseThrow(() -> new DataSetNotFoundException(null,
+                    "the lesson does not say which data set it was made with"
+                            + (model.data() == null ? "" : " (it was '" + model.data().name() + "')")));
+            return DatasetPair.open(folder, progress);
+        }
     }
 
     private LessonFile() {

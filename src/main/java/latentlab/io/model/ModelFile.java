@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import latentlab.compute.HeapBudget;
 import latentlab.data.BatchSampler;
 import latentlab.io.format.LabFile;
 import latentlab.io.format.LabFile.SectionReader;
@@ -273,7 +274,9 @@ public final class ModelFile {
             throw new LabFileException(name + ": " + arch + " needs " + arch.parameterCount() + " parameters, the file has "
                     + params.length);
         }
+        HeapBudget.require(4L * params.length, "loading " + name + " (" + arch + ")");
         Autoencoder ae = Autoencoder.withParameters(arch, params);
+        FiniteWeights.require(name, ae);
 
         SectionReader tr = new SectionReader(require(s, "training", name), name + " (training)");
         String loss = tr.getString();

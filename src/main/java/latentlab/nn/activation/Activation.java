@@ -1,13 +1,13 @@
 package latentlab.nn.activation;
 
-import latentlab.math.Kernels;
+import latentlab.math.ActivationKernels;
 
 /**
  * An element-wise non-linearity f applied after a layer's affine map: y = f(z).
  *
  * <p>Each activation gives its formula twice: per element in double precision ({@link #apply},
  * {@link #derivative}), which the gradient checks differentiate numerically, and over float arrays through the
- * {@link Kernels} ({@link #forward}, {@link #backward}), which training runs.
+ * {@link ActivationKernels} ({@link #forward}, {@link #backward}), which training runs.
  */
 public interface Activation {
     /** Name used in model files, on the command line and in the UI ("relu", "tanh", ...). */
@@ -20,10 +20,10 @@ public interface Activation {
     double derivative(double z, double y);
 
     /** y[i] = f(z[i]) for i in [off, off+len); y may be z. */
-    void forward(Kernels k, float[] z, float[] y, int off, int len);
+    void forward(ActivationKernels k, float[] z, float[] y, int off, int len);
 
     /** dz[i] = dy[i] f'(z[i]) for i in [off, off+len); dz may be dy. */
-    void backward(Kernels k, float[] z, float[] y, float[] dy, float[] dz, int off, int len);
+    void backward(ActivationKernels k, float[] z, float[] y, float[] dy, float[] dz, int off, int len);
 
     /** Whether f is the identity (then y and z can share storage and backward is a no-op). */
     default boolean isIdentity() {

@@ -1,6 +1,6 @@
 package latentlab.nn.activation;
 
-import latentlab.math.Kernels;
+import latentlab.math.ActivationKernels;
 
 /** f(z) = z: a linear layer. With identity everywhere and squared error, the autoencoder learns PCA's subspace. */
 public final class Identity implements Activation {
@@ -20,14 +20,14 @@ public final class Identity implements Activation {
     }
 
     @Override
-    public void forward(Kernels k, float[] z, float[] y, int off, int len) {
+    public void forward(ActivationKernels k, float[] z, float[] y, int off, int len) {
         if (y != z) {
             System.arraycopy(z, off, y, off, len);
         }
     }
 
     @Override
-    public void backward(Kernels k, float[] z, float[] y, float[] dy, float[] dz, int off, int len) {
+    public void backward(ActivationKernels k, float[] z, float[] y, float[] dy, float[] dz, int off, int len) {
         if (dz != dy) {
             System.arraycopy(dy, off, dz, off, len);
         }

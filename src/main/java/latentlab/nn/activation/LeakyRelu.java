@@ -1,6 +1,6 @@
 package latentlab.nn.activation;
 
-import latentlab.math.Kernels;
+import latentlab.math.ActivationKernels;
 
 /** Leaky ReLU, f(z) = z for z > 0, else s z (Maas, Hannun and Ng 2013); s = 0.01 by default. */
 public final class LeakyRelu implements Activation {
@@ -39,12 +39,12 @@ public final class LeakyRelu implements Activation {
     }
 
     @Override
-    public void forward(Kernels k, float[] z, float[] y, int off, int len) {
+    public void forward(ActivationKernels k, float[] z, float[] y, int off, int len) {
         k.leakyRelu(slope, z, y, off, len);
     }
 
     @Override
-    public void backward(Kernels k, float[] z, float[] y, float[] dy, float[] dz, int off, int len) {
+    public void backward(ActivationKernels k, float[] z, float[] y, float[] dy, float[] dz, int off, int len) {
         k.leakyReluBackward(slope, z, dy, dz, off, len);
     }
 }

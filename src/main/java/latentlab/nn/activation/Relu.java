@@ -1,6 +1,6 @@
 package latentlab.nn.activation;
 
-import latentlab.math.Kernels;
+import latentlab.math.ActivationKernels;
 
 /** Rectified linear unit, f(z) = max(0, z) (Nair and Hinton 2010); f'(z) = 1 for z > 0, else 0. */
 public final class Relu implements Activation {
@@ -20,12 +20,12 @@ public final class Relu implements Activation {
     }
 
     @Override
-    public void forward(Kernels k, float[] z, float[] y, int off, int len) {
+    public void forward(ActivationKernels k, float[] z, float[] y, int off, int len) {
         k.relu(z, y, off, len);
     }
 
     @Override
-    public void backward(Kernels k, float[] z, float[] y, float[] dy, float[] dz, int off, int len) {
+    public void backward(ActivationKernels k, float[] z, float[] y, float[] dy, float[] dz, int off, int len) {
         k.reluBackward(z, dy, dz, off, len);
     }
 }

@@ -1,6 +1,6 @@
 package latentlab.nn.activation;
 
-import latentlab.math.Kernels;
+import latentlab.math.ActivationKernels;
 
 /** Logistic sigmoid, f(z) = 1 / (1 + e^-z); f'(z) = y (1 - y). Keeps outputs in (0, 1), like pixel intensities. */
 public final class Sigmoid implements Activation {
@@ -20,12 +20,12 @@ public final class Sigmoid implements Activation {
     }
 
     @Override
-    public void forward(Kernels k, float[] z, float[] y, int off, int len) {
+    public void forward(ActivationKernels k, float[] z, float[] y, int off, int len) {
         k.sigmoid(z, y, off, len);
     }
 
     @Override
-    public void backward(Kernels k, float[] z, float[] y, float[] dy, float[] dz, int off, int len) {
+    public void backward(ActivationKernels k, float[] z, float[] y, float[] dy, float[] dz, int off, int len) {
         k.sigmoidBackward(y, dy, dz, off, len);
     }
 }

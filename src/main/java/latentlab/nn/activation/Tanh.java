@@ -1,6 +1,6 @@
 package latentlab.nn.activation;
 
-import latentlab.math.Kernels;
+import latentlab.math.ActivationKernels;
 
 /** Hyperbolic tangent, f(z) = tanh z; f'(z) = 1 - tanh^2 z = 1 - y^2. */
 public final class Tanh implements Activation {
@@ -20,12 +20,12 @@ public final class Tanh implements Activation {
     }
 
     @Override
-    public void forward(Kernels k, float[] z, float[] y, int off, int len) {
+    public void forward(ActivationKernels k, float[] z, float[] y, int off, int len) {
         k.tanh(z, y, off, len);
     }
 
     @Override
-    public void backward(Kernels k, float[] z, float[] y, float[] dy, float[] dz, int off, int len) {
+    public void backward(ActivationKernels k, float[] z, float[] y, float[] dy, float[] dz, int off, int len) {
         k.tanhBackward(y, dy, dz, off, len);
     }
 }

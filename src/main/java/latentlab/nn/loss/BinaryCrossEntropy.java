@@ -1,6 +1,6 @@
 package latentlab.nn.loss;
 
-import latentlab.math.Kernels;
+import latentlab.math.KernelSet;
 import latentlab.nn.activation.Activation;
 import latentlab.nn.activation.Sigmoid;
 
@@ -40,9 +40,9 @@ public final class BinaryCrossEntropy implements Loss {
     }
 
     @Override
-    public double lossAndGradient(Kernels k, Activation output, float[] z, float[] y, float[] dz, int off,
+    public double lossAndGradient(KernelSet k, Activation output, float[] z, float[] y, float[] dz, int off,
                                   float[] x, int xOff, int len, float scale) {
-        return k.bceWithLogits(z, off, x, xOff, dz, scale, len);
+        return k.losses().bceWithLogits(z, off, x, xOff, dz, scale, len);
     }
 
     @Override

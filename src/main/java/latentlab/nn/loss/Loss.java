@@ -1,6 +1,6 @@
 package latentlab.nn.loss;
 
-import latentlab.math.Kernels;
+import latentlab.math.KernelSet;
 import latentlab.nn.activation.Activation;
 
 /**
@@ -27,7 +27,7 @@ public interface Loss {
      * For i in [0, len): pixel i has logit z[off+i], output y[off+i] (must hold f(z) if {@link #needsOutput()})
      * and target x[xOff+i]. Writes {@code scale * dl/dz} into dz[off+i] and returns the summed loss.
      */
-    double lossAndGradient(Kernels k, Activation output, float[] z, float[] y, float[] dz, int off,
+    double lossAndGradient(KernelSet k, Activation output, float[] z, float[] y, float[] dz, int off,
                            float[] x, int xOff, int len, float scale);
 
     /** Whether {@link #lossAndGradient} reads the activated output y (otherwise only the logits z). */

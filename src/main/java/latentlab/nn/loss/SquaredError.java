@@ -1,6 +1,6 @@
 package latentlab.nn.loss;
 
-import latentlab.math.Kernels;
+import latentlab.math.KernelSet;
 import latentlab.nn.activation.Activation;
 
 /**
@@ -34,10 +34,10 @@ public final class SquaredError implements Loss {
     }
 
     @Override
-    public double lossAndGradient(Kernels k, Activation output, float[] z, float[] y, float[] dz, int off,
+    public double lossAndGradient(KernelSet k, Activation output, float[] z, float[] y, float[] dz, int off,
                                   float[] x, int xOff, int len, float scale) {
-        double sum = k.squaredError(y, off, x, xOff, dz, scale, len);
-        output.backward(k, z, y, dz, dz, off, len);
+        double sum = k.losses().squaredError(y, off, x, xOff, dz, scale, len);
+        output.backward(k.activations(), z, y, dz, dz, off, len);
         return sum;
     }
 

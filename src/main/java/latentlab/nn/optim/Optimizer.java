@@ -1,7 +1,5 @@
 package latentlab.nn.optim;
 
-import latentlab.math.Kernels;
-
 /**
  * Updates a flat parameter vector from gradients, one minibatch step at a time. The learning rate (and weight
  * decay) may change between any two steps; nothing else is reset when they do.
@@ -31,9 +29,9 @@ public interface Optimizer {
 
     /**
      * Updates {@code params[from, to)} with the gradient g = grads[0] + grads[1] + ... (in that order), adding the
-     * weight decay when {@code decay} is set.
+     * weight decay when {@code weights} is set (biases are not decayed).
      */
-    void update(Kernels k, float[] params, float[][] grads, int from, int to, boolean decay);
+    void update(float[] params, float[][] grads, int from, int to, boolean weights);
 
     /** The per-parameter state arrays (moments, velocities), live, for saving. */
     float[][] stateBuffers();

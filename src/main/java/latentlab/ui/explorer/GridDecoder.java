@@ -13,6 +13,9 @@ import latentlab.ui.session.JobRunner;
  * {@link #result()} once per frame and never waits.
  */
 public final class GridDecoder implements AutoCloseable {
+    /** Codes decoded per chunk: enough to keep a matrix product busy, small enough to share a grid out. */
+    private static final int DECODE_CHUNK = 64;
+
     /**
      * A grid to decode: {@code codes} holds {@code count} latent vectors of size k (row-major grid order).
      *
@@ -68,21 +71,15 @@ public final class GridDecoder implements AutoCloseable {
         }
     }
 
-    /** h(a) for every code of the request, the codes split into one contiguous range per part of the pool. */
+    /** h(a) for every code of the request, in chunks of codes shared out on the pool's threads. */
     static float[] decode(Request r, ComputePool pool) {
         Codec codec = r.codec();
         int k = codec.latentSize();
         int d = codec.inputSize();
         int count = r.count();
         float[] out = new float[count * d];
-        int parts = pool.threads();
-        pool.run(t -> {
-            int from = ComputePool.splitStart(count, parts, t);
-            int to = ComputePool.splitStart(count, parts, t + 1);
-            if (to > from) {
-                codec.decode(r.codes(), from * k, to - from, out, from * d);
-            }
-        });
+        pool.parallelFor(count, DECODE_CHUNK, (from, to) -> codec.decode(r.codes(), from * k, to - from, out,
+                from * d));
         return out;
     }
 

@@ -49,7 +49,7 @@ public final class AppContext {
     private final Appearance appearance = new Appearance();
     private final SelectionModel selection = new SelectionModel();
     private final LatentSpaceModel autoencoderSpace = new LatentSpaceModel("Autoencoder", selection);
-    private final TrainingViewModel training = new TrainingViewModel();
+    private final TrainingViewModel training = new TrainingViewModel(pool);
     private final ReadOnlyObjectProperty<Snapshot> snapshot = training.snapshotProperty();
     private final StatusLine status = new StatusLine(jobs, notices);
     private final DatasetSession datasets = new DatasetSession(status, notices, training, autoencoderSpace, selection,

@@ -169,7 +169,7 @@ public final class DatasetSession {
     }
 
     /** The loading task's work (on a background thread). */
-    private static Opened read(Path source, boolean pretrained, Handoff<Trainer> prepared, Consumer<String> message,
+    private Opened read(Path source, boolean pretrained, Handoff<Trainer> prepared, Consumer<String> message,
                                Progress progress) throws IOException {
         long t0 = System.nanoTime();
         DatasetPair pair = DatasetPair.open(source, progress);
@@ -189,7 +189,7 @@ public final class DatasetSession {
         }
         if (start != null) {
             // Its thread encodes the test images now, while the window may still be being built (start-up).
-            prepared.offer(TrainingViewModel.prepare(pair, start));
+            prepared.offer(training.prepare(pair, start));
         }
         return new Opened(pair, start, (System.nanoTime() - t0) / 1e9);
     }

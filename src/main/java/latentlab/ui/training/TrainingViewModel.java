@@ -12,6 +12,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import latentlab.compute.ComputePool;
+import latentlab.compute.NotEnoughMemoryException;
+import latentlab.train.TrainingMemory;
 import latentlab.data.DatasetPair;
 import latentlab.train.Checkpoint;
 import latentlab.train.Snapshot;
@@ -37,11 +39,14 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper settingsError = new ReadOnlyStringWrapper(this, "settingsError");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", FULL_SPEED);
+    private final ComputePool pool;
     private Trainer trainer;
     private DatasetPair data;
     private long seenVersion = -1;
 
-    public TrainingViewModel() {
+    /** @param pool the window's one compute pool, which the training thread's data-parallel steps run on */
+    public TrainingViewModel(ComputePool pool) {
+        this.pool = pool;
         InvalidationListener structural = o -> checkSettings();
         for (var p : settings.structural()) {
             p.addListener(structural);
@@ -156,9 +161,8 @@ public final class TrainingViewModel {
      * Creates the trainer that {@link #resume(DatasetPair, Checkpoint, Trainer)} takes, on any thread: it starts
      * encoding the display images at once, so a loading task can do this while the window is still being built.
      */
-    public static Trainer prepare(DatasetPair pair, Checkpoint cp) {
-        return new Trainer(cp.config().withThreads(ComputePool.defaultThreads()), pair.train(), pair.test(),
-                pair.test(), cp);
+    public Trainer prepare(DatasetPair pair, Checkpoint cp) {
+        return new Trainer(cp.config().withThreads(pool.threads()), pair.train(), pair.test(), pair.test(), cp, pool);
     }
 
     /**
@@ -191,8 +195,9 @@ public final class TrainingViewModel {
         }
         closeTrainer();
         try {
-            adopt(new Trainer(config, data.train(), data.test(), data.test(), cp));
-        } catch (IllegalArgumentException e) {
+            TrainingMemory.check(config);
+            adopt(new Trainer(config, data.train(), data.test(), data.test(), cp, pool));
+        } catch (IllegalArgumentException | NotEnoughMemoryException e) {
             settingsError.set(e.getMessage());
             settingsChanged.set(true);
             return e.getMessage();

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import latentlab.compute.Progress;
+import latentlab.compute.TestPool;
 import latentlab.data.Dataset;
 import latentlab.io.format.LabFileException;
 import latentlab.nn.Codec;
@@ -35,7 +37,7 @@ class PcaModelFileTest {
     @Test
     void aSavedPcaReloadsAsACodecWithItsK() throws Exception {
         Dataset d = images();
-        PcaModel m = Pca.fit(d);
+        PcaModel m = Pca.fit(d, TestPool.get(), Progress.NONE);
         Path f = dir.resolve("pca.llm");
         ModelFile.savePca(f, m, 3, new ModelFile.DataInfo("synthetic", 3, 4, 300));
         ModelFile.Contents c = ModelFile.load(f);
@@ -50,8 +52,8 @@ class PcaModelFileTest {
     @Test
     void curvesAndFitsSurviveSectionsAndCorruptionIsNamed() throws Exception {
         Dataset d = images();
-        PcaModel m = Pca.fit(d);
-        ErrorCurve curve = ErrorCurve.compute(m, d);
+        PcaModel m = Pca.fit(d, TestPool.get(), Progress.NONE);
+        ErrorCurve curve = ErrorCurve.compute(m, d, TestPool.get(), Progress.NONE);
         Map<String, byte[]> s = ModelFile.pcaSections(m, 2, curve);
         int[] k = new int[1];
         PcaModel back = ModelFile.parsePca("x", s, k);

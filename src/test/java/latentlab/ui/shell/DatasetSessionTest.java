@@ -40,7 +40,7 @@ class DatasetSessionTest {
     private final JobRunner jobs = new JobRunner("session-test");
     private final Notices notices = new Notices();
     private final StatusLine status = new StatusLine(jobs, notices);
-    private final TrainingViewModel training = new TrainingViewModel();
+    private final TrainingViewModel training = new TrainingViewModel(latentlab.compute.TestPool.get());
     private final SelectionModel selection = new SelectionModel();
     private final LatentSpaceModel space = new LatentSpaceModel("Autoencoder", selection);
     private final FrameLoop frames = new FrameLoop();

@@ -137,7 +137,7 @@ class ViewModelTest {
     @Test
     void trainingViewModelStepsFlagsChangedSettingsAndAppliesThem() throws IOException, InterruptedException {
         DatasetPair pair = DatasetPair.open(IdxFixtures.datasetFolder(dir.resolve("d"), 300, 100, 4, 4, true));
-        TrainingViewModel vm = new TrainingViewModel();
+        TrainingViewModel vm = new TrainingViewModel(latentlab.compute.TestPool.get());
         vm.settings().hiddenLayersProperty().set("8");
         vm.settings().batchSizeProperty().set(32);
         try {

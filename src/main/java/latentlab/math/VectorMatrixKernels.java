@@ -1,23 +1,21 @@
 package latentlab.math;
 
-import jdk.incubator.vector.ByteVector;
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * SIMD kernels on the incubating Vector API (JEP 338 onwards), the widest float species of the CPU (16 lanes with
- * AVX-512, 8 with AVX2).
+ * {@link MatrixKernels} on the incubating Vector API (JEP 338 onwards), the widest float species of the CPU (16 lanes
+ * with AVX-512, 8 with AVX2). <b>Unrolled on purpose</b>: the register tiles below spell out every accumulator, since
+ * the JIT keeps vectors in registers only when they are plain local variables; this is why the class is longer than
+ * the others.
  *
  * <p>The matrix product is a register-blocked micro-kernel in the style of Goto and van de Geijn, "Anatomy of
  * high-performance matrix multiplication" (ACM TOMS 34(3), 2008): a 4 x 2L tile of C stays in 8 vector registers
  * while the kernel streams a column panel of B and broadcasts elements of A, one fused multiply-add per
- * register per step. Measured here it runs 4-15x faster than the auto-vectorised scalar loops.
+ * register per step.
  */
-final class VectorKernels implements Kernels {
+final class VectorMatrixKernels implements MatrixKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /**
@@ -31,14 +29,22 @@ final class VectorKernels implements Kernels {
         return "Vector API, " + L + " float lanes";
     }
 
-    // ---------------------------------------------------------------- C = A B (strided A)
-    // Vector code is kept free of masks and of vectors passed to helper methods: on JDK 17 either can stop the
-    // JIT from keeping vectors in registers, which costs 10x. Column tails narrower than L run as scalar code.
+    // ---------------------------------------------------------------- C = A B (strided A) Vector code is kept free of
+    // masks and of vectors passed to helper methods: on JDK 17 either can stop the JIT from keeping vectors in
+    // registers, which would undo the point of SIMD. Column tails narrower than L run as scalar code.
 
     @Override
     public void gemm(int m0, int m1, int n, int k, float[] a, int aOff, int aRow, int aCol,
                      float[] b, int bOff, int ldb, float[] c, int cOff, int ldc,
                      float[] bias, int biasOff, boolean accumulate) {
+        Shapes.gemm(m0, m1, n, k, a, aOff, aRow, aCol, b, bOff, ldb, c, cOff, ldc, bias, biasOff);
+        product(m0, m1, n, k, a, aOff, aRow, aCol, b, bOff, ldb, c, cOff, ldc, bias, biasOff, accumulate);
+    }
+
+    /** {@link #gemm} without the argument checks (for {@link #gemmNT}'s inner product on its own scratch). */
+    private static void product(int m0, int m1, int n, int k, float[] a, int aOff, int aRow, int aCol,
+                                float[] b, int bOff, int ldb, float[] c, int cOff, int ldc,
+                                float[] bias, int biasOff, boolean accumulate) {
         int wide = n - n % (2 * L);
         int narrow = n - n % L;
         int i = m0;
@@ -342,6 +348,7 @@ final class VectorKernels implements Kernels {
     @Override
     public void gemmNT(int m0, int m1, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                        float[] c, int cOff, int ldc, boolean accumulate) {
+        Shapes.gemmNT(m0, m1, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         int m = m1 - m0;
         if (m <= 0 || n <= 0) {
             return;
@@ -354,7 +361,7 @@ final class VectorKernels implements Kernels {
             }
         }
         float[] ct = scratch(1, n * m);
-        gemm(0, n, m, k, b, bOff, ldb, 1, at, 0, m, ct, 0, m, null, 0, false);
+        product(0, n, m, k, b, bOff, ldb, 1, at, 0, m, ct, 0, m, null, 0, false);
         for (int i = 0; i < m; i++) {
             int dst = cOff + (m0 + i) * ldc;
             if (accumulate) {
@@ -369,221 +376,28 @@ final class VectorKernels implements Kernels {
         }
     }
 
-    // ---------------------------------------------------------------- exp
-    // The JDK's vector EXP is an SVML intrinsic once compiled but a scalar loop before, and the two differ in
-    // the last bit; training must not depend on when the JIT kicks in. This exp uses only exactly rounded
-    // operations (add, mul, fma, bit shifts), so it gives the same bits interpreted or compiled.
-
-    private static final float LOG2E = 1.44269504088896341f;
-    private static final float LN2_HI = 0.693359375f;
-    private static final float LN2_LO = -2.12194440e-4f;
-    private static final float ROUND = 12582912f; // 1.5 * 2^23: adding it rounds to an integer
-    private static final float EXP_MAX = 88.0f; // keeps n <= 127, so 2^n stays finite
-    private static final float EXP_MIN = -87.33654f;
-
-    /**
-     * e^x for float lanes, relative error below 2 ulp on [-87.3, 88] (Cody-Waite reduction x = n ln 2 + r,
-     * degree-6 polynomial for e^r on |r| <= ln2 / 2 with the coefficients of Cephes' expf, then scaling by 2^n
-     * built in the exponent bits). Arguments outside the range are clamped to it.
-     */
-    static FloatVector exp(FloatVector x) {
-        x = x.max(EXP_MIN).min(EXP_MAX);
-        FloatVector shifted = x.fma(FloatVector.broadcast(S, LOG2E), FloatVector.broadcast(S, ROUND));
-        FloatVector n = shifted.sub(ROUND);
-        FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), x);
-        r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
-        FloatVector p = r.fma(FloatVector.broadcast(S, 1.9875691500e-4f), FloatVector.broadcast(S, 1.3981999507e-3f));
-        p = p.fma(r, FloatVector.broadcast(S, 8.3334519073e-3f));
-        p = p.fma(r, FloatVector.broadcast(S, 4.1665795894e-2f));
-        p = p.fma(r, FloatVector.broadcast(S, 1.6666665459e-1f));
-        p = p.fma(r, FloatVector.broadcast(S, 5.0000001201e-1f));
-        FloatVector r2 = r.mul(r);
-        FloatVector e = p.fma(r2, r).add(1f);
-        IntVector bits = (IntVector) shifted.reinterpretAsInts();
-        IntVector pow2 = bits.sub(0x4B400000 - 127).lanewise(VectorOperators.LSHL, 23);
-        return e.mul((FloatVector) pow2.reinterpretAsFloats());
-    }
-
-    // ---------------------------------------------------------------- activations
-
-    @Override
-    public void relu(float[] z, float[] y, int off, int len) {
-        int i = off;
-        int end = off + len;
-        for (int bound = off + S.loopBound(len); i < bound; i += L) {
-            FloatVector.fromArray(S, z, i).max(0f).intoArray(y, i);
-        }
-        for (; i < end; i++) {
-            y[i] = Math.max(0f, z[i]);
-        }
-    }
-
-    @Override
-    public void reluBackward(float[] z, float[] dy, float[] dz, int off, int len) {
-        int i = off;
-        int end = off + len;
-        FloatVector zero = FloatVector.zero(S);
-        for (int bound = off + S.loopBound(len); i < bound; i += L) {
-            VectorMask<Float> pos = FloatVector.fromArray(S, z, i).compare(VectorOperators.GT, 0f);
-            zero.blend(FloatVector.fromArray(S, dy, i), pos).intoArray(dz, i);
-        }
-        for (; i < end; i++) {
-            dz[i] = z[i] > 0 ? dy[i] : 0f;
-        }
-    }
-
-    @Override
-    public void leakyRelu(float slope, float[] z, float[] y, int off, int len) {
-        int i = off;
-        int end = off + len;
-        for (int bound = off + S.loopBound(len); i < bound; i += L) {
-            FloatVector v = FloatVector.fromArray(S, z, i);
-            v.mul(slope).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, i);
-        }
-        for (; i < end; i++) {
-            y[i] = z[i] > 0 ? z[i] : slope * z[i];
-        }
-    }
-
-    @Override
-    public void leakyReluBackward(float slope, float[] z, float[] dy, float[] dz, int off, int len) {
-        int i = off;
-        int end = off + len;
-        for (int bound = off + S.loopBound(len); i < bound; i += L) {
-            FloatVector g = FloatVector.fromArray(S, dy, i);
-            VectorMask<Float> pos = FloatVector.fromArray(S, z, i).compare(VectorOperators.GT, 0f);
-            g.mul(slope).blend(g, pos).intoArray(dz, i);
-        }
-        for (; i < end; i++) {
-            dz[i] = z[i] > 0 ? dy[i] : slope * dy[i];
-        }
-    }
-
-    @Override
-    public void tanh(float[] z, float[] y, int off, int len) {
-        int i = off;
-        int end = off + len;
-        for (int bound = off + S.loopBound(len); i < bound; i += L) {
-            // tanh z = 1 - 2 / (e^{2z} + 1): exact at the ends, absolute error ~1e-7 near 0.
-            FloatVector e2 = exp(FloatVector.fromArray(S, z, i).mul(2f));
-            FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(e2.add(1f))).intoArray(y, i);
-        }
-        for (; i < end; i++) {
-            y[i] = (float) Math.tanh(z[i]);
-        }
-    }
-
-    @Override
-    public void tanhBackward(float[] y, float[] dy, float[] dz, int off, int len) {
-        int i = off;
-        int end = off + len;
-        for (int bound = off + S.loopBound(len); i < bound; i += L) {
-            FloatVector v = FloatVector.fromArray(S, y, i);
-            FloatVector.fromArray(S, dy, i).mul(v.mul(v).neg().add(1f)).intoArray(dz, i);
-        }
-        for (; i < end; i++) {
-            dz[i] = dy[i] * (1f - y[i] * y[i]);
-        }
-    }
-
-    @Override
-    public void sigmoid(float[] z, float[] y, int off, int len) {
-        int i = off;
-        int end = off + len;
-        for (int bound = off + S.loopBound(len); i < bound; i += L) {
-            FloatVector e = exp(FloatVector.fromArray(S, z, i).neg());
-            FloatVector.broadcast(S, 1f).div(e.add(1f)).intoArray(y, i);
-        }
-        for (; i < end; i++) {
-            y[i] = (float) (1.0 / (1.0 + Math.exp(-z[i])));
-        }
-    }
-
-    @Override
-    public void sigmoidBackward(float[] y, float[] dy, float[] dz, int off, int len) {
-        int i = off;
-        int end = off + len;
-        for (int bound = off + S.loopBound(len); i < bound; i += L) {
-            FloatVector v = FloatVector.fromArray(S, y, i);
-            FloatVector.fromArray(S, dy, i).mul(v).mul(v.neg().add(1f)).intoArray(dz, i);
-        }
-        for (; i < end; i++) {
-            dz[i] = dy[i] * y[i] * (1f - y[i]);
-        }
-    }
-
-    // ---------------------------------------------------------------- losses
-
-    @Override
-    public double bceWithLogits(float[] z, int zOff, float[] x, int xOff, float[] dz, float scale, int len) {
-        double total = 0;
-        int i = 0;
-        int bound = S.loopBound(len);
-        while (i < bound) {
-            // Sum in float lanes over at most 1024 elements, then in double: accurate and fast.
-            int chunkEnd = Math.min(bound, i + 1024);
-            FloatVector sum = FloatVector.zero(S);
-            for (; i < chunkEnd; i += L) {
-                FloatVector zv = FloatVector.fromArray(S, z, zOff + i);
-                FloatVector xv = FloatVector.fromArray(S, x, xOff + i);
-                FloatVector e = exp(zv.abs().neg());
-                FloatVector l = zv.max(0f).sub(xv.mul(zv)).add(e.lanewise(VectorOperators.LOG1P));
-                sum = sum.add(l);
-                FloatVector num = e.blend(1f, zv.compare(VectorOperators.GE, 0f));
-                num.div(e.add(1f)).sub(xv).mul(scale).intoArray(dz, zOff + i);
-            }
-            total += sum.reduceLanes(VectorOperators.ADD);
-        }
-        for (; i < len; i++) {
-            double zi = z[zOff + i];
-            double xi = x[xOff + i];
-            double e = Math.exp(-Math.abs(zi));
-            total += Math.max(zi, 0) - xi * zi + Math.log1p(e);
-            double s = zi >= 0 ? 1 / (1 + e) : e / (1 + e);
-            dz[zOff + i] = (float) (scale * (s - xi));
-        }
-        return total;
-    }
-
-    @Override
-    public double squaredError(float[] y, int yOff, float[] x, int xOff, float[] dy, float scale, int len) {
-        double total = 0;
-        int i = 0;
-        int bound = S.loopBound(len);
-        float twoScale = 2f * scale;
-        while (i < bound) {
-            int chunkEnd = Math.min(bound, i + 1024);
-            FloatVector sum = FloatVector.zero(S);
-            for (; i < chunkEnd; i += L) {
-                FloatVector r = FloatVector.fromArray(S, y, yOff + i).sub(FloatVector.fromArray(S, x, xOff + i));
-                sum = r.fma(r, sum);
-                r.mul(twoScale).intoArray(dy, yOff + i);
-            }
-            total += sum.reduceLanes(VectorOperators.ADD);
-        }
-        for (; i < len; i++) {
-            float r = y[yOff + i] - x[xOff + i];
-            total += (double) r * r;
-            dy[yOff + i] = twoScale * r;
-        }
-        return total;
-    }
-
-    // ---------------------------------------------------------------- reductions and updates
+    // ---------------------------------------------------------------- BLAS level 1
 
     @Override
     public void columnSums(float[] m, int off, int rows, int cols, int ld, float[] out, int outOff,
                            boolean accumulate) {
+        Shapes.columnSums(m, off, rows, cols, ld, out, outOff);
         if (!accumulate) {
             java.util.Arrays.fill(out, outOff, outOff + cols, 0f);
         }
         for (int r = 0; r < rows; r++) {
-            axpy(1f, m, off + r * ld, out, outOff, cols);
+            addScaled(1f, m, off + r * ld, out, outOff, cols);
         }
     }
 
     @Override
     public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int len) {
+        Shapes.range("axpy", "x", x.length, xOff, len);
+        Shapes.range("axpy", "y", y.length, yOff, len);
+        addScaled(alpha, x, xOff, y, yOff, len);
+    }
+
+    private static void addScaled(float alpha, float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
         FloatVector av = FloatVector.broadcast(S, alpha);
         for (int bound = S.loopBound(len); i < bound; i += L) {
@@ -595,91 +409,14 @@ final class VectorKernels implements Kernels {
         }
     }
 
-    @Override
-    public double sumOfSquares(float[] x, int off, int len) {
-        double total = 0;
-        int i = off;
-        int end = off + len;
-        int bound = off + S.loopBound(len);
-        while (i < bound) {
-            int chunkEnd = Math.min(bound, i + 1024);
-            FloatVector sum = FloatVector.zero(S);
-            for (; i < chunkEnd; i += L) {
-                FloatVector v = FloatVector.fromArray(S, x, i);
-                sum = v.fma(v, sum);
-            }
-            total += sum.reduceLanes(VectorOperators.ADD);
-        }
-        for (; i < end; i++) {
-            total += (double) x[i] * x[i];
-        }
-        return total;
-    }
-
-    private static FloatVector gradient(float[] p, float[][] grads, int i, float decay) {
-        FloatVector g = FloatVector.fromArray(S, p, i).mul(decay);
-        for (float[] gr : grads) {
-            g = g.add(FloatVector.fromArray(S, gr, i));
-        }
-        return g;
-    }
-
-    private static float gradient1(float[] p, float[][] grads, int i, float decay) {
-        float g = decay * p[i];
-        for (float[] gr : grads) {
-            g += gr[i];
-        }
-        return g;
-    }
-
-    @Override
-    public void adam(float[] p, float[][] grads, float[] m, float[] v, int from, int to,
-                     float beta1, float beta2, float stepSize, float epsHat, float decay) {
-        float c1 = 1f - beta1;
-        float c2 = 1f - beta2;
-        int i = from;
-        for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
-            FloatVector g = gradient(p, grads, i, decay);
-            FloatVector mi = FloatVector.fromArray(S, m, i).mul(beta1).add(g.mul(c1));
-            FloatVector vi = FloatVector.fromArray(S, v, i).mul(beta2).add(g.mul(g).mul(c2));
-            mi.intoArray(m, i);
-            vi.intoArray(v, i);
-            FloatVector step = mi.mul(stepSize).div(vi.sqrt().add(epsHat));
-            FloatVector.fromArray(S, p, i).sub(step).intoArray(p, i);
-        }
-        for (; i < to; i++) {
-            float g = gradient1(p, grads, i, decay);
-            float mi = beta1 * m[i] + c1 * g;
-            float vi = beta2 * v[i] + c2 * g * g;
-            m[i] = mi;
-            v[i] = vi;
-            p[i] -= stepSize * mi / ((float) Math.sqrt(vi) + epsHat);
-        }
-    }
-
-    @Override
-    public void sgd(float[] p, float[][] grads, float[] u, int from, int to, float lr, float momentum, float decay) {
-        int i = from;
-        for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
-            FloatVector g = gradient(p, grads, i, decay);
-            FloatVector ui = FloatVector.fromArray(S, u, i).mul(momentum).add(g);
-            ui.intoArray(u, i);
-            FloatVector.fromArray(S, p, i).sub(ui.mul(lr)).intoArray(p, i);
-        }
-        for (; i < to; i++) {
-            float g = gradient1(p, grads, i, decay);
-            float ui = momentum * u[i] + g;
-            u[i] = ui;
-            p[i] -= lr * ui;
-        }
-    }
-
     private static final float TWO_23 = 8388608f;
     /** Ints of the same vector size as {@link #S}. */
     private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, S.vectorShape());
 
     @Override
     public void addTo(float[] x, int xOff, int[] y, int yOff, int len) {
+        Shapes.range("addTo", "x", x.length, xOff, len);
+        Shapes.range("addTo", "y", y.length, yOff, len);
         // x + 2^23 lies in [2^23, 2^24), where floats are the integers, and its bits are 0x4B000000 + x: the
         // Vector API's float-to-int conversion is not compiled to SIMD code on JDK 17, this reinterpretation is.
         int i = 0;
@@ -689,26 +426,6 @@ final class VectorKernels implements Kernels {
         }
         for (; i < len; i++) {
             y[yOff + i] += (int) x[xOff + i];
-        }
-    }
-
-    private static final VectorSpecies<Byte> B = ByteVector.SPECIES_PREFERRED;
-
-    @Override
-    public void scanImage(byte[] x, int off, byte[] reference, byte[] changed, byte[] inked, int len) {
-        int j = 0;
-        for (int end = len - B.length(); j <= end; j += B.length()) {
-            ByteVector v = ByteVector.fromArray(B, x, off + j);
-            ByteVector flips = v.lanewise(VectorOperators.XOR, ByteVector.fromArray(B, reference, j));
-            ByteVector.fromArray(B, changed, j).or(flips).intoArray(changed, j);
-            // v | -v has its sign bit set exactly when v != 0.
-            ByteVector ink = v.or(v.neg()).lanewise(VectorOperators.LSHR, 7);
-            ByteVector.fromArray(B, inked, j).add(ink).intoArray(inked, j);
-        }
-        for (; j < len; j++) {
-            byte v = x[off + j];
-            changed[j] |= (byte) (v ^ reference[j]);
-            inked[j] += (byte) (v == 0 ? 0 : 1);
         }
     }
 }
