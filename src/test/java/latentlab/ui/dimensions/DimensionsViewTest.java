@@ -140,8 +140,16 @@ class DimensionsViewTest {
             context.exports().dimensionsCsv(dir.resolve("dimensions.csv"), m.analysis());
             context.exports().morphometricsCsv(dir.resolve("morpho.csv"), m.table());
         });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !context.status().busyProperty().get()
-                && Files.exists(dir.resolve("morpho.csv")));
+        // Three jobs that run side by side; on a loaded machine they can take a while.
+        try {
+            WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !context.status().busyProperty().get()
+                    && Files.exists(dir.resolve("grid.png")) && Files.exists(dir.resolve("dimensions.csv"))
+                    && Files.exists(dir.resolve("morpho.csv")));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the exports did not end: status '" + context.status().getText() + "', error '"
+                    + context.notices().getError() + "', busy " + context.status().isBusy() + ", files "
+                    + List.of(dir.toFile().list()), e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
         BufferedImage png = ImageIO.read(dir.resolve("grid.png").toFile());
         TraversalGridLayout l = TraversalGridLayout.ofCell(56, 2, 9, 1, true);
