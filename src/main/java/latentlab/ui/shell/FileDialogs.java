@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import latentlab.data.DatasetPair;
 import latentlab.io.model.LessonFile;
 
 /** The window's file choosers: data sets, lessons and export targets, each with its title and filters. */
@@ -32,6 +33,36 @@ final class FileDialogs {
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.csv.gz"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         return path(chooser.showOpenDialog(owner.get()));
+    }
+
+    /**
+     * Where a data set that was at {@code missing} is now: a CSV file if it was one, else a folder; the dialog starts
+     * in the nearest folder above {@code missing} that still exists.
+     */
+    Optional<Path> missingDataSet(Path missing) {
+        File start = nearestExisting(missing.toAbsolutePath().getParent());
+        String was = missing.getFileName() == null ? missing.toString() : missing.getFileName().toString();
+        if (DatasetPair.isCsv(missing)) {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Locate the lesson's data set (it was " + was + ")");
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.csv.gz"),
+                    new FileChooser.ExtensionFilter("All files", "*"));
+            chooser.setInitialDirectory(start);
+            return path(chooser.showOpenDialog(owner.get()));
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Locate the lesson's data set folder (it was " + was + ")");
+        chooser.setInitialDirectory(start);
+        return path(chooser.showDialog(owner.get()));
+    }
+
+    private static File nearestExisting(Path p) {
+        for (Path q = p; q != null; q = q.getParent()) {
+            if (Files.isDirectory(q)) {
+                return q.toFile();
+            }
+        }
+        return null;
     }
 
     /** A lesson to open, starting in the folder of {@code current} (the lesson open now, or null). */

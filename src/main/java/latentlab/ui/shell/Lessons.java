@@ -2,8 +2,12 @@ package latentlab.ui.shell;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -23,7 +27,8 @@ import latentlab.ui.training.TrainingViewModel;
  * Lessons: a training run, its data set's folder, the window's view and a cached PCA fit in one file. Opening one
  * reads and checks it in the background, opens its data set if that is not the open one, then continues the run
  * and hands the view to the window; saving asks the training thread for a checkpoint between two steps and writes
- * atomically. On any problem the error banner names it and nothing changes.
+ * atomically. On any problem the error banner names it and nothing changes; a lesson whose data set is gone or
+ * moved says which it needs and offers to locate it (or, when its images fit, to use the open one instead).
  */
 public final class Lessons {
     private final StatusLine status;
@@ -34,6 +39,7 @@ public final class Lessons {
     private final AppPreferences preferences;
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyObjectWrapper<ViewState> pendingView = new ReadOnlyObjectWrapper<>(this, "pendingView");
+    private Function<Path, Optional<Path>> locator = missing -> Optional.empty();
 
     public Lessons(StatusLine status, Notices notices, DatasetSession datasets, TrainingViewModel training,
                    ComparisonViewModel comparison, AppPreferences preferences) {
@@ -70,20 +76,50 @@ public final class Lessons {
         pendingView.set(null);
     }
 
+    /**
+     * Sets how the user is asked where a lesson's missing data set is now: given the path the lesson names, the
+     * folder (or CSV file) chosen, or empty if the user cancelled. The window sets a file dialog.
+     */
+    public void setLocator(Function<Path, Optional<Path>> locator) {
+        this.locator = locator;
+    }
+
     /** Opens {@code lesson} in the background (cancellable); see the class comment. */
     public void open(Path lesson) {
+        open(lesson, DataChoice.SAVED);
+    }
+
+    private void open(Path lesson, DataChoice choice) {
         DatasetPair current = datasets.getDataset();
         Path currentFolder = datasets.getFolder();
         Task<Loaded> task = new Task<>() {
             @Override
             protected Loaded call() throws Exception {
-                return read(lesson, current, currentFolder, this::updateMessage);
+                return read(lesson, current, currentFolder, choice, this::updateMessage);
             }
         };
         status.start(task, true, r -> show(lesson, r), error -> {
-            notices.report("Could not open " + lesson.getFileName() + ": " + Messages.describe(error));
+            String problem = "Could not open " + lesson.getFileName() + ": " + Messages.describe(error);
+            if (error instanceof MissingDataSetException missing) {
+                notices.report(problem, offers(lesson, missing));
+            } else {
+                notices.report(problem);
+            }
             status.show("Nothing changed");
         }, () -> status.show("Opening " + lesson.getFileName() + ": cancelled, nothing changed"));
+    }
+
+    /** What the banner offers when a lesson's data set is missing: locating it, or the open one if it fits. */
+    private List<Notices.Action> offers(Path lesson, MissingDataSetException missing) {
+        List<Notices.Action> offers = new ArrayList<>();
+        offers.add(new Notices.Action("Locate data set\u2026", () -> locator.apply(missing.wanted())
+                .ifPresent(found -> open(lesson, new DataChoice(found, false)))));
+        DatasetPair current = datasets.getDataset();
+        if (missing.openOneFits() && current != null) {
+            offers.add(new Notices.Action("Use " + current.name() + " instead", () -> open(lesson,
+                    new DataChoice(null, true))));
+        }
+        return offers;
     }
 
     private void show(Path lesson, Loaded r) {
@@ -100,32 +136,56 @@ public final class Lessons {
     }
 
     /**
-     * Reads and checks a lesson and finds its data set (on a background thread): the lesson's own folder if it is
-     * not the open one and holds a data set, else the open data set if the lesson's network takes its images.
+     * Reads and checks a lesson and finds its data set (on a background thread): the folder the user located, else
+     * the lesson's own folder if that is not the open one, else the open data set if the lesson's network takes its
+     * images. A lesson's own folder that is gone is never silently replaced by the open data set: that takes the
+     * user's choice ({@code choice.useOpen()}).
      *
      * @param message where to say what is being read
-     * @throws IOException naming the problem: an unreadable or corrupt file, or a data set that is neither open nor
-     *                     found
+     * @throws MissingDataSetException if the lesson's data set is gone or moved
+     * @throws IOException             naming the problem: an unreadable or corrupt file, a located data set whose images
+     *                                 the network does not take, or a data set that is neither open nor named
      */
-    static Loaded read(Path lesson, DatasetPair current, Path currentFolder, Consumer<String> message)
-            throws IOException {
+    static Loaded read(Path lesson, DatasetPair current, Path currentFolder, DataChoice choice,
+                       Consumer<String> message) throws IOException {
         message.accept("Reading lesson " + lesson.getFileName());
         String name = lesson.getFileName().toString();
         LessonFile.Lesson l = LessonFile.load(lesson);
         ViewState view = ViewState.fromBytes(l.viewState(), name);
         int d = l.model().checkpoint().architecture().inputSize();
-        Path wanted = l.dataFolder().isEmpty() ? null : Path.of(l.dataFolder());
-        if (wanted != null && !wanted.equals(currentFolder) && DatasetPair.looksLikeDataset(wanted)) {
+        boolean openFits = current != null && current.train().dimension() == d;
+        Path wanted = choice.located() != null ? choice.located()
+                : l.dataFolder().isEmpty() ? null : Path.of(l.dataFolder());
+        if (!choice.useOpen() && wanted != null && !wanted.equals(currentFolder)) {
+            if (!DatasetPair.looksLikeDataset(wanted)) {
+                if (choice.located() != null) {
+                    throw new IOException("no data set at " + wanted + " (a folder of the four IDX files or a CSV "
+                            + "file is needed)");
+                }
+                throw new MissingDataSetException(made(l) + ", from " + wanted + ", which is gone or moved", wanted,
+                        openFits);
+            }
             message.accept("Reading data set " + wanted.getFileName());
-            return withPca(l, view, DatasetPair.open(wanted), wanted, name);
+            DatasetPair pair = DatasetPair.open(wanted);
+            if (pair.train().dimension() != d) {
+                throw new IOException("the data set at " + wanted + " has images of " + pair.train().rows() + " x "
+                        + pair.train().cols() + " pixels, but the lesson's network takes " + d + " inputs ("
+                        + made(l) + ")");
+            }
+            return withPca(l, view, pair, wanted, name);
         }
-        if (current != null && current.train().dimension() == d) {
+        if (openFits) {
             return withPca(l, view, current, currentFolder, name);
         }
-        String made = l.model().data() == null ? "another data set" : "data set '" + l.model().data().name()
-                + "' (" + l.model().data().rows() + " x " + l.model().data().cols() + " images)";
-        throw new IOException("the lesson was made with " + made + (wanted == null ? "" : " from " + wanted)
+        throw new IOException(made(l) + (wanted == null ? "" : " from " + wanted)
                 + ", which is not open and was not found; open that data set first");
+    }
+
+    /** "the lesson was made with data set 'tiny' (3 x 4 images)". */
+    private static String made(LessonFile.Lesson l) {
+        return "the lesson was made with " + (l.model().data() == null ? "another data set"
+                : "data set '" + l.model().data().name() + "' (" + l.model().data().rows() + " x "
+                + l.model().data().cols() + " images)");
     }
 
     /** The lesson with the PCA fit it caches (if any) read. */
@@ -169,6 +229,34 @@ public final class Lessons {
         }, error -> notices.report("Could not save " + lesson.getFileName() + ": " + Messages.describe(error)
                 + " (the previous file, if any, is unchanged)"),
                 () -> status.show("Saving " + lesson.getFileName() + ": cancelled, nothing was written"));
+    }
+
+    /**
+     * Where a lesson's data set comes from: where the lesson says ({@link #SAVED}), a folder or CSV file the user
+     * located, or the open data set (the user chose it for a lesson whose own is gone).
+     */
+    record DataChoice(Path located, boolean useOpen) {
+        static final DataChoice SAVED = new DataChoice(null, false);
+    }
+
+    /** A lesson's data set is gone or moved: which path it named, and whether the open data set would fit. */
+    static final class MissingDataSetException extends IOException {
+        private final transient Path wanted;
+        private final boolean openOneFits;
+
+        MissingDataSetException(String message, Path wanted, boolean openOneFits) {
+            super(message);
+            this.wanted = wanted;
+            this.openOneFits = openOneFits;
+        }
+
+        Path wanted() {
+            return wanted;
+        }
+
+        boolean openOneFits() {
+            return openOneFits;
+        }
     }
 
     /** A lesson as read, with its data set and the PCA fit it caches (or nulls). */

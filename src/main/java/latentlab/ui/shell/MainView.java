@@ -63,6 +63,7 @@ public final class MainView extends BorderPane {
         actions = new WindowActions(context, dialogs, this);
         dimensionsTab = tabs.addLazily("Dimensions", MaterialDesignT.TUNE_VARIANT, "tab-dimensions",
                 () -> new DimensionsView(context.dimensions(), look, actions::showDisentangling));
+        context.lessons().setLocator(dialogs::missingDataSet);
         ExportActions exports = new ExportActions(context.exports(), dialogs, scatter(), context.autoencoderSpace());
         exports.setDimensions(context.dimensions(), look);
         views = new ViewStates(context, scatter(), explorer, tabs);
