@@ -12,6 +12,7 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
+import latentlab.data.ClassNames;
 import latentlab.data.DatasetPair;
 import latentlab.io.Messages;
 import latentlab.io.model.LessonFile;
@@ -37,12 +38,15 @@ public final class Lessons {
     private final TrainingViewModel training;
     private final ComparisonViewModel comparison;
     private final AppPreferences preferences;
+    private final UnsavedWork unsaved;
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyObjectWrapper<ViewState> pendingView = new ReadOnlyObjectWrapper<>(this, "pendingView");
     private Function<Path, Optional<Path>> locator = missing -> Optional.empty();
 
+    /** @param unsaved told the step each saved lesson holds */
     public Lessons(StatusLine status, Notices notices, DatasetSession datasets, TrainingViewModel training,
-                   ComparisonViewModel comparison, AppPreferences preferences) {
+                   ComparisonViewModel comparison, AppPreferences preferences, UnsavedWork unsaved) {
+        this.unsaved = unsaved;
         this.status = status;
         this.notices = notices;
         this.datasets = datasets;
@@ -166,7 +170,7 @@ public final class Lessons {
                         openFits);
             }
             message.accept("Reading data set " + wanted.getFileName());
-            DatasetPair pair = DatasetPair.open(wanted);
+            DatasetPair pair = ClassNames.attach(wanted, DatasetPair.open(wanted));
             if (pair.train().dimension() != d) {
                 throw new IOException("the data set at " + wanted + " has images of " + pair.train().rows() + " x "
                         + pair.train().cols() + " pixels, but the lesson's network takes " + d + " inputs ("
@@ -204,6 +208,11 @@ public final class Lessons {
      * failure the old file is untouched.
      */
     public void save(Path lesson, ViewState view) {
+        save(lesson, view, () -> { });
+    }
+
+    /** As {@link #save(Path, ViewState)}, running {@code onSaved} once the file is written (not on failure). */
+    public void save(Path lesson, ViewState view, Runnable onSaved) {
         DatasetPair pair = datasets.getDataset();
         if (pair == null || !training.readyProperty().get()) {
             notices.report("Nothing to save yet: open a data set first");
@@ -212,20 +221,26 @@ public final class Lessons {
         Path folder = datasets.getFolder();
         byte[] viewBytes = view == null ? new byte[0] : view.toBytes();
         Map<String, byte[]> pcaSections = comparison.lessonSections();
-        Task<Void> task = new Task<>() {
+        Task<Long> task = new Task<>() {
             @Override
-            protected Void call() throws Exception {
+            protected Long call() throws Exception {
                 updateMessage("Saving lesson " + lesson.getFileName());
-                LessonFile.save(lesson, training.checkpoint(), new ModelFile.DataInfo(pair.name(), pair.train().rows(),
+                Checkpoint cp = training.checkpoint();
+                if (cp == null) {
+                    throw new IllegalStateException("no network is training, so there is nothing to save");
+                }
+                LessonFile.save(lesson, cp, new ModelFile.DataInfo(pair.name(), pair.train().rows(),
                         pair.train().cols(), pair.train().size()), folder == null ? "" : folder.toString(), viewBytes,
                         pcaSections);
-                return null;
+                return cp.step();
             }
         };
-        status.start(task, true, done -> {
+        status.start(task, true, step -> {
             file.set(lesson.toAbsolutePath().normalize());
             preferences.addRecentLesson(lesson);
+            unsaved.savedAt(step);
             status.show("Saved lesson " + lesson.getFileName());
+            onSaved.run();
         }, error -> notices.report("Could not save " + lesson.getFileName() + ": " + Messages.describe(error)
                 + " (the previous file, if any, is unchanged)"),
                 () -> status.show("Saving " + lesson.getFileName() + ": cancelled, nothing was written"));
