@@ -32,7 +32,8 @@ import latentlab.ui.shell.MainView;
  * (a leak grows with each lesson or data set opened).
  */
 public final class Soak {
-    private static final int TABS = 3;
+    /** Explorer, PCA comparison, Embeddings and Dimensions. */
+    private static final int TABS = 4;
 
     private final PrintWriter out;
     private final double minutes;

@@ -3,6 +3,8 @@ package latentlab.ui.explorer;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -46,6 +48,8 @@ public final class LatentSlidersView extends VBox {
     private final List<Slider> sliders = new ArrayList<>();
     private final List<Label> values = new ArrayList<>();
     private final List<HistogramView> histograms = new ArrayList<>();
+    private final SliderNoteLabels noteLabels = new SliderNoteLabels();
+    private final ObjectProperty<List<SliderNote>> notes = new SimpleObjectProperty<>(this, "notes", List.of());
     private final Label decodedCaption = new Label();
     private final Button snap;
     private final HBox triple = new HBox(8);
@@ -164,7 +168,16 @@ public final class LatentSlidersView extends VBox {
         });
         model.position().addListener((arr, changed, from, to) -> positionChanged());
         model.selection().selectedProperty().addListener((o, a, b) -> refreshTriple());
+        notes.addListener((o, a, b) -> showNotes());
         rebuild();
+    }
+
+    /**
+     * What each dimension has been measured to mean, one note per slider in order, shown under it (an empty list,
+     * or fewer notes than sliders, leaves the rest without).
+     */
+    public ObjectProperty<List<SliderNote>> notesProperty() {
+        return notes;
     }
 
     private static VBox captioned(ImageView v, String caption) {
@@ -195,6 +208,7 @@ public final class LatentSlidersView extends VBox {
         sliders.clear();
         values.clear();
         histograms.clear();
+        noteLabels.clear();
         int k = model.getLatentSize();
         List<String> dims = new ArrayList<>();
         GridPane grid = new GridPane();
@@ -229,17 +243,23 @@ public final class LatentSlidersView extends VBox {
             sliderAndHist.setPadding(new Insets(0, 0, 4, 0));
             GridPane.setHgrow(sliderAndHist, Priority.ALWAYS);
             hist.setTranslateX(7);
-            grid.addRow(j, name, sliderAndHist, value);
+            grid.addRow(2 * j, name, sliderAndHist, value);
+            grid.add(noteLabels.add(j), 1, 2 * j + 1, 2, 1);
             sliders.add(s);
             values.add(value);
             histograms.add(hist);
             dims.add(axisPrefix + (j + 1));
         }
         rows.getChildren().add(grid);
+        showNotes();
         String keep = traverseDim.getValue();
         traverseDim.getItems().setAll(dims);
         traverseDim.setValue(dims.contains(keep) ? keep : dims.isEmpty() ? null : dims.get(0));
         modelChanged();
+    }
+
+    private void showNotes() {
+        noteLabels.show(notes.get());
     }
 
     private void modelChanged() {

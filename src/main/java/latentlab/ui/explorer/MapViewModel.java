@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import latentlab.data.Dataset;
+import latentlab.eval.MorphometricTable;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.common.ColourScale;
 
@@ -64,10 +65,16 @@ public final class MapViewModel {
                 return;
             }
             space.wantErrors(this, b instanceof ColourBy.Error);
+            space.morphometrics().want(this, b instanceof ColourBy.Measure);
             recolour();
         });
         space.errorsProperty().addListener(o -> {
             if (colourBy.get() instanceof ColourBy.Error) {
+                recolour();
+            }
+        });
+        space.morphometrics().tableProperty().addListener((o, was, now) -> {
+            if (colourBy.get() instanceof ColourBy.Measure) {
                 recolour();
             }
         });
@@ -83,7 +90,7 @@ public final class MapViewModel {
         return space;
     }
 
-    /** What the points' colours show: the label, the reconstruction error or one latent dimension. */
+    /** What the points' colours show: the label, the reconstruction error, one latent dimension or morphometric. */
     public ObjectProperty<ColourBy> colourByProperty() {
         return colourBy;
     }
@@ -237,6 +244,18 @@ public final class MapViewModel {
         if (colourBy.get() instanceof ColourBy.Error) {
             float[] e = space.errorsProperty().get();
             return e != null && e.length == n ? e : null;
+        }
+        if (colourBy.get() instanceof ColourBy.Measure m) {
+            MorphometricTable t = space.morphometrics().getTable();
+            if (t == null || t.size() != n) {
+                return null;
+            }
+            double[] column = t.column(m.property());
+            float[] v = new float[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = (float) column[i];
+            }
+            return v;
         }
         if (colourBy.get() instanceof ColourBy.Dimension dim) {
             float[] c = space.getCodes();

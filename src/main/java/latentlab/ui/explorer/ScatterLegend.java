@@ -18,6 +18,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import latentlab.data.ClassNames;
+import latentlab.morpho.Morphometric;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.common.ColourScale;
 import latentlab.ui.common.Icons;
@@ -26,8 +27,8 @@ import latentlab.ui.common.Theme;
 /**
  * The scatter's legend and colour chooser. Coloured by digit: one chip per class with its colour and label;
  * clicking a chip isolates that class (the others turn grey, they do not disappear), clicking it again shows all.
- * Coloured by a number (reconstruction error, a latent dimension): a colour bar with the range it spans. Laid out
- * as a column (beside the plot) or as a row (above it); folded, only the "Colour by" line shows.
+ * Coloured by a number (reconstruction error, a latent dimension, a morphometric): a colour bar with the range it
+ * spans. Laid out as a column (beside the plot) or as a row (above it); folded, only the "Colour by" line shows.
  */
 public final class ScatterLegend extends VBox {
     private static final PseudoClass DIMMED = PseudoClass.getPseudoClass("dimmed");
@@ -69,7 +70,8 @@ public final class ScatterLegend extends VBox {
         chooser.getStyleClass().add("colour-by");
         chooser.setId("colour-by");
         chooser.setTooltip(new Tooltip("What the colour of each point shows: its digit, how badly the model "
-                + "reconstructs it, or the value of one latent dimension"));
+                + "reconstructs it, the value of one latent dimension, or one measured property of the image (its "
+                + "slant, stroke thickness, …)"));
         chooser.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(ColourBy c) {
@@ -249,11 +251,14 @@ public final class ScatterLegend extends VBox {
         refresh();
     }
 
-    /** Offers "digit", "reconstruction error" and each of the {@code k} latent dimensions. */
+    /** Offers "digit", "reconstruction error", each of the {@code k} latent dimensions and each morphometric. */
     public void setLatentSize(int k) {
         List<ColourBy> options = new ArrayList<>(List.of(ColourBy.LABEL, ColourBy.ERROR));
         for (int j = 0; j < k; j++) {
             options.add(new ColourBy.Dimension(j));
+        }
+        for (Morphometric p : Morphometric.values()) {
+            options.add(new ColourBy.Measure(p));
         }
         chooser.getItems().setAll(options);
         chooser.setValue(colourBy.get());
@@ -276,7 +281,8 @@ public final class ScatterLegend extends VBox {
             gradient.setOpacity(scale == null ? 0.35 : 1);
             low.setText(scale == null ? "" : format(scale.min()));
             high.setText(scale == null ? "" : format(scale.max()));
-            barNote.setText(scale == null ? (by instanceof ColourBy.Error ? "measuring the errors…" : "waiting for codes…")
+            barNote.setText(scale == null ? (by instanceof ColourBy.Error ? "measuring the errors…"
+                    : by instanceof ColourBy.Measure ? "measuring the images…" : "waiting for codes…")
                     : "1st to 99th percentile");
             paintGradient();
         }

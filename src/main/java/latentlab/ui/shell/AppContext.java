@@ -1,16 +1,26 @@
 package latentlab.ui.shell;
 
+import java.util.List;
+
+import javafx.application.Platform;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import latentlab.compute.ComputePool;
 import latentlab.data.DatasetPair;
 import latentlab.train.Snapshot;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.common.Theme;
 import latentlab.ui.comparison.ComparisonViewModel;
+import latentlab.ui.dimensions.DimensionAnalyzer;
+import latentlab.ui.dimensions.DimensionsViewModel;
+import latentlab.ui.dimensions.MorphometricsCache;
+import latentlab.ui.dimensions.SliderNotes;
 import latentlab.ui.embeddings.EmbeddingsViewModel;
 import latentlab.ui.embeddings.ProbeViewModel;
 import latentlab.ui.explorer.LatentSpaceModel;
 import latentlab.ui.explorer.SelectionModel;
+import latentlab.ui.explorer.SliderNote;
 import latentlab.ui.session.FrameLoop;
 import latentlab.ui.session.JobRunner;
 import latentlab.ui.session.Notices;
@@ -56,6 +66,19 @@ public final class AppContext {
             training.runningProperty(), selection, autoencoderSpace, comparison.fit(), testErrors, jobs, pool, frames);
     private final ProbeViewModel probe = embeddings.probe();
     private final Exports exports = new Exports(status, snapshot, dataset, pool, jobs.lane("recording"));
+    private final JobRunner.Lane dimensionsLane = jobs.lane("dimensions");
+    private final MorphometricsCache morphometrics = new MorphometricsCache(dimensionsLane, pool, Platform::runLater,
+            notices::report, training.runningProperty());
+    private final DimensionAnalyzer autoencoderDimensions = new DimensionAnalyzer(autoencoderSpace,
+            training.runningProperty(), morphometrics, dimensionsLane, pool, Platform::runLater, System::nanoTime,
+            notices::report);
+    private final DimensionAnalyzer pcaDimensions = new DimensionAnalyzer(comparison.space(),
+            new SimpleBooleanProperty(false), morphometrics, dimensionsLane, pool, Platform::runLater,
+            System::nanoTime, notices::report);
+    private final DimensionsViewModel dimensions = new DimensionsViewModel(autoencoderDimensions, pcaDimensions,
+            () -> comparison.fit().ensureFitted(), comparison.fit().fittingProperty(),
+            morphometrics.measuringProperty());
+    private final ObjectBinding<List<SliderNote>> sliderNotes = SliderNotes.follow(autoencoderDimensions, "a");
     private final Lessons lessons;
 
     /** The window of a user: remembers the theme, the window and recent lessons in the user's preferences. */
@@ -72,10 +95,17 @@ public final class AppContext {
         frames.add("training", training::poll);
         frames.add("the test error", testErrors::poll);
         frames.add("the latent map", mapFeed::update);
+        frames.add("what the dimensions mean", autoencoderDimensions::poll);
+        frames.add("what PCA's dimensions mean", pcaDimensions::poll);
+        morphometrics.serve(autoencoderSpace);
+        morphometrics.serve(comparison.space());
         datasets.setOnReplaced(() -> {
             comparison.clear();
             testErrors.clear();
             embeddings.clear();
+            morphometrics.clear();
+            autoencoderDimensions.clear();
+            pcaDimensions.clear();
         });
     }
 
@@ -193,8 +223,29 @@ public final class AppContext {
         return exports;
     }
 
+    /** The morphometrics of the test images, measured once per data set. */
+    public MorphometricsCache morphometrics() {
+        return morphometrics;
+    }
+
+    /** What each dimension of the autoencoder means, kept current while a view wants it. */
+    public DimensionAnalyzer autoencoderDimensions() {
+        return autoencoderDimensions;
+    }
+
+    /** The Dimensions view's state. */
+    public DimensionsViewModel dimensions() {
+        return dimensions;
+    }
+
+    /** What each latent slider's dimension tracks, for the notes beside the sliders. */
+    public ObjectBinding<List<SliderNote>> sliderNotes() {
+        return sliderNotes;
+    }
+
     /** Stops all background work and ends the threads (the window is closing). */
     public void shutdown() {
+        morphometrics.clear();
         datasets.shutdown();
         training.shutdown();
         comparison.shutdown();

@@ -11,6 +11,10 @@ import javafx.scene.control.Dialog;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
+import latentlab.ui.common.Appearance;
+import latentlab.ui.dimensions.DimensionsViewModel;
+import latentlab.ui.dimensions.MeasuredDimensions;
+import latentlab.ui.dimensions.TraversalGridPainter;
 import latentlab.ui.explorer.LatentScatterView;
 import latentlab.ui.explorer.LatentSpaceModel;
 
@@ -27,6 +31,8 @@ final class ExportActions {
     private final LatentSpaceModel space;
     private final Supplier<String> run;
     private final Supplier<String> epoch;
+    private DimensionsViewModel dimensions;
+    private Appearance look;
 
     /**
      * @param run   the run's name for file names ("mnist-784-256-64-2-epoch10")
@@ -41,6 +47,44 @@ final class ExportActions {
         this.run = run;
         this.epoch = epoch;
         space.codesProperty().addListener(o -> recordFrame());
+    }
+
+    /** Where the dimensions' exports get the analysis shown and how to draw it. */
+    void setDimensions(DimensionsViewModel dimensions, Appearance look) {
+        this.dimensions = dimensions;
+        this.look = look;
+    }
+
+    /** What each dimension of the model in the Dimensions view means, as CSV. */
+    void dimensionsCsv() {
+        MeasuredDimensions m = dimensions.getShown();
+        if (m != null) {
+            dialogs.exportFile("dimensions.csv", "CSV files", "*.csv").ifPresent(f -> exports.dimensionsCsv(f,
+                    m.analysis()));
+        }
+    }
+
+    /** The morphometrics of the test images, as CSV. */
+    void morphometricsCsv() {
+        MeasuredDimensions m = dimensions.getShown();
+        if (m != null) {
+            dialogs.exportFile("morphometrics.csv", "CSV files", "*.csv").ifPresent(f -> exports.morphometricsCsv(f,
+                    m.table()));
+        }
+    }
+
+    /** The Dimensions view's traversal grid with its curves, drawn afresh with 56-pixel images, as a PNG. */
+    void traversalGrid() {
+        MeasuredDimensions m = dimensions.getShown();
+        if (m == null) {
+            return;
+        }
+        dialogs.exportFile("traversal-grid.png", "PNG images", "*.png").ifPresent(f -> {
+            int[] size = new int[2];
+            int[] argb = new TraversalGridPainter().picture(m, dimensions.sourceProperty().get().prefix(),
+                    dimensions.curveProperty().get(), look.getTheme(), 56, size);
+            exports.png(f, argb, size[0], size[1]);
+        });
     }
 
     /**

@@ -12,8 +12,11 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import latentlab.compute.ComputePool;
 import latentlab.data.Dataset;
 import latentlab.data.DatasetPair;
+import latentlab.eval.DimensionAnalysis;
+import latentlab.eval.MorphometricTable;
 import latentlab.io.export.CodeTable;
 import latentlab.io.export.CodesCsv;
+import latentlab.io.export.DimensionsCsv;
 import latentlab.io.export.FrameRecorder;
 import latentlab.io.export.ModelExport;
 import latentlab.io.export.ProjectorExport;
@@ -105,6 +108,24 @@ public final class Exports {
             ProjectorExport.write(folder, table, ProjectorExport.Options.defaults(), p);
             return null;
         });
+    }
+
+    /** What each latent dimension means (one row per dimension, see {@link DimensionsCsv}). */
+    public void dimensionsCsv(Path file, DimensionAnalysis analysis) {
+        status.run("Exporting what the dimensions mean", "Saved what the " + analysis.dimensions()
+                + " dimensions mean to " + file.getFileName(), p -> {
+                    DimensionsCsv.write(file, analysis);
+                    return null;
+                });
+    }
+
+    /** index, label and the morphometrics of every image of a table (see {@link DimensionsCsv}). */
+    public void morphometricsCsv(Path file, MorphometricTable table) {
+        status.run("Exporting the morphometrics", "Saved the morphometrics of " + table.size() + " images to "
+                + file.getFileName(), p -> {
+                    DimensionsCsv.writeMorphometrics(file, table);
+                    return null;
+                });
     }
 
     /** Whether the latent map is being recorded. */

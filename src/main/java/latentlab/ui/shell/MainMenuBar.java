@@ -77,12 +77,19 @@ final class MainMenuBar extends MenuBar {
         for (MenuItem m : new MenuItem[] {map1, map2, panel, whole, csv, npz, projector}) {
             m.disableProperty().bind(Bindings.or(noNetwork, context.status().busyProperty()));
         }
+        MenuItem dimensions = item("What each dimension means (CSV)…", null, e -> exportActions.dimensionsCsv());
+        MenuItem grid = item("Traversal grid of the dimensions (PNG)…", null, e -> exportActions.traversalGrid());
+        MenuItem morpho = item("Morphometrics of the test images (CSV)…", null, e -> exportActions.morphometricsCsv());
+        for (MenuItem m : new MenuItem[] {dimensions, grid, morpho}) {
+            m.disableProperty().bind(Bindings.or(context.dimensions().shownProperty().isNull(),
+                    context.status().busyProperty()));
+        }
         CheckMenuItem record = new CheckMenuItem("Record the map while it trains");
         record.setOnAction(e -> exportActions.record(record.isSelected(), window.getScene().getWindow()));
         context.exports().recordingProperty().addListener((o, was, now) -> record.setSelected(now));
         record.disableProperty().bind(noNetwork);
         return new Menu("Export", null, map1, map2, panel, whole, new SeparatorMenuItem(), csv, npz, projector,
-                new SeparatorMenuItem(), record);
+                new SeparatorMenuItem(), dimensions, grid, morpho, new SeparatorMenuItem(), record);
     }
 
     private Menu training() {
@@ -99,8 +106,11 @@ final class MainMenuBar extends MenuBar {
         }
         MenuItem compare = item("Compare an autoencoder with a VAE…", null, e -> actions.showCompare());
         compare.disableProperty().bind(context.datasetProperty().isNull());
+        MenuItem betas = item("Compare disentangling: an autoencoder and VAEs with β = 1 and β = 4…", null,
+                e -> actions.showDisentangling());
+        betas.disableProperty().bind(context.datasetProperty().isNull());
         return new Menu("Training", null, play, step, epoch, new SeparatorMenuItem(), reset, new SeparatorMenuItem(),
-                generate, compare);
+                generate, compare, betas);
     }
 
     private Menu view(TabPane tabs, SidePanels panels) {
@@ -108,6 +118,7 @@ final class MainMenuBar extends MenuBar {
         MenuItem explorer = item("Explorer", shortcut(KeyCode.DIGIT1), e -> tabs.getSelectionModel().select(0));
         MenuItem pca = item("PCA comparison", shortcut(KeyCode.DIGIT2), e -> tabs.getSelectionModel().select(1));
         MenuItem embeddings = item("Embeddings", shortcut(KeyCode.DIGIT3), e -> tabs.getSelectionModel().select(2));
+        MenuItem dimensions = item("Dimensions", shortcut(KeyCode.DIGIT4), e -> tabs.getSelectionModel().select(3));
         CheckMenuItem presenter = new CheckMenuItem("Presenter mode");
         presenter.setAccelerator(new KeyCodeCombination(KeyCode.F5));
         presenter.selectedProperty().bindBidirectional(look.presenterProperty());
@@ -130,8 +141,8 @@ final class MainMenuBar extends MenuBar {
         MenuItem clearMarkers = item("Clear the tools' markers", null, e -> context.embeddings().clearMarkers());
         clearMarkers.setId("menu-clear-markers");
         clearMarkers.disableProperty().bind(Bindings.isEmpty(context.autoencoderSpace().annotations()));
-        return new Menu("View", null, explorer, pca, embeddings, new SeparatorMenuItem(), left, right, clearMarkers,
-                new SeparatorMenuItem(), presenter, fullScreen,
+        return new Menu("View", null, explorer, pca, embeddings, dimensions, new SeparatorMenuItem(), left, right,
+                clearMarkers, new SeparatorMenuItem(), presenter, fullScreen,
                 new SeparatorMenuItem(), bigger, smaller, normal, new SeparatorMenuItem(), dark, large, hide);
     }
 

@@ -11,6 +11,8 @@ import latentlab.ui.common.Appearance;
 import latentlab.ui.common.StyleSheets;
 import latentlab.ui.common.Theme;
 import latentlab.ui.comparison.PcaComparisonView;
+import latentlab.ui.dimensions.DimensionsView;
+import latentlab.ui.dimensions.DisentanglingWindow;
 import latentlab.ui.embeddings.EmbeddingsView;
 import latentlab.ui.explorer.LatentScatterView;
 import latentlab.ui.explorer.LatentSlidersView;
@@ -20,6 +22,7 @@ import latentlab.ui.training.SamplesWindow;
 import latentlab.ui.training.TrainingPanel;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
 /**
@@ -36,6 +39,7 @@ public final class MainView extends BorderPane {
     private final MainTabs tabs = new MainTabs();
     private final Tab pcaTab;
     private final Tab embeddingsTab;
+    private final Tab dimensionsTab;
     private final ViewStates views;
     private final WindowActions actions;
 
@@ -48,6 +52,7 @@ public final class MainView extends BorderPane {
         scatterPane.scatter().setOnFailure(context.notices()::report);
         scatterPane.setOnClearMarkers(context.embeddings()::clearMarkers);
         sliders = new LatentSlidersView(context.autoencoderSpace(), "a", look);
+        sliders.notesProperty().bind(context.sliderNotes());
         explorer = new ExplorerLayout(new TrainingPanel(context.training(), look),
                 new DatasetSummaryView(context.datasetProperty(), look), scatterPane, sliders, look, panels);
         tabs.add("Explorer", MaterialDesignD.DOTS_HEXAGON, "tab-explorer", explorer);
@@ -58,10 +63,13 @@ public final class MainView extends BorderPane {
 
         FileDialogs dialogs = new FileDialogs(() -> getScene().getWindow(), context.preferences());
         actions = new WindowActions(context, dialogs, this);
+        dimensionsTab = tabs.addLazily("Dimensions", MaterialDesignT.TUNE_VARIANT, "tab-dimensions",
+                () -> new DimensionsView(context.dimensions(), look, actions::showDisentangling));
         actions.setExit(() -> getScene().getWindow().hide());
         context.lessons().setLocator(dialogs::missingDataSet);
         ExportActions exports = new ExportActions(context.exports(), dialogs, scatter(), context.autoencoderSpace(),
                 actions::runName, () -> FileNames.epoch(context.training().getSnapshot()));
+        exports.setDimensions(context.dimensions(), look);
         views = new ViewStates(context, scatter(), explorer, tabs);
         actions.setViewState(views::capture);
 
@@ -141,7 +149,7 @@ public final class MainView extends BorderPane {
         return explorer;
     }
 
-    /** Shows tab {@code i}: 0 the explorer, 1 the PCA comparison, 2 the embeddings. */
+    /** Shows tab {@code i}: 0 the explorer, 1 the PCA comparison, 2 the embeddings, 3 the dimensions. */
     public void selectTab(int i) {
         tabs.getSelectionModel().select(i);
     }
@@ -154,6 +162,16 @@ public final class MainView extends BorderPane {
     /** The embeddings tab's view (built now if its tab was never shown). */
     public EmbeddingsView embeddings() {
         return tabs.content(embeddingsTab);
+    }
+
+    /** The Dimensions tab's view (built now if its tab was never shown). */
+    public DimensionsView dimensions() {
+        return tabs.content(dimensionsTab);
+    }
+
+    /** Opens the disentangling experiment: a plain autoencoder beside VAEs with β = 1 and β = 4. */
+    public DisentanglingWindow showDisentangling() {
+        return actions.showDisentangling();
     }
 
     /** The latent map (tests and benchmarks drive it). */

@@ -30,7 +30,7 @@ final class Shortcuts implements EventHandler<KeyEvent> {
             "G\tmanifold grid on / off",
             "Esc\tclear the selection",
             "F1\tguide",
-            "Ctrl 1 / 2 / 3\texplorer / PCA comparison / embeddings",
+            "Ctrl 1 / 2 / 3 / 4\texplorer / PCA comparison / embeddings / dimensions",
             LEFT_PANEL + " / " + RIGHT_PANEL + "\tfold or show the training / decoder panel",
             "F5\tpresenter mode",
             "F11\tfull screen",

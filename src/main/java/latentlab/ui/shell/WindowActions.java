@@ -3,11 +3,14 @@ package latentlab.ui.shell;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import latentlab.ui.common.DiscardDialog;
 import latentlab.ui.common.SaveDiscardDialog;
+import latentlab.ui.dimensions.DisentanglingExperiment;
+import latentlab.ui.dimensions.DisentanglingWindow;
 import latentlab.ui.training.CompareViewModel;
 import latentlab.ui.training.CompareWindow;
 import latentlab.ui.training.SamplesWindow;
@@ -148,7 +151,26 @@ final class WindowActions {
         CompareViewModel vm = new CompareViewModel(context.getDataset().test(), s == null ? null : s.model(),
                 context.jobs(), context.pool());
         CompareWindow w = new CompareWindow(window(), vm, context.appearance(), context.jobs(), context.pool());
+        for (var space : w.spaces()) {
+            context.morphometrics().serve(space);
+        }
+        w.stage().setOnHidden(e -> {
+            for (var space : w.spaces()) {
+                context.morphometrics().stopServing(space);
+            }
+        });
         w.show();
+        return w;
+    }
+
+    /** Opens the disentangling experiment on the open test images: a plain autoencoder beside β-VAEs. */
+    DisentanglingWindow showDisentangling() {
+        DisentanglingExperiment experiment = new DisentanglingExperiment(context.getDataset().test(),
+                context.morphometrics(), context.jobs().lane("disentangling"), context.pool(),
+                Platform::runLater);
+        DisentanglingWindow w = new DisentanglingWindow(window(), experiment, context.appearance());
+        experiment.start();
+        w.show(true);
         return w;
     }
 

@@ -71,7 +71,7 @@ class LayoutTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Shows tab {@code i} and, for the PCA comparison, waits for its fit. */
+    /** Shows tab {@code i} and, for the PCA comparison, waits for its fit, for the Dimensions tab its analysis. */
     private void show(FxRobot robot, int tab) throws Exception {
         robot.interact(() -> view.selectTab(tab));
         if (tab == 1) {
@@ -79,6 +79,9 @@ class LayoutTest {
                     && context.comparison().space().getCodes() != null
                     && !Double.isNaN(context.comparison().statistics().pcaKnnProperty().get())
                     && !Double.isNaN(context.comparison().statistics().aeKnnProperty().get()));
+        }
+        if (tab == 3) {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> context.dimensions().getShown() != null);
         }
         settle(robot);
     }
@@ -189,7 +192,7 @@ class LayoutTest {
 
     private void assertTabsFit(FxRobot robot, String where) throws Exception {
         List<String> all = new ArrayList<>();
-        for (int tab = 0; tab < 3; tab++) {
+        for (int tab = 0; tab < 4; tab++) {
             show(robot, tab);
             all.addAll(problems(robot, where + ", tab " + (tab + 1)));
         }
