@@ -1,8 +1,12 @@
 package latentlab.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 import latentlab.compute.ComputePool;
 import latentlab.data.Dataset;
@@ -11,7 +15,8 @@ import latentlab.nn.Codec;
 
 /**
  * What each latent dimension of a model means, measured on the test set: for every dimension a_j, Spearman's ρ
- * between a_j and each {@link Morphometric} of the test images (images without ink left out), the mutual information
+ * between a_j and each {@link Morphometric} of the test images (over the images on which that property is defined:
+ * an image without ink has none, and a lone dot no stroke thickness), the mutual information
  * between a_j and the class label in bits ({@link LabelMutualInformation}), and the {@link LatentTraversal}: how each
  * property of the decoded image changes as a_j is swept. Works for any {@link latentlab.nn.Codec} — autoencoder, a
  * VAE's means, PCA.
@@ -42,11 +47,11 @@ public record DimensionAnalysis(double[][] rho, double[] labelBits, LatentTraver
         if (codes.length != (long) n * k) {
             throw new IllegalArgumentException(codes.length + " code values for " + n + " images of k = " + k);
         }
-        int[] inked = inkedRows(table);
         Morphometric[] props = Morphometric.values();
+        int[][] rows = definedRows(table);
         double[][] propRanks = new double[props.length][];
         for (Morphometric p : props) {
-            propRanks[p.ordinal()] = SpearmanCorrelation.ranks(select(table.column(p), inked));
+            propRanks[p.ordinal()] = SpearmanCorrelation.ranks(select(table.column(p), rows[p.ordinal()]));
         }
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
@@ -59,9 +64,12 @@ public record DimensionAnalysis(double[][] rho, double[] labelBits, LatentTraver
             for (int i = 0; i < n; i++) {
                 all[i] = codes[i * k + j];
             }
-            double[] codeRanks = SpearmanCorrelation.ranks(select(all, inked));
+            // Most properties are defined on the same images: their codes are ranked once.
+            Map<int[], double[]> codeRanks = new IdentityHashMap<>();
             for (Morphometric p : props) {
-                rho[j][p.ordinal()] = SpearmanCorrelation.ofRanks(codeRanks, propRanks[p.ordinal()]);
+                double[] ranks = codeRanks.computeIfAbsent(rows[p.ordinal()],
+                        r -> SpearmanCorrelation.ranks(select(all, r)));
+                rho[j][p.ordinal()] = SpearmanCorrelation.ofRanks(ranks, propRanks[p.ordinal()]);
             }
             bits[j] = LabelMutualInformation.bits(all, labels, test.classCount());
         }
@@ -69,18 +77,23 @@ public record DimensionAnalysis(double[][] rho, double[] labelBits, LatentTraver
         return new DimensionAnalysis(rho, bits, traversal);
     }
 
-    private static int[] inkedRows(MorphometricTable table) {
-        int count = 0;
-        for (int i = 0; i < table.size(); i++) {
-            if (table.hasInk(i)) {
-                count++;
+    /**
+     * For each property, the images with ink on which it is defined (not NaN); properties defined on the same images
+     * share one array.
+     */
+    private static int[][] definedRows(MorphometricTable table) {
+        Morphometric[] props = Morphometric.values();
+        int[][] rows = new int[props.length][];
+        for (Morphometric p : props) {
+            double[] v = table.column(p);
+            int[] r = IntStream.range(0, table.size()).filter(i -> table.hasInk(i) && !Double.isNaN(v[i])).toArray();
+            for (int q = 0; q < p.ordinal() && rows[p.ordinal()] == null; q++) {
+                if (Arrays.equals(rows[q], r)) {
+                    rows[p.ordinal()] = rows[q];
+                }
             }
-        }
-        int[] rows = new int[count];
-        int at = 0;
-        for (int i = 0; i < table.size(); i++) {
-            if (table.hasInk(i)) {
-                rows[at++] = i;
+            if (rows[p.ordinal()] == null) {
+                rows[p.ordinal()] = r;
             }
         }
         return rows;

@@ -9,7 +9,6 @@ import latentlab.compute.ComputePool;
 import latentlab.compute.Progress;
 import latentlab.data.Dataset;
 import latentlab.morpho.Morphometric;
-import latentlab.nn.Codec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,75 +17,12 @@ import org.junit.jupiter.api.Test;
  * stroke whose slant is a1 and whose thickness is a2, and codes that are each image's true slant and thickness.
  */
 class DimensionAnalysisTest {
-    static final int SIZE = 24;
+    static final int SIZE = Strokes.SIZE;
     private static final ComputePool POOL = new ComputePool(2);
 
     @AfterAll
     static void closePool() {
         POOL.close();
-    }
-
-    /**
-     * A pen stroke 16 px long through the centre, turned {@code degrees} from upright (top to the right), {@code width}
-     * wide.
-     */
-    static void drawStroke(float[] out, int offset, double degrees, double width) {
-        double c = SIZE / 2.0;
-        double half = 8;
-        double a = Math.toRadians(degrees);
-        // The stroke's centre line runs from (x0, y0) at the top to (x0 + dx, y0 + dy) at the bottom.
-        double x0 = c + half * Math.sin(a);
-        double y0 = c - half * Math.cos(a);
-        double dx = -2 * half * Math.sin(a);
-        double dy = 2 * half * Math.cos(a);
-        double len2 = dx * dx + dy * dy;
-        int sub = 4;
-        for (int r = 0; r < SIZE; r++) {
-            for (int col = 0; col < SIZE; col++) {
-                int in = 0;
-                for (int i = 0; i < sub; i++) {
-                    for (int j = 0; j < sub; j++) {
-                        double y = r + (i + 0.5) / sub;
-                        double x = col + (j + 0.5) / sub;
-                        double s = Math.max(0, Math.min(1, ((x - x0) * dx + (y - y0) * dy) / len2));
-                        if (Math.hypot(x - x0 - s * dx, y - y0 - s * dy) <= width / 2) {
-                            in++;
-                        }
-                    }
-                }
-                out[offset + r * SIZE + col] = (float) in / (sub * sub);
-            }
-        }
-    }
-
-    /** A "decoder" that draws the stroke of a = (slant in degrees / 10, thickness). */
-    static final class StrokeCodec implements Codec {
-        @Override
-        public int inputSize() {
-            return SIZE * SIZE;
-        }
-
-        @Override
-        public int latentSize() {
-            return 2;
-        }
-
-        @Override
-        public String describe() {
-            return "stroke drawer";
-        }
-
-        @Override
-        public void encode(float[] x, int xOff, int n, float[] a, int aOff) {
-            throw new UnsupportedOperationException("the test gives the codes");
-        }
-
-        @Override
-        public void decode(float[] a, int aOff, int n, float[] x, int xOff) {
-            for (int i = 0; i < n; i++) {
-                drawStroke(x, xOff + i * SIZE * SIZE, 10 * a[aOff + 2 * i], a[aOff + 2 * i + 1]);
-            }
-        }
     }
 
     @Test
@@ -103,14 +39,14 @@ class DimensionAnalysisTest {
             codes[2 * i] = (float) (slant / 10);
             codes[2 * i + 1] = (float) width;
             labels[i] = (byte) (slant > 0 ? 1 : 0);
-            drawStroke(img, 0, slant, width);
+            Strokes.draw(img, 0, slant, width);
             for (int p = 0; p < img.length; p++) {
                 pixels[i * img.length + p] = (byte) Math.round(img[p] * 255);
             }
         }
         Dataset test = new Dataset("strokes", SIZE, SIZE, pixels, labels);
         MorphometricTable table = MorphometricTable.measure(test, POOL, Progress.NONE);
-        DimensionAnalysis a = DimensionAnalysis.of(new StrokeCodec(), test, codes, table, POOL);
+        DimensionAnalysis a = DimensionAnalysis.of(new Strokes.Codec(), test, codes, table, POOL);
 
         assertEquals(Morphometric.SLANT, a.strongest(0, 1).get(0).property());
         assertTrue(a.rho(0, Morphometric.SLANT) > 0.98, "a1 is the slant: " + a.rho(0, Morphometric.SLANT));
@@ -130,5 +66,43 @@ class DimensionAnalysisTest {
         assertEquals(DimensionAnalysis.STEPS, a.traversal().steps());
         assertTrue(DisentanglementScore.gap(a, Morphometric.SLANT) > 0.8);
         assertTrue(DisentanglementScore.gap(a, Morphometric.THICKNESS) > 0.75);
+    }
+
+    @Test
+    void aPropertyUndefinedOnSomeInkedImagesIsCorrelatedOverTheOthers() {
+        int strokes = 300;
+        int dots = 20;
+        float[] strokeCodes = new float[2 * strokes];
+        Dataset s = Strokes.images(strokes, 11, strokeCodes);
+        int d = SIZE * SIZE;
+        byte[] pixels = new byte[(strokes + dots) * d];
+        byte[] labels = new byte[strokes + dots];
+        float[] codes = new float[2 * (strokes + dots)];
+        float[] img = new float[d];
+        for (int i = 0; i < strokes; i++) {
+            s.copyImage(i, img, 0);
+            for (int p = 0; p < d; p++) {
+                pixels[i * d + p] = (byte) Math.round(img[p] * 255);
+            }
+            labels[i] = (byte) s.label(i);
+        }
+        System.arraycopy(strokeCodes, 0, codes, 0, strokeCodes.length);
+        for (int i = strokes; i < strokes + dots; i++) {
+            // A lone inked pixel: ink and area, but no stroke, so no thickness.
+            pixels[i * d + (i % SIZE) * SIZE + SIZE / 2] = (byte) 255;
+            codes[2 * i] = -5 + i % 7;
+            codes[2 * i + 1] = i % 5;
+        }
+        Dataset withDots = new Dataset("strokes and dots", SIZE, SIZE, pixels, labels);
+        MorphometricTable table = MorphometricTable.measure(withDots, POOL, Progress.NONE);
+        assertTrue(table.hasInk(strokes) && Double.isNaN(table.get(strokes, Morphometric.THICKNESS)),
+                "a lone dot has ink but no thickness");
+        DimensionAnalysis a = DimensionAnalysis.of(new Strokes.Codec(), withDots, codes, table, POOL);
+        DimensionAnalysis strokesOnly = DimensionAnalysis.of(new Strokes.Codec(), s, strokeCodes,
+                MorphometricTable.measure(s, POOL, Progress.NONE), POOL);
+        assertEquals(strokesOnly.rho(1, Morphometric.THICKNESS), a.rho(1, Morphometric.THICKNESS), 1e-12,
+                "thickness over the images that have one: the strokes");
+        assertTrue(a.rho(0, Morphometric.SLANT) > 0.9, "the others over every inked image: " + a.rho(0,
+                Morphometric.SLANT));
     }
 }

@@ -39,7 +39,7 @@ class TrainedToyAnalysisTest {
             double slant = -20 + 40 * rnd.nextDouble();
             double width = 1.5 + 4.5 * rnd.nextDouble();
             labels[i] = (byte) (slant > 0 ? 1 : 0);
-            DimensionAnalysisTest.drawStroke(img, 0, slant, width);
+            Strokes.draw(img, 0, slant, width);
             for (int p = 0; p < img.length; p++) {
                 pixels[i * img.length + p] = (byte) Math.round(img[p] * 255);
             }

@@ -1,11 +1,13 @@
 package latentlab.ui.explorer;
 
+import latentlab.morpho.Morphometric;
+
 /**
  * What the colour of a point in the latent map shows: its label (a categorical palette, with a legend), or a
- * number per image on a continuous colour map (with a colour bar): its reconstruction error, or one coordinate of
- * its code.
+ * number per image on a continuous colour map (with a colour bar): its reconstruction error, one coordinate of
+ * its code, or one morphometric of the image (its slant, its stroke thickness, …).
  */
-public sealed interface ColourBy permits ColourBy.Label, ColourBy.Error, ColourBy.Dimension {
+public sealed interface ColourBy permits ColourBy.Label, ColourBy.Error, ColourBy.Dimension, ColourBy.Measure {
     /** The label, in the theme's palette. */
     ColourBy LABEL = new Label();
     /** The squared reconstruction error of each image under the current model. */
@@ -51,6 +53,20 @@ public sealed interface ColourBy permits ColourBy.Label, ColourBy.Error, ColourB
         @Override
         public String describe(String axisPrefix) {
             return axisPrefix + (index + 1);
+        }
+    }
+
+    /** Colour by one morphometric of each image (measured on the images themselves, not their codes). */
+    record Measure(Morphometric property) implements ColourBy {
+        public Measure {
+            if (property == null) {
+                throw new IllegalArgumentException("no property");
+            }
+        }
+
+        @Override
+        public String describe(String axisPrefix) {
+            return property.id() + " (" + property.unit() + ")";
         }
     }
 }

@@ -3,6 +3,8 @@ package latentlab.ui.explorer;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -46,6 +48,8 @@ public final class LatentSlidersView extends VBox {
     private final List<Slider> sliders = new ArrayList<>();
     private final List<Label> values = new ArrayList<>();
     private final List<HistogramView> histograms = new ArrayList<>();
+    private final SliderNoteLabels noteLabels = new SliderNoteLabels();
+    private final ObjectProperty<List<SliderNote>> notes = new SimpleObjectProperty<>(this, "notes", List.of());
     private final Label decodedCaption = new Label();
     private final Button snap;
     private final HBox triple = new HBox(8);
@@ -111,6 +115,10 @@ public final class LatentSlidersView extends VBox {
         scroll.setContent(rows);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("sliders-scroll");
+        // As tall as its sliders: the side panel scrolls, never a second scroll bar inside it.
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setFitToHeight(true);
         VBox.setVgrow(scroll, Priority.SOMETIMES);
 
         Label tripleTitle = new Label("Selected image");
@@ -129,6 +137,7 @@ public final class LatentSlidersView extends VBox {
         stripHead.setAlignment(Pos.CENTER_LEFT);
         stripCaption.getStyleClass().add("muted");
         stripCaption.setWrapText(true);
+        stripCaption.setMinHeight(Region.USE_PREF_SIZE); // all its lines, not one line and "…"
         // The strip's images are sized from the panel's width: the strip must not claim width itself, or once the
         // panel grew (presenter mode) the images would hold it at that width.
         strip.setMinWidth(0);
@@ -159,7 +168,16 @@ public final class LatentSlidersView extends VBox {
         });
         model.position().addListener((arr, changed, from, to) -> positionChanged());
         model.selection().selectedProperty().addListener((o, a, b) -> refreshTriple());
+        notes.addListener((o, a, b) -> showNotes());
         rebuild();
+    }
+
+    /**
+     * What each dimension has been measured to mean, one note per slider in order, shown under it (an empty list,
+     * or fewer notes than sliders, leaves the rest without).
+     */
+    public ObjectProperty<List<SliderNote>> notesProperty() {
+        return notes;
     }
 
     private static VBox captioned(ImageView v, String caption) {
@@ -190,6 +208,7 @@ public final class LatentSlidersView extends VBox {
         sliders.clear();
         values.clear();
         histograms.clear();
+        noteLabels.clear();
         int k = model.getLatentSize();
         List<String> dims = new ArrayList<>();
         GridPane grid = new GridPane();
@@ -224,18 +243,23 @@ public final class LatentSlidersView extends VBox {
             sliderAndHist.setPadding(new Insets(0, 0, 4, 0));
             GridPane.setHgrow(sliderAndHist, Priority.ALWAYS);
             hist.setTranslateX(7);
-            grid.addRow(j, name, sliderAndHist, value);
+            grid.addRow(2 * j, name, sliderAndHist, value);
+            grid.add(noteLabels.add(j), 1, 2 * j + 1, 2, 1);
             sliders.add(s);
             values.add(value);
             histograms.add(hist);
             dims.add(axisPrefix + (j + 1));
         }
         rows.getChildren().add(grid);
-        sliderScroll.setPrefViewportHeight(Math.min(Math.max(k, 1), 6) * 34);
+        showNotes();
         String keep = traverseDim.getValue();
         traverseDim.getItems().setAll(dims);
         traverseDim.setValue(dims.contains(keep) ? keep : dims.isEmpty() ? null : dims.get(0));
         modelChanged();
+    }
+
+    private void showNotes() {
+        noteLabels.show(notes.get());
     }
 
     private void modelChanged() {
@@ -322,8 +346,8 @@ public final class LatentSlidersView extends VBox {
         }
         original.show(r.original(), 0, d.rows(), d.cols());
         reconstruction.show(r.reconstruction(), 0, d.rows(), d.cols());
-        reconstructionError.setText(String.format("Image #%d, label %d: squared error %.2f", r.image(), r.label(),
-                r.squaredError()));
+        reconstructionError.setText(String.format("Image #%d, %s: squared error %.2f", r.image(),
+                d.classNames().named() ? d.classNames().name(r.label()) : "label " + r.label(), r.squaredError()));
     }
 
     private void refreshStrip() {

@@ -47,6 +47,7 @@ public final class LatentSpaceModel {
     private final Set<Object> errorClients = new HashSet<>();
     private final ReadOnlyBooleanWrapper errorsWanted = new ReadOnlyBooleanWrapper(this, "errorsWanted");
     private final ObservableMap<String, List<Annotation>> annotations = FXCollections.observableHashMap();
+    private final DisplayMorphometrics morphometrics = new DisplayMorphometrics();
     private CodeStatistics statistics = CodeStatistics.of(null, 0);
     private CodeDistribution distribution;
 
@@ -156,6 +157,11 @@ public final class LatentSpaceModel {
         errors.set(perImage);
     }
 
+    /** The morphometrics of the display images (slant, thickness, …), filled on demand like the errors. */
+    public DisplayMorphometrics morphometrics() {
+        return morphometrics;
+    }
+
     /**
      * What tools draw on the map, by tool ("interpolation", "drawing", ...): each replaces its own list. Codes
      * of another k than the current one are not drawn.
@@ -167,6 +173,7 @@ public final class LatentSpaceModel {
     /** Sets the images to show; clears the model. */
     public void setDisplay(Dataset images) {
         errors.set(null);
+        morphometrics.displayChanged(images);
         display.set(images);
         codec.set(null);
         codes.set(null);

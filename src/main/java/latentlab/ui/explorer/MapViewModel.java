@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import latentlab.data.Dataset;
+import latentlab.eval.MorphometricTable;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.common.ColourScale;
 
@@ -36,6 +37,7 @@ public final class MapViewModel {
     private final IntegerProperty thumbnailScale = new SimpleIntegerProperty(this, "thumbnailScale", 1);
     private final ObjectProperty<Predicate<String>> annotationFilter =
             new SimpleObjectProperty<>(this, "annotationFilter");
+    private final BooleanProperty markersShown = new SimpleBooleanProperty(this, "markersShown", false);
     private final ReadOnlyObjectWrapper<MapPoints> points = new ReadOnlyObjectWrapper<>(this, "points", MapPoints.NONE);
     private final ReadOnlyObjectWrapper<PointColours> colours =
             new ReadOnlyObjectWrapper<>(this, "colours", PointColours.NONE);
@@ -63,10 +65,16 @@ public final class MapViewModel {
                 return;
             }
             space.wantErrors(this, b instanceof ColourBy.Error);
+            space.morphometrics().want(this, b instanceof ColourBy.Measure);
             recolour();
         });
         space.errorsProperty().addListener(o -> {
             if (colourBy.get() instanceof ColourBy.Error) {
+                recolour();
+            }
+        });
+        space.morphometrics().tableProperty().addListener((o, was, now) -> {
+            if (colourBy.get() instanceof ColourBy.Measure) {
                 recolour();
             }
         });
@@ -82,7 +90,7 @@ public final class MapViewModel {
         return space;
     }
 
-    /** What the points' colours show: the label, the reconstruction error or one latent dimension. */
+    /** What the points' colours show: the label, the reconstruction error, one latent dimension or morphometric. */
     public ObjectProperty<ColourBy> colourByProperty() {
         return colourBy;
     }
@@ -115,6 +123,15 @@ public final class MapViewModel {
     /** Which tools' annotations (by their key in the model) this map draws; null (the default) draws them all. */
     public ObjectProperty<Predicate<String>> annotationFilterProperty() {
         return annotationFilter;
+    }
+
+    /**
+     * Whether the tools' markers (those the annotation filter lets through) are drawn on screen. Off by default: a
+     * map shows them where their tool is in use (the embeddings tab turns them on) or when the user asks with the
+     * map's visible toggle. Exports ask for them separately.
+     */
+    public BooleanProperty markersShownProperty() {
+        return markersShown;
     }
 
     /** The points in the shown dimensions; a new value whenever the codes, the dimensions or the images change. */
@@ -227,6 +244,18 @@ public final class MapViewModel {
         if (colourBy.get() instanceof ColourBy.Error) {
             float[] e = space.errorsProperty().get();
             return e != null && e.length == n ? e : null;
+        }
+        if (colourBy.get() instanceof ColourBy.Measure m) {
+            MorphometricTable t = space.morphometrics().getTable();
+            if (t == null || t.size() != n) {
+                return null;
+            }
+            double[] column = t.column(m.property());
+            float[] v = new float[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = (float) column[i];
+            }
+            return v;
         }
         if (colourBy.get() instanceof ColourBy.Dimension dim) {
             float[] c = space.getCodes();

@@ -1,16 +1,26 @@
 package latentlab.ui.shell;
 
+import java.util.List;
+
+import javafx.application.Platform;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import latentlab.compute.ComputePool;
 import latentlab.data.DatasetPair;
 import latentlab.train.Snapshot;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.common.Theme;
 import latentlab.ui.comparison.ComparisonViewModel;
+import latentlab.ui.dimensions.DimensionAnalyzer;
+import latentlab.ui.dimensions.DimensionsViewModel;
+import latentlab.ui.dimensions.MorphometricsCache;
+import latentlab.ui.dimensions.SliderNotes;
 import latentlab.ui.embeddings.EmbeddingsViewModel;
 import latentlab.ui.embeddings.ProbeViewModel;
 import latentlab.ui.explorer.LatentSpaceModel;
 import latentlab.ui.explorer.SelectionModel;
+import latentlab.ui.explorer.SliderNote;
 import latentlab.ui.session.FrameLoop;
 import latentlab.ui.session.JobRunner;
 import latentlab.ui.session.Notices;
@@ -44,6 +54,7 @@ public final class AppContext {
     private final TrainingViewModel training = new TrainingViewModel(pool);
     private final ReadOnlyObjectProperty<Snapshot> snapshot = training.snapshotProperty();
     private final StatusLine status = new StatusLine(jobs, notices);
+    private final UnsavedWork unsaved = new UnsavedWork(snapshot);
     private final DatasetSession datasets = new DatasetSession(status, notices, training, autoencoderSpace, selection,
             frames);
     private final ReadOnlyObjectProperty<DatasetPair> dataset = datasets.datasetProperty();
@@ -62,6 +73,19 @@ public final class AppContext {
             training.runningProperty(), selection, autoencoderSpace, comparison.fit(), testErrors, jobs, pool, frames);
     private final ProbeViewModel probe = embeddings.probe();
     private final Exports exports = new Exports(status, snapshot, dataset, pool, jobs.lane("recording"));
+    private final JobRunner.Lane dimensionsLane = jobs.lane("dimensions");
+    private final MorphometricsCache morphometrics = new MorphometricsCache(dimensionsLane, pool, Platform::runLater,
+            notices::report, training.runningProperty());
+    private final DimensionAnalyzer autoencoderDimensions = new DimensionAnalyzer(autoencoderSpace,
+            training.runningProperty(), morphometrics, dimensionsLane, pool, Platform::runLater, System::nanoTime,
+            notices::report);
+    private final DimensionAnalyzer pcaDimensions = new DimensionAnalyzer(comparison.space(),
+            new SimpleBooleanProperty(false), morphometrics, dimensionsLane, pool, Platform::runLater,
+            System::nanoTime, notices::report);
+    private final DimensionsViewModel dimensions = new DimensionsViewModel(autoencoderDimensions, pcaDimensions,
+            () -> comparison.fit().ensureFitted(), comparison.fit().fittingProperty(),
+            morphometrics.measuringProperty());
+    private final ObjectBinding<List<SliderNote>> sliderNotes = SliderNotes.follow(autoencoderDimensions, "a");
     private final Lessons lessons;
 
     /** The window of a user: remembers the theme, the window and recent lessons in the user's preferences. */
@@ -71,7 +95,7 @@ public final class AppContext {
 
     public AppContext(AppPreferences preferences) {
         this.preferences = preferences;
-        this.lessons = new Lessons(status, notices, datasets, training, comparison, preferences);
+        this.lessons = new Lessons(status, notices, datasets, training, comparison, preferences, unsaved);
         lessons.setRuns(runs);
         appearance.themeProperty().set(Theme.byId(preferences.theme()));
         appearance.themeProperty().addListener((o, was, now) -> preferences.saveTheme(now));
@@ -79,10 +103,17 @@ public final class AppContext {
         frames.add("training", training::poll);
         frames.add("the test error", testErrors::poll);
         frames.add("the latent map", mapFeed::update);
+        frames.add("what the dimensions mean", autoencoderDimensions::poll);
+        frames.add("what PCA's dimensions mean", pcaDimensions::poll);
+        morphometrics.serve(autoencoderSpace);
+        morphometrics.serve(comparison.space());
         datasets.setOnReplaced(() -> {
             comparison.clear();
             testErrors.clear();
             embeddings.clear();
+            morphometrics.clear();
+            autoencoderDimensions.clear();
+            pcaDimensions.clear();
         });
     }
 
@@ -170,6 +201,16 @@ public final class AppContext {
         return lessons;
     }
 
+    /** Whether there is training that no lesson holds. */
+    public UnsavedWork unsaved() {
+        return unsaved;
+    }
+
+    /** The main window's title: the lesson (or data set) and the unsaved mark. */
+    public javafx.beans.binding.StringBinding title() {
+        return WindowTitle.of(lessons.fileProperty(), dataset, unsaved.unsavedProperty());
+    }
+
     /** When the first map was shown after launch. */
     public LaunchTiming launch() {
         return launch;
@@ -200,8 +241,29 @@ public final class AppContext {
         return exports;
     }
 
+    /** The morphometrics of the test images, measured once per data set. */
+    public MorphometricsCache morphometrics() {
+        return morphometrics;
+    }
+
+    /** What each dimension of the autoencoder means, kept current while a view wants it. */
+    public DimensionAnalyzer autoencoderDimensions() {
+        return autoencoderDimensions;
+    }
+
+    /** The Dimensions view's state. */
+    public DimensionsViewModel dimensions() {
+        return dimensions;
+    }
+
+    /** What each latent slider's dimension tracks, for the notes beside the sliders. */
+    public ObjectBinding<List<SliderNote>> sliderNotes() {
+        return sliderNotes;
+    }
+
     /** Stops all background work and ends the threads (the window is closing). */
     public void shutdown() {
+        morphometrics.clear();
         datasets.shutdown();
         training.shutdown();
         comparison.shutdown();

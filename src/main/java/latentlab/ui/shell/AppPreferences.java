@@ -10,11 +10,17 @@ import java.util.prefs.Preferences;
 import latentlab.ui.common.Theme;
 
 /**
- * What Latent Lab remembers between runs (java.util.prefs): recent lessons, the window's size and place, and the
- * appearance. The node name can be changed with {@code -Dlatentlab.prefs=NAME} (tests use their own).
+ * What Latent Lab remembers between runs (java.util.prefs): recent lessons, the window's size and place, the
+ * appearance, and the folder each kind of file dialog was last in. The node name can be changed with {@code -Dlatentlab.prefs=NAME} (tests use their own).
  */
 public final class AppPreferences {
     private static final int RECENT = 6;
+    /**
+     * The window's keys. Earlier builds opened at their minimum size under a window manager (958 × 615 whatever the
+     * screen) and remembered that as if the user had chosen it; their "window." keys are not read, so that the
+     * first launch of this build takes most of the screen once.
+     */
+    private static final String WINDOW = "window2.";
     private final Preferences node;
 
     public AppPreferences(Preferences node) {
@@ -56,25 +62,47 @@ public final class AppPreferences {
 
     /** The window's saved {x, y, width, height}, or null. */
     public double[] windowBounds() {
-        double w = node.getDouble("window.width", -1);
-        double h = node.getDouble("window.height", -1);
+        double w = node.getDouble(WINDOW + "width", -1);
+        double h = node.getDouble(WINDOW + "height", -1);
         if (w < 400 || h < 300) {
             return null;
         }
-        return new double[] {node.getDouble("window.x", Double.NaN), node.getDouble("window.y", Double.NaN), w, h};
+        return new double[] {node.getDouble(WINDOW + "x", Double.NaN), node.getDouble(WINDOW + "y", Double.NaN), w, h};
     }
 
     public boolean windowMaximized() {
-        return node.getBoolean("window.maximized", false);
+        return node.getBoolean(WINDOW + "maximized", false);
     }
 
     public void saveWindow(double x, double y, double w, double h, boolean maximized) {
-        node.putDouble("window.x", x);
-        node.putDouble("window.y", y);
-        node.putDouble("window.width", w);
-        node.putDouble("window.height", h);
-        node.putBoolean("window.maximized", maximized);
+        node.putDouble(WINDOW + "x", x);
+        node.putDouble(WINDOW + "y", y);
+        node.putDouble(WINDOW + "width", w);
+        node.putDouble(WINDOW + "height", h);
+        node.putBoolean(WINDOW + "maximized", maximized);
         flush();
+    }
+
+    /** The folder a file dialog for {@code kind} ("lessons", "data", "exports") was last in, if it still exists. */
+    public Path lastFolder(String kind) {
+        String s = node.get("folder." + kind, null);
+        if (s == null) {
+            return null;
+        }
+        try {
+            Path p = Path.of(s);
+            return Files.isDirectory(p) ? p : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** Remembers the folder a file dialog for {@code kind} ended in. */
+    public void saveLastFolder(String kind, Path folder) {
+        if (folder != null) {
+            node.put("folder." + kind, folder.toAbsolutePath().normalize().toString());
+            flush();
+        }
     }
 
     /** Saved theme id ("light", "dark"). */

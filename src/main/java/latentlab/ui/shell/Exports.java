@@ -12,8 +12,11 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import latentlab.compute.ComputePool;
 import latentlab.data.Dataset;
 import latentlab.data.DatasetPair;
+import latentlab.eval.DimensionAnalysis;
+import latentlab.eval.MorphometricTable;
 import latentlab.io.export.CodeTable;
 import latentlab.io.export.CodesCsv;
+import latentlab.io.export.DimensionsCsv;
 import latentlab.io.export.FrameRecorder;
 import latentlab.io.export.ModelExport;
 import latentlab.io.export.ProjectorExport;
@@ -107,6 +110,24 @@ public final class Exports {
         });
     }
 
+    /** What each latent dimension means (one row per dimension, see {@link DimensionsCsv}). */
+    public void dimensionsCsv(Path file, DimensionAnalysis analysis) {
+        status.run("Exporting what the dimensions mean", "Saved what the " + analysis.dimensions()
+                + " dimensions mean to " + file.getFileName(), p -> {
+                    DimensionsCsv.write(file, analysis);
+                    return null;
+                });
+    }
+
+    /** index, label and the morphometrics of every image of a table (see {@link DimensionsCsv}). */
+    public void morphometricsCsv(Path file, MorphometricTable table) {
+        status.run("Exporting the morphometrics", "Saved the morphometrics of " + table.size() + " images to "
+                + file.getFileName(), p -> {
+                    DimensionsCsv.writeMorphometrics(file, table);
+                    return null;
+                });
+    }
+
     /** Whether the latent map is being recorded. */
     public ReadOnlyBooleanProperty recordingProperty() {
         return recording.getReadOnlyProperty();
@@ -124,16 +145,19 @@ public final class Exports {
         recording.set(true);
     }
 
-    /** Adds a frame (captured on the FX thread) unless its size differs from the recording's. */
+    /**
+     * Adds a frame (captured on the FX thread); one of another size than the recording's (the map was resized while
+     * recording) is scaled to it.
+     */
     public void addFrame(int[] argb, int w, int h) {
         FrameRecorder r = recorder;
-        if (!recording.get() || r == null || w != r.width() || h != r.height()) {
+        if (!recording.get() || r == null) {
             return;
         }
         // Compressing a frame takes longer than a frame: off the FX thread.
         compressor.execute(() -> {
             if (recorder == r) {
-                r.add(argb);
+                r.add(argb, w, h);
             }
         });
         recordedFrames.set(recordedFrames.get() + 1);

@@ -11,6 +11,8 @@ import latentlab.ui.common.Appearance;
 import latentlab.ui.common.StyleSheets;
 import latentlab.ui.common.Theme;
 import latentlab.ui.comparison.PcaComparisonView;
+import latentlab.ui.dimensions.DimensionsView;
+import latentlab.ui.dimensions.DisentanglingWindow;
 import latentlab.ui.embeddings.EmbeddingsView;
 import latentlab.ui.explorer.LatentScatterView;
 import latentlab.ui.explorer.LatentSlidersView;
@@ -22,6 +24,7 @@ import latentlab.ui.training.TimelineView;
 import latentlab.ui.training.TrainingPanel;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
 /**
@@ -33,10 +36,12 @@ public final class MainView extends BorderPane {
     private final AppContext context;
     private final ScatterPane scatterPane;
     private final LatentSlidersView sliders;
+    private final SidePanels panels = new SidePanels();
     private final ExplorerLayout explorer;
     private final MainTabs tabs = new MainTabs();
     private final Tab pcaTab;
     private final Tab embeddingsTab;
+    private final Tab dimensionsTab;
     private final ViewStates views;
     private final WindowActions actions;
 
@@ -47,23 +52,31 @@ public final class MainView extends BorderPane {
         scatterPane = new ScatterPane(context.autoencoderSpace(), "a", "Latent space", look,
                 context.jobs().lane("explorer map"), context.pool());
         scatterPane.scatter().setOnFailure(context.notices()::report);
+        scatterPane.setOnClearMarkers(context.embeddings()::clearMarkers);
         sliders = new LatentSlidersView(context.autoencoderSpace(), "a", look);
+        sliders.notesProperty().bind(context.sliderNotes());
         explorer = new ExplorerLayout(new TrainingPanel(context.training(), look),
                 new DatasetSummaryView(context.datasetProperty(), look), scatterPane,
-                new TimelineView(context.timeline(), context.runs(), look), sliders, look);
+                new TimelineView(context.timeline(), context.runs(), look), sliders, look, panels);
         tabs.add("Explorer", MaterialDesignD.DOTS_HEXAGON, "tab-explorer", explorer);
         pcaTab = tabs.addLazily("PCA comparison", MaterialDesignC.CHART_BELL_CURVE, "tab-pca",
                 () -> new PcaComparisonView(context.comparison(), look, context.jobs(), context.pool()));
         embeddingsTab = tabs.addLazily("Embeddings", MaterialDesignV.VECTOR_SELECTION, "tab-embeddings",
                 () -> new EmbeddingsView(context.embeddings(), look, context.jobs(), context.pool()));
 
-        FileDialogs dialogs = new FileDialogs(() -> getScene().getWindow());
+        FileDialogs dialogs = new FileDialogs(() -> getScene().getWindow(), context.preferences());
         actions = new WindowActions(context, dialogs, this);
-        ExportActions exports = new ExportActions(context.exports(), dialogs, scatter(), context.autoencoderSpace());
+        dimensionsTab = tabs.addLazily("Dimensions", MaterialDesignT.TUNE_VARIANT, "tab-dimensions",
+                () -> new DimensionsView(context.dimensions(), look, actions::showDisentangling));
+        actions.setExit(() -> getScene().getWindow().hide());
+        context.lessons().setLocator(dialogs::missingDataSet);
+        ExportActions exports = new ExportActions(context.exports(), dialogs, scatter(), context.autoencoderSpace(),
+                actions::runName, () -> FileNames.epoch(context.training().getSnapshot()));
+        exports.setDimensions(context.dimensions(), look);
         views = new ViewStates(context, scatter(), explorer, tabs);
         actions.setViewState(views::capture);
 
-        setTop(new VBox(new MainMenuBar(context, actions, exports, tabs, sliders, this),
+        setTop(new VBox(new MainMenuBar(context, actions, exports, tabs, panels, sliders, this),
                 new MainToolBar(context.training(), context.status(), actions)));
         VBox withBanner = new VBox(new ErrorBanner(context.notices()), tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -119,12 +132,30 @@ public final class MainView extends BorderPane {
         return actions.showCompare();
     }
 
+    /**
+     * What quitting does once nothing would be lost: by default it hides the window; the application also ends
+     * (see {@link #quit()}).
+     */
+    public void setOnQuit(Runnable exit) {
+        actions.setExit(exit);
+    }
+
+    /** Quits (Ctrl+Q, or the window's close button), asking first while training is unsaved. */
+    public void quit() {
+        actions.quit();
+    }
+
+    /** Opens a lesson (the command line's, a file double-clicked), asking first while training is unsaved. */
+    public void openLesson(java.nio.file.Path lesson) {
+        actions.openLesson(lesson);
+    }
+
     /** The explorer tab's content (tests look up its controls within it). */
     public Node explorer() {
         return explorer;
     }
 
-    /** Shows tab {@code i}: 0 the explorer, 1 the PCA comparison, 2 the embeddings. */
+    /** Shows tab {@code i}: 0 the explorer, 1 the PCA comparison, 2 the embeddings, 3 the dimensions. */
     public void selectTab(int i) {
         tabs.getSelectionModel().select(i);
     }
@@ -139,9 +170,24 @@ public final class MainView extends BorderPane {
         return tabs.content(embeddingsTab);
     }
 
+    /** The Dimensions tab's view (built now if its tab was never shown). */
+    public DimensionsView dimensions() {
+        return tabs.content(dimensionsTab);
+    }
+
+    /** Opens the disentangling experiment: a plain autoencoder beside VAEs with β = 1 and β = 4. */
+    public DisentanglingWindow showDisentangling() {
+        return actions.showDisentangling();
+    }
+
     /** The latent map (tests and benchmarks drive it). */
     public LatentScatterView scatter() {
         return scatterPane.scatter();
+    }
+
+    /** Whether the explorer's side panels are shown or folded. */
+    public SidePanels panels() {
+        return panels;
     }
 
     /** The sliders and decoded image. */

@@ -20,15 +20,28 @@ final class StatusBar extends HBox {
         text.textProperty().bind(status.textProperty());
         text.getStyleClass().add("status-text");
         text.setMinWidth(0);
+        text.setWrapText(true); // a long line wraps rather than losing its end to "…"
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(status.progressProperty());
         bar.visibleProperty().bind(status.busyProperty());
+        bar.managedProperty().bind(bar.visibleProperty()); // hidden, it leaves its room to the text
         bar.setPrefWidth(180);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label keys = new Label("Space play/pause · → step · F fit · T thumbnails · G manifold");
         keys.getStyleClass().add("muted");
-        keys.setMinWidth(0);
+        keys.setMinWidth(Region.USE_PREF_SIZE);
+        // The keys are a reminder: they give way, whole, when the bar is too narrow for them and the status.
+        keys.managedProperty().bind(keys.visibleProperty());
+        // They show only while the status fits on one line beside them.
+        javafx.beans.InvalidationListener placeKeys = o -> keys.setVisible(
+                text.prefWidth(-1) + keys.prefWidth(-1) + (bar.isVisible() ? bar.getPrefWidth() : 0)
+                        + 4 * getSpacing() + getInsets().getLeft() + getInsets().getRight() <= getWidth());
+        widthProperty().addListener(placeKeys);
+        text.textProperty().addListener(placeKeys);
+        bar.visibleProperty().addListener(placeKeys);
+        text.fontProperty().addListener(placeKeys); // presenter mode, text scale
+        keys.fontProperty().addListener(placeKeys);
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-job");
         cancel.setOnAction(e -> status.cancelJob());
@@ -42,5 +55,17 @@ final class StatusBar extends HBox {
         getChildren().addAll(text, spacer, rec, keys, bar, cancel);
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("status-bar");
+        // The map must not jump up and down as messages of one and two lines come and go: at one width the bar
+        // keeps the tallest height it has needed (a new width measures afresh).
+        double[] measuredAt = {-1};
+        widthProperty().addListener(o -> {
+            measuredAt[0] = getWidth();
+            setMinHeight(USE_COMPUTED_SIZE);
+        });
+        heightProperty().addListener(o -> {
+            if (getWidth() == measuredAt[0] && getHeight() > getMinHeight()) {
+                setMinHeight(getHeight());
+            }
+        });
     }
 }

@@ -41,6 +41,11 @@ public final class TimelineView extends VBox {
         this.vm = vm;
         this.look = look;
         getStyleClass().add("timeline");
+        // Nothing to scrub until training has kept two moments: until then the map keeps the room.
+        visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.timelineProperty().get() != null && vm.timelineProperty().get().moments().size() > 1,
+                vm.timelineProperty()));
+        managedProperty().bind(visibleProperty());
         setSpacing(4);
         setPadding(new Insets(4, 8, 6, 8));
         strip.setMinHeight(STRIP_HEIGHT);

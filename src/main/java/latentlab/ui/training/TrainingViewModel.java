@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -29,11 +30,6 @@ import latentlab.train.TrainingState;
  * thread); once per frame {@link #poll()} picks up the latest snapshot, so the UI never waits for training.
  */
 public final class TrainingViewModel {
-    /** Slowest speed of the slider, in minibatches per second. */
-    public static final double SLOWEST = 1;
-    /** Speed slider position of full speed. */
-    public static final double FULL_SPEED = 1.0;
-
     private final TrainingSettings settings = new TrainingSettings();
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyObjectWrapper<Timeline> timeline = new ReadOnlyObjectWrapper<>(this, "timeline",
@@ -44,7 +40,9 @@ public final class TrainingViewModel {
     private final ReadOnlyBooleanWrapper settingsChanged = new ReadOnlyBooleanWrapper(this, "settingsChanged");
     private final ReadOnlyStringWrapper settingsError = new ReadOnlyStringWrapper(this, "settingsError");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
-    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", FULL_SPEED);
+    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", TrainingPace.FULL_SPEED);
+    private final EpochStop stop = new EpochStop();
+    /** Training pauses when an epoch that reaches this count ends (0: never); read on the training thread. */
     private final ComputePool pool;
     private Trainer trainer;
     private DatasetPair data;
@@ -77,20 +75,9 @@ public final class TrainingViewModel {
         });
         speed.addListener((o, was, now) -> {
             if (trainer != null) {
-                trainer.setMaxStepsPerSecond(stepsPerSecond(now.doubleValue()));
+                trainer.setMaxStepsPerSecond(TrainingPace.stepsPerSecond(now.doubleValue()));
             }
         });
-    }
-
-    /**
-     * Minibatches per second for a speed slider position in [0, 1]: 1 at 0, rising exponentially to 300 at 0.99,
-     * unlimited at 1.
-     */
-    public static double stepsPerSecond(double position) {
-        if (position >= FULL_SPEED - 1e-9) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return SLOWEST * Math.pow(300, Math.max(0, position) / 0.99);
     }
 
     public TrainingSettings settings() {
@@ -139,6 +126,14 @@ public final class TrainingViewModel {
     /** Speed slider position in [0, 1]; 1 = full speed. */
     public DoubleProperty speedProperty() {
         return speed;
+    }
+
+    /**
+     * Epochs to train after Play before training pauses by itself, at the end of an epoch (0: keep going). Counted
+     * from the epoch under way when Play is pressed: 2 at epoch 10.4 pauses at the end of epoch 12.
+     */
+    public IntegerProperty stopAfterEpochsProperty() {
+        return stop.epochsProperty();
     }
 
     /**
@@ -268,7 +263,8 @@ public final class TrainingViewModel {
             trainer.setParent(nextHistory.parent());
         }
         nextHistory = Timeline.NONE;
-        trainer.setMaxStepsPerSecond(stepsPerSecond(speed.get()));
+        stop.watch(t);
+        trainer.setMaxStepsPerSecond(TrainingPace.stepsPerSecond(speed.get()));
         seenVersion = -1;
         ready.set(true);
         poll();
@@ -309,6 +305,7 @@ public final class TrainingViewModel {
         if (trainer.isRunning()) {
             trainer.pause();
         } else {
+            stop.arm(snapshot.get());
             trainer.play();
         }
         running.set(trainer.isRunning());
@@ -316,6 +313,7 @@ public final class TrainingViewModel {
 
     public void play() {
         if (trainer != null) {
+            stop.arm(snapshot.get());
             trainer.play();
             running.set(true);
         }

@@ -3,11 +3,16 @@ package latentlab.ui.explorer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import latentlab.compute.ComputePool;
+import latentlab.compute.Progress;
+import latentlab.eval.MorphometricTable;
+import latentlab.morpho.Morphometric;
 import latentlab.nn.Architecture;
 import latentlab.nn.Autoencoder;
 import latentlab.ui.common.Appearance;
@@ -123,6 +128,44 @@ class MapViewModelTest {
         map.colourByProperty().set(null);
         assertSame(ColourBy.LABEL, map.colourByProperty().get(), "null means the label");
         assertFalse(space.errorsWantedProperty().get());
+    }
+
+    @Test
+    void colouringByAMorphometricAsksForTheImagesMeasurementsAndUsesThem() {
+        show(40, 2);
+        map.colourByProperty().set(new ColourBy.Measure(Morphometric.INK));
+        assertTrue(space.morphometrics().wantedProperty().get(), "the map asks for the images' morphometrics");
+        assertNull(map.colourScale(), "grey until they are measured");
+        assertEquals(PixelCanvas.premultiply(ColourScale.NAN_COLOUR, 0.85), map.coloursProperty().get().colours()[0]);
+        MorphometricTable table;
+        try (ComputePool pool = new ComputePool(1)) {
+            assertFalse(space.morphometrics().offer(MorphometricTable.measure(LatentSpaceModelTest.images(40), pool,
+                    Progress.NONE)), "a table of other images (equal pixels, another data set) is refused");
+            table = MorphometricTable.measure(space.getDisplay(), pool, Progress.NONE);
+        }
+        assertTrue(space.morphometrics().offer(table));
+        float[] ink = new float[40];
+        for (int i = 0; i < 40; i++) {
+            ink[i] = (float) table.get(i, Morphometric.INK);
+        }
+        ColourScale scale = map.colourScale();
+        assertNotNull(scale, "coloured once they are measured");
+        assertEquals(ColourScale.robust(ink).min(), scale.min());
+        assertEquals(ColourScale.robust(ink).max(), scale.max());
+        int[] rgb = new int[40];
+        scale.colours(ink, rgb);
+        for (int i = 0; i < 40; i++) {
+            assertEquals(PixelCanvas.premultiply(rgb[i], 0.85), map.coloursProperty().get().colours()[i], "point " + i);
+        }
+        assertEquals("ink (px)", map.colourByProperty().get().describe("a"));
+        map.colourByProperty().set(new ColourBy.Measure(Morphometric.HEIGHT));
+        assertNotEquals(scale.max(), map.colourScale().max(), "another property, another scale");
+        space.update(Autoencoder.initialized(Architecture.mirrored(16, 6, 2), 7), LatentSpaceModelTest.codes(40, 2));
+        assertNotNull(map.colourScale(), "a new model keeps the images' measurements");
+        map.colourByProperty().set(ColourBy.LABEL);
+        assertFalse(space.morphometrics().wantedProperty().get());
+        space.setDisplay(LatentSpaceModelTest.images(40));
+        assertNull(space.morphometrics().getTable(), "other images drop them");
     }
 
     @Test
