@@ -35,6 +35,9 @@ public final class DimensionsCommand implements Callable<Integer> {
     ModelOption model;
 
     @Mixin
+    StepOption step;
+
+    @Mixin
     DataOption data;
 
     @Option(names = "--out", paramLabel = "FILE.csv",
@@ -63,7 +66,7 @@ public final class DimensionsCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         ModelFile.Contents contents = model.load();
         DatasetPair pair = data.open();
-        Codec codec = contents.codec();
+        Codec codec = step.select(model, contents, w);
         Encoding.checkDimension(codec, pair.test());
         try (ComputePool pool = new ComputePool(threads.threads())) {
             long t0 = System.nanoTime();

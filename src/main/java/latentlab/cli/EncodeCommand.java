@@ -25,6 +25,9 @@ public final class EncodeCommand implements Callable<Integer> {
     ModelOption model;
 
     @Mixin
+    StepOption step;
+
+    @Mixin
     DataOption data;
 
     @Option(names = "--split", paramLabel = "train|test", defaultValue = "test", description = "Default: ${DEFAULT-VALUE}.")
@@ -45,7 +48,8 @@ public final class EncodeCommand implements Callable<Integer> {
             throw new UserError("--split must be train or test, got '" + split + "'");
         }
         OutputFile.check(out, "--out");
-        Codec codec = model.load().codec();
+        PrintWriter w = spec.commandLine().getOut();
+        Codec codec = step.select(model, model.load(), w);
         DatasetPair pair = data.open();
         Dataset d = split.equals("train") ? pair.train() : pair.test();
         Encoding.checkDimension(codec, d);
@@ -59,7 +63,6 @@ public final class EncodeCommand implements Callable<Integer> {
             float[] errors = ReconstructionError.evaluate(codec, d, pool).perImage();
             CodesCsv.write(out, d, codes, codec.latentSize(), errors);
         }
-        PrintWriter w = spec.commandLine().getOut();
         w.printf("wrote %,d codes of size %d to %s%n", d.size(), codec.latentSize(), out);
         return 0;
     }

@@ -8,14 +8,18 @@ import java.util.concurrent.TimeUnit;
 import latentlab.compute.ComputePool;
 import latentlab.data.DatasetPair;
 import latentlab.io.model.ModelFile;
+import latentlab.io.model.TimelineSection;
 import latentlab.nn.Architecture;
 import latentlab.nn.activation.Activations;
 import latentlab.nn.loss.Losses;
 import latentlab.train.Checkpoint;
 import latentlab.train.EpochRecord;
+import latentlab.train.HistoryBudget;
 import latentlab.train.LearningRateSchedule;
+import latentlab.train.Lineage;
 import latentlab.train.OptimizerKind;
 import latentlab.train.Snapshot;
+import latentlab.train.Timeline;
 import latentlab.train.Trainer;
 import latentlab.train.TrainingConfig;
 import latentlab.train.TrainingListener;
@@ -103,6 +107,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "FILE", description = "Continue training from a saved model file.")
     Path resume;
 
+    @Option(names = "--from-step", paramLabel = "S", description = "With --resume: branch from the kept moment nearest "
+            + "to step S (0 = the initial weights) with the settings given here (--lr, --beta, --optimizer, "
+            + "--corruption, --batch, --weight-decay, --momentum); the new file records its parent and step.")
+    Long fromStep;
+
+    @Option(names = "--history", paramLabel = "N", defaultValue = "0", description = "Keep up to N moments of the "
+            + "run in the model file, dense early and sparse later, within 768 MB, for --step and --from-step "
+            + "(default: 0, none; a resumed run keeps its file's).")
+    int history;
+
     @Option(names = "--weights-only", description = "Save only the weights, settings and history (no optimiser state "
             + "or batch order): a smaller file; resuming from it starts the optimiser afresh.")
     boolean weightsOnly;
@@ -126,8 +140,17 @@ public final class TrainCommand implements Callable<Integer> {
         if (maxSeconds != null && !(maxSeconds > 0)) {
             throw new UserError("--max-seconds must be positive, got " + maxSeconds);
         }
+        if (history != 0 && (history < 2 || history > 100_000)) {
+            throw new UserError("--history must be 0 or between 2 and 100000, got " + history);
+        }
+        if (fromStep != null && resume == null) {
+            throw new UserError("--from-step branches a saved run: give it with --resume FILE");
+        }
         LearningRateSchedule lrSchedule = LearningRateSchedule.parse(schedule);
         Checkpoint resumeFrom = null;
+        Timeline earlier = Timeline.NONE;
+        Lineage parent = null;
+        int inherited = 0;
         TrainingConfig config;
         DatasetPair pair;
         if (resume != null) {
@@ -137,12 +160,25 @@ public final class TrainCommand implements Callable<Integer> {
             if (resumeFrom == null) {
                 throw new UserError(resume + " holds no training state to resume");
             }
-            refuseChangedSettings(resumeFrom.config());
-            config = resumeFrom.config().withThreads(threads.threads()).withLearningRate(lr);
-            if (resumeFrom.architecture().isVariational()) {
-                config = config.withBeta(beta);
+            earlier = TimelineSection.read(resume.getFileName().toString(), c.sections(),
+                    resumeFrom.parameters().length);
+            if (fromStep != null) {
+                pair = data.open();
+                Branch b = Branch.from(resume, resumeFrom, earlier, fromStep, pair.train(), w);
+                resumeFrom = b.start();
+                parent = b.parent();
+                config = b.settings(spec.commandLine().getParseResult(), this, threads.threads());
+                // The branch's history starts at the moment (its own settings may not replay the parent's steps).
+                inherited = earlier.isEmpty() ? 0 : earlier.budget().maxMoments();
+                earlier = Timeline.NONE;
+            } else {
+                refuseChangedSettings(resumeFrom.config());
+                config = resumeFrom.config().withThreads(threads.threads()).withLearningRate(lr);
+                if (resumeFrom.architecture().isVariational()) {
+                    config = config.withBeta(beta);
+                }
+                pair = data.open();
             }
-            pair = data.open();
         } else {
             pair = data.open();
             int d = pair.train().dimension();
@@ -162,6 +198,13 @@ public final class TrainCommand implements Callable<Integer> {
         try (ComputePool pool = new ComputePool(config.threads());
              Trainer trainer = new Trainer(config, pair.train(), pair.test(), null, resumeFrom, pool)) {
             trainer.setPublishInterval(1000);
+            int keep = history > 0 ? history : earlier.isEmpty() ? inherited : earlier.budget().maxMoments();
+            if (keep > 0) {
+                trainer.keepHistory(HistoryBudget.moments(Math.min(keep, 100_000)), earlier);
+            }
+            if (parent != null) {
+                trainer.setParent(parent);
+            }
             trainer.addListener(new TrainingListener() {
                 @Override
                 public void epochFinished(EpochRecord r) {
@@ -203,7 +246,13 @@ public final class TrainCommand implements Callable<Integer> {
             ModelFile.save(out, new Checkpoint(cp.config().withLearningRate(config.learningRate()), cp.architecture(),
                     cp.parameters(), cp.optimizerName(), weightsOnly ? null : cp.optimizerState(), cp.step(),
                     weightsOnly ? null : cp.sampler(), cp.epochs(), cp.batchLosses(), cp.klLosses()), new ModelFile.DataInfo(pair.name(), pair.train().rows(), pair.train().cols(),
-                    pair.train().size()), null);
+                    pair.train().size()), TimelineSection.sections(trainer.timeline()));
+            Timeline kept = trainer.timeline();
+            if (!kept.isEmpty()) {
+                w.printf(java.util.Locale.ROOT, "# history: %d moments (%d keyframes), steps %d to %d, %.1f MB (%.2f MB a"
+                        + " moment)%n", kept.moments().size(), kept.keyframes(), kept.moments().get(0).step(),
+                        s.step(), kept.bytes() / 1e6, kept.bytes() / 1e6 / kept.moments().size());
+            }
             int trained = s.epoch() - startEpoch;
             w.printf("# trained %d epoch%s (%,d steps in all) in %.1f s; saved %s%n", trained, trained == 1 ? "" : "s",
                     s.step(), (System.nanoTime() - start) / 1e9, out);

@@ -185,6 +185,25 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
+     * Keeps the run's history from now on, within {@code budget} (null: keep none, forget it), continuing
+     * {@code earlier} (the history saved with the run resumed, or null); the present is its newest moment. Takes
+     * effect on the training thread before the next step; does not wait for it.
+     */
+    public void keepHistory(HistoryBudget budget, Timeline earlier) {
+        thread.runBeforeNextStep(() -> session.timeline().start(budget, earlier, session.run()));
+    }
+
+    /** Records that this run branched from {@code parent} (kept in its history and its files), before the next step. */
+    public void setParent(Lineage parent) {
+        thread.runBeforeNextStep(() -> session.timeline().setParent(parent));
+    }
+
+    /** The kept history, as of the last step; {@link Timeline#NONE} unless {@link #keepHistory} was called. */
+    public Timeline timeline() {
+        return session.timeline().timeline();
+    }
+
+    /**
      * Blocks until the trainer is paused with no pending steps (e.g. after {@link #stepEpoch()}), or the timeout
      * passes; returns whether it is idle.
      */

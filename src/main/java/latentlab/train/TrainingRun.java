@@ -87,6 +87,29 @@ final class TrainingRun {
         step = cp.step();
     }
 
+    /**
+     * Goes to a kept keyframe: its weights, its optimiser state (a fresh optimiser if it kept none), its batch order
+     * and step.
+     */
+    void restore(Moment key) {
+        if (key.weights().length != net.parameterCount() || !key.keyframe()) {
+            throw new IllegalArgumentException("step " + key.step() + " is not a keyframe of this network");
+        }
+        System.arraycopy(key.weights(), 0, net.parameters(), 0, net.parameterCount());
+        newOptimizer();
+        Moment.OptimizerState os = key.optimizer();
+        if (os.buffers() != null) {
+            if (!os.name().equals(optimizer.name())) {
+                throw new IllegalArgumentException("step " + key.step() + " kept the state of " + os.name() + ", not "
+                        + optimizer.name());
+            }
+            optimizer.restore(os.steps(), os.buffers());
+        }
+        sampler = new BatchSampler(train, config.batchSize(), config.samplerSeed());
+        sampler.restore(key.sampler());
+        step = key.step();
+    }
+
     /** The run's state with the given history. */
     Checkpoint checkpoint(LossHistory history) {
         float[][] state = optimizer.stateBuffers();
@@ -121,6 +144,10 @@ final class TrainingRun {
         net.copyParametersFrom(good);
         newOptimizer();
         step = goodStep;
+    }
+
+    Optimizer optimizer() {
+        return optimizer;
     }
 
     Autoencoder network() {

@@ -24,6 +24,7 @@ final class TrainingSession implements TrainingThread.Session {
     private final TrainingClock clock;
     private final LossHistory history = new LossHistory();
     private final CodeRefresher codes;
+    private final TimelineRecorder timeline = new TimelineRecorder();
     private final RateMeter rate = new RateMeter();
     private final DivergenceGuard guard = new DivergenceGuard();
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
@@ -72,9 +73,15 @@ final class TrainingSession implements TrainingThread.Session {
         this.evaluateEachEpoch = evaluate;
     }
 
-    /** The run's state and history (training thread). */
+    /** The run's state and history (training thread); the present joins the kept moments. */
     Checkpoint checkpoint() {
+        timeline.captureNow(run);
         return run.checkpoint(history);
+    }
+
+    /** The kept moments (training thread, or the constructor's before it starts). */
+    TimelineRecorder timeline() {
+        return timeline;
     }
 
     // ------------------------------------------------------------------ the training thread
@@ -90,6 +97,7 @@ final class TrainingSession implements TrainingThread.Session {
         if (state != now) {
             setState(now, null);
         }
+        timeline.beforeStep(run);
         long t0 = clock.nanoTime();
         TrainingRun.StepLoss loss = run.trainStep();
         long t1 = clock.nanoTime();
@@ -101,6 +109,7 @@ final class TrainingSession implements TrainingThread.Session {
         boolean vae = run.network().architecture().isVariational();
         history.record(run.step(), loss.objective(), loss.kl(), vae, loss.rows());
         rate.stepEnded(loss.rows(), t1);
+        timeline.stepped(run);
         nanosPerStep += 0.1 * ((t1 - t0) - nanosPerStep);
         if (run.sampler().atEpochEnd()) {
             finishEpoch();
@@ -139,6 +148,7 @@ final class TrainingSession implements TrainingThread.Session {
     @Override
     public void diverged() {
         run.rollBack(guard.goodModel(), guard.goodStep());
+        timeline.rolledBack(run);
         rate.pause();
         codes.abandonCycle();
         setState(TrainingState.DIVERGED, String.format(
@@ -151,6 +161,7 @@ final class TrainingSession implements TrainingThread.Session {
     @Override
     public void reset() {
         run.fresh();
+        timeline.restarted(run);
         history.clear();
         codes.clear();
         rate.reset();

@@ -166,6 +166,11 @@ final class TrainingThread {
         }
     }
 
+    /** Runs {@code r} on the training thread before the next step, without waiting for it. */
+    void runBeforeNextStep(Runnable r) {
+        command(() -> tasks.add(r));
+    }
+
     /**
      * Blocks until the thread is paused with no pending steps, or the timeout passes; returns whether it is idle.
      * Waits on a condition the thread signals when it goes idle.

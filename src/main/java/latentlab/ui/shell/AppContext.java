@@ -25,7 +25,9 @@ import latentlab.ui.session.FrameLoop;
 import latentlab.ui.session.JobRunner;
 import latentlab.ui.session.Notices;
 import latentlab.ui.training.LatentMapFeed;
+import latentlab.ui.training.RunsViewModel;
 import latentlab.ui.training.TestErrorMonitor;
+import latentlab.ui.training.TimelineViewModel;
 import latentlab.ui.training.TrainingViewModel;
 
 /**
@@ -56,13 +58,18 @@ public final class AppContext {
     private final DatasetSession datasets = new DatasetSession(status, notices, training, autoencoderSpace, selection,
             frames);
     private final ReadOnlyObjectProperty<DatasetPair> dataset = datasets.datasetProperty();
-    private final LatentMapFeed mapFeed = new LatentMapFeed(snapshot, autoencoderSpace);
+    private final TimelineViewModel timeline = new TimelineViewModel(snapshot, training.timelineProperty(), dataset,
+            jobs.lane("timeline"), pool);
+    private final RunsViewModel runs = new RunsViewModel(training, timeline, dataset, jobs.lane("runs"), pool);
+    /** The moment the views show: live, or a kept one of the run's history (the timeline's). */
+    private final ReadOnlyObjectProperty<Snapshot> shown = timeline.shownProperty();
+    private final LatentMapFeed mapFeed = new LatentMapFeed(shown, autoencoderSpace);
     private final LaunchTiming launch = new LaunchTiming(autoencoderSpace, status);
     private final TestErrorMonitor testErrors = new TestErrorMonitor(snapshot, training.runningProperty(), dataset,
             autoencoderSpace, jobs.lane("test error"), pool);
     private final ComparisonViewModel comparison = new ComparisonViewModel(dataset, training, selection,
             autoencoderSpace, testErrors, jobs, pool, notices, frames);
-    private final EmbeddingsViewModel embeddings = new EmbeddingsViewModel(dataset, snapshot,
+    private final EmbeddingsViewModel embeddings = new EmbeddingsViewModel(dataset, shown,
             training.runningProperty(), selection, autoencoderSpace, comparison.fit(), testErrors, jobs, pool, frames);
     private final ProbeViewModel probe = embeddings.probe();
     private final Exports exports = new Exports(status, snapshot, dataset, pool, jobs.lane("recording"));
@@ -89,6 +96,7 @@ public final class AppContext {
     public AppContext(AppPreferences preferences) {
         this.preferences = preferences;
         this.lessons = new Lessons(status, notices, datasets, training, comparison, preferences, unsaved);
+        lessons.setRuns(runs);
         appearance.themeProperty().set(Theme.byId(preferences.theme()));
         appearance.themeProperty().addListener((o, was, now) -> preferences.saveTheme(now));
         frames.setOnFailure(notices::report);
@@ -152,6 +160,16 @@ public final class AppContext {
     /** Training state and commands. */
     public TrainingViewModel training() {
         return training;
+    }
+
+    /** The timeline under the map: the moment shown, scrubbing, live. */
+    public TimelineViewModel timeline() {
+        return timeline;
+    }
+
+    /** The session's runs: branches from kept moments. */
+    public RunsViewModel runs() {
+        return runs;
     }
 
     /** The latest training snapshot, or null. */

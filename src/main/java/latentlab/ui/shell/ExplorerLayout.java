@@ -3,6 +3,7 @@ package latentlab.ui.shell;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.SplitPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.explorer.LatentSlidersView;
@@ -12,10 +13,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /**
- * The explorer tab: training and the data set on the left, the latent map in the middle, the decoder's sliders on
- * the right. The side panels keep their width when the window resizes and the map takes the rest; each folds to an
- * icon rail and back ({@link SidePanels}: Ctrl+[ and Ctrl+]), and on a narrow window they fold by themselves so
- * that the map keeps most of the room.
+ * The explorer tab: training and the data set on the left, the latent map in the middle with the timeline under it,
+ * the decoder's sliders on the right. The side panels keep their width when the window resizes and the map takes
+ * the rest; each folds to an icon rail and back ({@link SidePanels}: Ctrl+[ and Ctrl+]), and on a narrow window they
+ * fold by themselves so that the map keeps most of the room.
  */
 final class ExplorerLayout extends SplitPane {
     /** Widths of the side panels at text scale 1: minimum and preferred. */
@@ -28,8 +29,8 @@ final class ExplorerLayout extends SplitPane {
     private final SidePanel left;
     private final SidePanel right;
 
-    ExplorerLayout(TrainingPanel training, DatasetSummaryView data, ScatterPane map, LatentSlidersView sliders,
-                   Appearance look, SidePanels panels) {
+    ExplorerLayout(TrainingPanel training, DatasetSummaryView data, ScatterPane map, Region underMap,
+                   LatentSlidersView sliders, Appearance look, SidePanels panels) {
         this.panels = panels;
         getStyleClass().add("explorer");
         data.visibleProperty().bind(look.hideAdvancedProperty().not());
@@ -46,7 +47,9 @@ final class ExplorerLayout extends SplitPane {
         right = new SidePanel(rightBox, false, "Decoder", MaterialDesignT.TUNE_VERTICAL, Shortcuts.RIGHT_PANEL,
                 panels.rightShownProperty(), panels::toggleRight);
         right.setId("right-panel");
-        getItems().setAll(left, map, right);
+        VBox centre = new VBox(map, underMap);
+        VBox.setVgrow(map, javafx.scene.layout.Priority.ALWAYS);
+        getItems().setAll(left, centre, right);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(right, false);
         scaleWidths(look.scaleProperty().get());

@@ -17,11 +17,15 @@ import latentlab.data.DatasetPair;
 import latentlab.io.Messages;
 import latentlab.io.model.LessonFile;
 import latentlab.io.model.ModelFile;
+import latentlab.io.model.RunsSection;
+import latentlab.io.model.TimelineSection;
 import latentlab.pca.ErrorCurve;
 import latentlab.pca.PcaModel;
 import latentlab.train.Checkpoint;
+import latentlab.train.Timeline;
 import latentlab.ui.comparison.ComparisonViewModel;
 import latentlab.ui.session.Notices;
+import latentlab.ui.training.RunsViewModel;
 import latentlab.ui.training.TrainingViewModel;
 
 /**
@@ -42,6 +46,13 @@ public final class Lessons {
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyObjectWrapper<ViewState> pendingView = new ReadOnlyObjectWrapper<>(this, "pendingView");
     private Function<Path, Optional<Path>> locator = missing -> Optional.empty();
+
+    private RunsViewModel runs;
+
+    /** The session's runs, whose histories and branches lessons keep. */
+    public void setRuns(RunsViewModel runs) {
+        this.runs = runs;
+    }
 
     /** @param unsaved told the step each saved lesson holds */
     public Lessons(StatusLine status, Notices notices, DatasetSession datasets, TrainingViewModel training,
@@ -128,11 +139,15 @@ public final class Lessons {
 
     private void show(Path lesson, Loaded r) {
         Checkpoint cp = r.lesson().model().checkpoint();
+        training.setNextHistory(r.history());
         datasets.show(r.pair(), r.folder(), cp, null);
         if (r.pca() != null && comparison.getModel() == null) {
             comparison.restore(r.pair(), r.pca(), r.pcaCurve());
         }
         pendingView.set(r.view());
+        if (runs != null) {
+            runs.restore(r.history(), r.tree());
+        }
         file.set(lesson.toAbsolutePath().normalize());
         preferences.addRecentLesson(lesson);
         status.show("Opened lesson " + lesson.getFileName() + " (" + cp.architecture() + ", step "
@@ -196,11 +211,13 @@ public final class Lessons {
     private static Loaded withPca(LessonFile.Lesson l, ViewState view, DatasetPair pair, Path folder, String name)
             throws IOException {
         Map<String, byte[]> sections = l.model().sections();
+        Timeline history = TimelineSection.read(name, sections, l.model().checkpoint().parameters().length);
+        RunsSection.Tree tree = RunsSection.read(name, sections);
         if (!sections.containsKey("pca")) {
-            return new Loaded(l, view, pair, folder, null, null);
+            return new Loaded(l, view, pair, folder, null, null, history, tree);
         }
         return new Loaded(l, view, pair, folder, ModelFile.parsePca(name, sections, null),
-                ModelFile.parsePcaCurve(name, sections));
+                ModelFile.parsePcaCurve(name, sections), history, tree);
     }
 
     /**
@@ -221,6 +238,7 @@ public final class Lessons {
         Path folder = datasets.getFolder();
         byte[] viewBytes = view == null ? new byte[0] : view.toBytes();
         Map<String, byte[]> pcaSections = comparison.lessonSections();
+        RunsSection.Tree tree = runs == null ? null : runs.tree();
         Task<Long> task = new Task<>() {
             @Override
             protected Long call() throws Exception {
@@ -229,9 +247,18 @@ public final class Lessons {
                 if (cp == null) {
                     throw new IllegalStateException("no network is training, so there is nothing to save");
                 }
+                Map<String, byte[]> extra = new java.util.LinkedHashMap<>();
+                if (pcaSections != null) {
+                    extra.putAll(pcaSections);
+                }
+                if (tree != null) {
+                    // The runs and their lineage; histories stay out of the window's lessons for now (slow to write
+                    // and read at 1.7 MB a moment; the file format and RunsViewModel.lessonSections hold them).
+                    extra.putAll(RunsViewModel.lessonSections(training.currentTimeline(), tree, false));
+                }
                 LessonFile.save(lesson, cp, new ModelFile.DataInfo(pair.name(), pair.train().rows(),
                         pair.train().cols(), pair.train().size()), folder == null ? "" : folder.toString(), viewBytes,
-                        pcaSections);
+                        extra);
                 return cp.step();
             }
         };
@@ -239,11 +266,20 @@ public final class Lessons {
             file.set(lesson.toAbsolutePath().normalize());
             preferences.addRecentLesson(lesson);
             unsaved.savedAt(step);
-            status.show("Saved lesson " + lesson.getFileName());
+            status.show("Saved lesson " + lesson.getFileName() + sizeOf(lesson));
             onSaved.run();
         }, error -> notices.report("Could not save " + lesson.getFileName() + ": " + Messages.describe(error)
                 + " (the previous file, if any, is unchanged)"),
                 () -> status.show("Saving " + lesson.getFileName() + ": cancelled, nothing was written"));
+    }
+
+    /** The size of a saved file, as " (12.3 MB)", or "" if it cannot be read. */
+    private static String sizeOf(Path file) {
+        try {
+            return String.format(java.util.Locale.ROOT, " (%.1f MB)", java.nio.file.Files.size(file) / 1e6);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /**
@@ -276,6 +312,6 @@ public final class Lessons {
 
     /** A lesson as read, with its data set and the PCA fit it caches (or nulls). */
     record Loaded(LessonFile.Lesson lesson, ViewState view, DatasetPair pair, Path folder, PcaModel pca,
-                  ErrorCurve pcaCurve) {
+                  ErrorCurve pcaCurve, Timeline history, RunsSection.Tree tree) {
     }
 }

@@ -19,6 +19,8 @@ import latentlab.ui.explorer.LatentSlidersView;
 import latentlab.ui.explorer.ScatterPane;
 import latentlab.ui.training.CompareWindow;
 import latentlab.ui.training.SamplesWindow;
+import latentlab.ui.training.TimelineKeys;
+import latentlab.ui.training.TimelineView;
 import latentlab.ui.training.TrainingPanel;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
@@ -54,7 +56,8 @@ public final class MainView extends BorderPane {
         sliders = new LatentSlidersView(context.autoencoderSpace(), "a", look);
         sliders.notesProperty().bind(context.sliderNotes());
         explorer = new ExplorerLayout(new TrainingPanel(context.training(), look),
-                new DatasetSummaryView(context.datasetProperty(), look), scatterPane, sliders, look, panels);
+                new DatasetSummaryView(context.datasetProperty(), look), scatterPane,
+                new TimelineView(context.timeline(), context.runs(), look), sliders, look, panels);
         tabs.add("Explorer", MaterialDesignD.DOTS_HEXAGON, "tab-explorer", explorer);
         pcaTab = tabs.addLazily("PCA comparison", MaterialDesignC.CHART_BELL_CURVE, "tab-pca",
                 () -> new PcaComparisonView(context.comparison(), look, context.jobs(), context.pool()));
@@ -81,12 +84,15 @@ public final class MainView extends BorderPane {
         setBottom(new StatusBar(context.status(), context.exports()));
 
         Shortcuts keys = new Shortcuts(context.training(), context.selection(), look, scatter());
+        TimelineKeys timelineKeys = new TimelineKeys(context.timeline());
         sceneProperty().addListener((o, was, now) -> {
             if (was != null) {
                 was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+                was.removeEventFilter(KeyEvent.KEY_PRESSED, timelineKeys);
             }
             if (now != null) {
                 now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+                now.addEventFilter(KeyEvent.KEY_PRESSED, timelineKeys);
                 StyleSheets.apply(now, look);
             }
         });

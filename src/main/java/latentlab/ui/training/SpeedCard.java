@@ -46,9 +46,9 @@ final class SpeedCard extends VBox {
         // Named paces: one step at a time to talk over, the pace at which the map forms while the class watches,
         // and as fast as the machine goes.
         FlowPane paces = new FlowPane(6, 4, pace("Slow motion", "One minibatch per second: watch single steps "
-                + "move the map", TrainingViewModel.SLOWEST), pace("Lecture pace", String.format(Locale.ROOT,
+                + "move the map", TrainingPace.SLOWEST), pace("Lecture pace", String.format(Locale.ROOT,
                 "%.0f minibatches per second: from random weights the MNIST map forms in about 30 s",
-                TrainingViewModel.LECTURE_PACE), TrainingViewModel.LECTURE_PACE),
+                TrainingPace.LECTURE_PACE), TrainingPace.LECTURE_PACE),
                 pace("Full speed", "As fast as this computer trains", Double.POSITIVE_INFINITY));
         CheckBox stop = new CheckBox("Stop after");
         stop.setId("stop-after");
@@ -75,21 +75,21 @@ final class SpeedCard extends VBox {
         b.getStyleClass().add("pace-button");
         b.setId("pace-" + name.toLowerCase(Locale.ROOT).replace(' ', '-'));
         Icons.tooltip(b, tooltip);
-        b.setOnAction(e -> vm.speedProperty().set(TrainingViewModel.positionFor(stepsPerSecond)));
+        b.setOnAction(e -> vm.speedProperty().set(TrainingPace.positionFor(stepsPerSecond)));
         return b;
     }
 
     /** "Full speed", "Lecture pace: 15 minibatches per second", "3 minibatches per second". */
     static String describeSpeed(double position) {
-        double sps = TrainingViewModel.stepsPerSecond(position);
+        double sps = TrainingPace.stepsPerSecond(position);
         if (Double.isInfinite(sps)) {
             return "Full speed";
         }
         String rate = String.format(Locale.ROOT, "%.0f minibatch%s per second", sps, Math.round(sps) == 1 ? "" : "es");
-        if (Math.abs(sps - TrainingViewModel.LECTURE_PACE) < 0.5) {
+        if (Math.abs(sps - TrainingPace.LECTURE_PACE) < 0.5) {
             return "Lecture pace: " + rate;
         }
-        return Math.abs(sps - TrainingViewModel.SLOWEST) < 0.05 ? "Slow motion: " + rate : rate;
+        return Math.abs(sps - TrainingPace.SLOWEST) < 0.05 ? "Slow motion: " + rate : rate;
     }
 
 }

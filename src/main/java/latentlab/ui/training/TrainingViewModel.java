@@ -12,17 +12,17 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import latentlab.compute.ComputePool;
 import latentlab.compute.NotEnoughMemoryException;
 import latentlab.train.TrainingMemory;
 import latentlab.data.DatasetPair;
 import latentlab.train.Checkpoint;
-import latentlab.train.EpochRecord;
+import latentlab.train.HistoryBudget;
+import latentlab.train.Lineage;
 import latentlab.train.Snapshot;
+import latentlab.train.Timeline;
 import latentlab.train.Trainer;
 import latentlab.train.TrainingConfig;
-import latentlab.train.TrainingListener;
 import latentlab.train.TrainingState;
 
 /**
@@ -30,28 +30,19 @@ import latentlab.train.TrainingState;
  * thread); once per frame {@link #poll()} picks up the latest snapshot, so the UI never waits for training.
  */
 public final class TrainingViewModel {
-    /** Slowest speed of the slider, in minibatches per second. */
-    public static final double SLOWEST = 1;
-    /** Speed slider position of full speed. */
-    public static final double FULL_SPEED = 1.0;
-    /**
-     * The lecture pace, in minibatches per second: slow enough to talk over, fast enough that the MNIST map forms
-     * from random weights in about half a minute (about one epoch of 469 minibatches of 128; the 5-NN accuracy of
-     * the 2-D codes then passes 0.55, on its way to the trained model's 0.76).
-     */
-    public static final double LECTURE_PACE = 15;
-
     private final TrainingSettings settings = new TrainingSettings();
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyObjectWrapper<Timeline> timeline = new ReadOnlyObjectWrapper<>(this, "timeline",
+            Timeline.NONE);
+    private Timeline nextHistory = Timeline.NONE;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
     private final ReadOnlyBooleanWrapper settingsChanged = new ReadOnlyBooleanWrapper(this, "settingsChanged");
     private final ReadOnlyStringWrapper settingsError = new ReadOnlyStringWrapper(this, "settingsError");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
-    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", FULL_SPEED);
-    private final IntegerProperty stopAfterEpochs = new SimpleIntegerProperty(this, "stopAfterEpochs", 0);
+    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", TrainingPace.FULL_SPEED);
+    private final EpochStop stop = new EpochStop();
     /** Training pauses when an epoch that reaches this count ends (0: never); read on the training thread. */
-    private volatile int stopAtEpoch;
     private final ComputePool pool;
     private Trainer trainer;
     private DatasetPair data;
@@ -84,28 +75,9 @@ public final class TrainingViewModel {
         });
         speed.addListener((o, was, now) -> {
             if (trainer != null) {
-                trainer.setMaxStepsPerSecond(stepsPerSecond(now.doubleValue()));
+                trainer.setMaxStepsPerSecond(TrainingPace.stepsPerSecond(now.doubleValue()));
             }
         });
-    }
-
-    /** The slider position of {@code stepsPerSecond} minibatches per second (the inverse of stepsPerSecond). */
-    public static double positionFor(double stepsPerSecond) {
-        if (Double.isInfinite(stepsPerSecond)) {
-            return FULL_SPEED;
-        }
-        return Math.max(0, Math.min(0.99, 0.99 * Math.log(stepsPerSecond / SLOWEST) / Math.log(300)));
-    }
-
-    /**
-     * Minibatches per second for a speed slider position in [0, 1]: 1 at 0, rising exponentially to 300 at 0.99,
-     * unlimited at 1.
-     */
-    public static double stepsPerSecond(double position) {
-        if (position >= FULL_SPEED - 1e-9) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return SLOWEST * Math.pow(300, Math.max(0, position) / 0.99);
     }
 
     public TrainingSettings settings() {
@@ -113,6 +85,11 @@ public final class TrainingViewModel {
     }
 
     /** The latest snapshot (null before a data set is open). */
+    /** The run's kept history, as of the latest snapshot. */
+    public ReadOnlyObjectProperty<Timeline> timelineProperty() {
+        return timeline.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
         return snapshot.getReadOnlyProperty();
     }
@@ -156,7 +133,7 @@ public final class TrainingViewModel {
      * from the epoch under way when Play is pressed: 2 at epoch 10.4 pauses at the end of epoch 12.
      */
     public IntegerProperty stopAfterEpochsProperty() {
-        return stopAfterEpochs;
+        return stop.epochsProperty();
     }
 
     /**
@@ -211,6 +188,51 @@ public final class TrainingViewModel {
         return startTrainer(cp);
     }
 
+    /**
+     * Trains a branch from {@code at} (the exact state at a kept moment of the run shown) with the panel's settings
+     * — learning rate, beta, optimiser, corruption, batch size and the rest — but the moment's network and seed. The
+     * run it branched from is closed here; keeping it is the caller's ({@link RunsViewModel}).
+     *
+     * @return null, or why the branch can't train
+     */
+    public String branch(Checkpoint at, Lineage parent) {
+        TrainingConfig p;
+        try {
+            p = settings.toConfig(data.train().dimension());
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (!p.architecture().equals(at.architecture())) {
+            return "a branch keeps the network of its run (" + at.architecture() + "); set the panel back to it";
+        }
+        TrainingConfig c = new TrainingConfig(at.architecture(), p.loss(), p.optimizer(), p.learningRate(),
+                p.batchSize(), at.config().seed(), p.threads(), p.weightDecay(), p.momentum(), p.beta(),
+                p.corruption());
+        return continueRun(new Checkpoint(c, at.architecture(), at.parameters(), at.optimizerName(),
+                at.optimizerState(), at.step(), at.sampler(), at.epochs(), at.batchLosses(), at.klLosses()),
+                Timeline.NONE.withParent(parent));
+    }
+
+    /** The live run's kept history (any thread); after {@link #checkpoint()} it ends with that moment. */
+    public Timeline currentTimeline() {
+        Trainer t = trainer;
+        return t == null ? Timeline.NONE : t.timeline();
+    }
+
+    /** The next run taken up (from a lesson) continues this saved history; its trainer starts with it. */
+    public void setNextHistory(Timeline history) {
+        nextHistory = history;
+    }
+
+    /** Continues {@code cp} (a run of the data set shown) with its kept {@code history}; null, or why not. */
+    public String continueRun(Checkpoint cp, Timeline history) {
+        settings.load(cp.config());
+        nextHistory = history;
+        String problem = startTrainer(cp);
+        nextHistory = Timeline.NONE;
+        return problem;
+    }
+
     /** Makes the trainer; on a problem the current one keeps training and the problem is shown and returned. */
     private String startTrainer(Checkpoint cp) {
         TrainingConfig config;
@@ -236,18 +258,13 @@ public final class TrainingViewModel {
 
     private void adopt(Trainer t) {
         trainer = t;
-        stopAtEpoch = 0;
-        // On the training thread, at the end of each epoch: a pause there stops before the next one begins.
-        t.addListener(new TrainingListener() {
-            @Override
-            public void epochFinished(EpochRecord record) {
-                if (stopAtEpoch > 0 && record.epoch() >= stopAtEpoch) {
-                    stopAtEpoch = 0;
-                    t.pause();
-                }
-            }
-        });
-        trainer.setMaxStepsPerSecond(stepsPerSecond(speed.get()));
+        trainer.keepHistory(HistoryBudget.windowDefault(), nextHistory.isEmpty() ? null : nextHistory);
+        if (nextHistory.parent() != null) {
+            trainer.setParent(nextHistory.parent());
+        }
+        nextHistory = Timeline.NONE;
+        stop.watch(t);
+        trainer.setMaxStepsPerSecond(TrainingPace.stepsPerSecond(speed.get()));
         seenVersion = -1;
         ready.set(true);
         poll();
@@ -288,7 +305,7 @@ public final class TrainingViewModel {
         if (trainer.isRunning()) {
             trainer.pause();
         } else {
-            armStop();
+            stop.arm(snapshot.get());
             trainer.play();
         }
         running.set(trainer.isRunning());
@@ -296,17 +313,10 @@ public final class TrainingViewModel {
 
     public void play() {
         if (trainer != null) {
-            armStop();
+            stop.arm(snapshot.get());
             trainer.play();
             running.set(true);
         }
-    }
-
-    /** Sets the epoch at whose end training pauses, from the stop-after setting and the epochs done now. */
-    private void armStop() {
-        Snapshot s = snapshot.get();
-        int done = s == null ? 0 : s.epochs().size();
-        stopAtEpoch = stopAfterEpochs.get() > 0 ? done + stopAfterEpochs.get() : 0;
     }
 
     public void pause() {
@@ -353,6 +363,7 @@ public final class TrainingViewModel {
         }
         seenVersion = s.version();
         snapshot.set(s);
+        timeline.set(t.timeline());
         running.set(t.isRunning());
         String m = s.message();
         if (!Objects.equals(m, message.get())) {
@@ -374,6 +385,7 @@ public final class TrainingViewModel {
         ready.set(false);
         running.set(false);
         snapshot.set(null);
+        timeline.set(Timeline.NONE);
         message.set(null);
     }
 

@@ -100,8 +100,10 @@ class LessonTest {
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.training().getSnapshot().step() == 0);
         robot.interact(() -> model.lessons().open(lesson));
+        // While the lesson is read the network is closed (no snapshot); a lesson with its history takes a moment.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.status().busyProperty().get()
-                && model.lessons().pendingViewProperty().get() == null && model.training().getSnapshot().step() == 60);
+                && model.lessons().pendingViewProperty().get() == null && model.training().getSnapshot() != null
+                && model.training().getSnapshot().step() == 60);
         WaitForAsyncUtils.waitForFxEvents();
         assertNull(model.notices().errorProperty().get(), model.notices().errorProperty().get());
         assertArrayEquals(params, model.training().getSnapshot().model().parameters(), "same weights");

@@ -22,6 +22,7 @@ import latentlab.train.TrainingConfig;
 import latentlab.ui.explorer.LatentSpaceModel;
 import latentlab.ui.explorer.SelectionModel;
 import latentlab.ui.training.TrainingSettings;
+import latentlab.ui.training.TrainingPace;
 import latentlab.ui.training.TrainingViewModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,9 +171,9 @@ class ViewModelTest {
             assertEquals(3, vm.getSnapshot().model().latentSize());
             assertEquals(0, vm.getSnapshot().step());
             assertEquals(0.01, vm.getSnapshot().config().learningRate());
-            assertEquals(Double.POSITIVE_INFINITY, TrainingViewModel.stepsPerSecond(1.0));
-            assertEquals(1.0, TrainingViewModel.stepsPerSecond(0), 1e-9);
-            assertTrue(TrainingViewModel.stepsPerSecond(0.5) > 10 && TrainingViewModel.stepsPerSecond(0.5) < 30);
+            assertEquals(Double.POSITIVE_INFINITY, TrainingPace.stepsPerSecond(1.0));
+            assertEquals(1.0, TrainingPace.stepsPerSecond(0), 1e-9);
+            assertTrue(TrainingPace.stepsPerSecond(0.5) > 10 && TrainingPace.stepsPerSecond(0.5) < 30);
         } finally {
             vm.shutdown();
         }

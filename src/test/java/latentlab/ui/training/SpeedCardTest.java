@@ -10,10 +10,10 @@ class SpeedCardTest {
     void thePacesAreNamedAndTheSliderFindsThem() {
         assertEquals("Full speed", SpeedCard.describeSpeed(1));
         assertEquals("Slow motion: 1 minibatch per second", SpeedCard.describeSpeed(0));
-        double lecture = TrainingViewModel.positionFor(TrainingViewModel.LECTURE_PACE);
-        assertEquals(TrainingViewModel.LECTURE_PACE, TrainingViewModel.stepsPerSecond(lecture), 1e-9);
+        double lecture = TrainingPace.positionFor(TrainingPace.LECTURE_PACE);
+        assertEquals(TrainingPace.LECTURE_PACE, TrainingPace.stepsPerSecond(lecture), 1e-9);
         assertEquals("Lecture pace: 15 minibatches per second", SpeedCard.describeSpeed(lecture));
-        assertEquals("40 minibatches per second", SpeedCard.describeSpeed(TrainingViewModel.positionFor(40)));
-        assertEquals(1, TrainingViewModel.positionFor(Double.POSITIVE_INFINITY));
+        assertEquals("40 minibatches per second", SpeedCard.describeSpeed(TrainingPace.positionFor(40)));
+        assertEquals(1, TrainingPace.positionFor(Double.POSITIVE_INFINITY));
     }
 }

@@ -1,0 +1,98 @@
+package latentlab.train;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A run's kept history, as published by the training thread (immutable): the moments from the oldest to the newest,
+ * every change of the live settings, the budget it is kept within, and where the run branched from.
+ *
+ * @param moments  kept moments, by step
+ * @param settings every change of the live settings, by step (the first is the run's start)
+ * @param budget   what the history may hold, or null when none is kept
+ * @param parent   the run this one branched from, or null
+ */
+public record Timeline(List<Moment> moments, List<SettingsChange> settings, HistoryBudget budget, Lineage parent) {
+    /** No history. */
+    public static final Timeline NONE = new Timeline(List.of(), List.of(), null, null);
+
+    public Timeline {
+        moments = List.copyOf(moments);
+        settings = List.copyOf(settings);
+    }
+
+    public boolean isEmpty() {
+        return moments.isEmpty();
+    }
+
+    /** Bytes the history holds: weights, optimiser states, and each distinct batch order once. */
+    public long bytes() {
+        long b = 0;
+        Set<int[]> orders = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Moment m : moments) {
+            b += 4L * m.weights().length;
+            if (m.optimizer() != null) {
+                b += m.optimizer().bytes();
+            }
+            if (m.sampler() != null && orders.add(m.sampler().order())) {
+                b += 4L * m.sampler().order().length;
+            }
+        }
+        return b;
+    }
+
+    /** How many moments are keyframes. */
+    public int keyframes() {
+        return (int) moments.stream().filter(Moment::keyframe).count();
+    }
+
+    /** The kept moment nearest to {@code step} (the earlier of two equally near); null if there is none. */
+    public Moment nearest(long step) {
+        Moment best = null;
+        for (Moment m : moments) {
+            if (best == null || Math.abs(m.step() - step) < Math.abs(best.step() - step)) {
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    /** The index of the moment at exactly {@code step}, or -1. */
+    public int indexOf(long step) {
+        for (int i = 0; i < moments.size(); i++) {
+            if (moments.get(i).step() == step) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The latest keyframe at or before {@code step}, or null. */
+    public Moment keyframeAtOrBefore(long step) {
+        Moment best = null;
+        for (Moment m : moments) {
+            if (m.keyframe() && m.step() <= step) {
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    /** The settings in force for the step after {@code step}, or null if the history has none that early. */
+    public SettingsChange settingsAt(long step) {
+        SettingsChange best = null;
+        for (SettingsChange c : settings) {
+            if (c.step() <= step) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** The same history with another parent. */
+    public Timeline withParent(Lineage p) {
+        return new Timeline(moments, settings, budget, p);
+    }
+}
