@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The heap and collector options Latent Lab runs with: in the JVM that {@code java -jar} relaunches
- * ({@link Launcher}) and, the same list, in the app image's launcher (the POM's jpackage {@code --java-options}).
- * Chosen by measurement (docs/benchmarks.md, "Cold start and footprint"): without them the JVM sizes the heap to a
+ * The JVM options Latent Lab runs with: in the JVM that {@code java -jar} relaunches ({@link Launcher}) and, the
+ * same list, in the app image's launcher (the POM's jpackage {@code --java-options}). Chosen by measurement
+ * (docs/benchmarks.md, "Cold start and footprint").
+ *
+ * <p>The heap and the collector ({@link #MEMORY}). Without them the JVM sizes the heap to a
  * quarter of the RAM, G1 grows it during start-up and the first seconds of training and never gives it back, and
  * the idle window held 0.8-1.4 GB resident for a live heap of about 110 MB.
  * <ul>
@@ -24,13 +26,24 @@ import java.util.List;
  *       after 10 s without a collection (an idle window) a concurrent cycle runs and the heap is shrunk to the
  *       live data plus 30%, giving start-up's garbage back to the system.</li>
  * </ul>
+ *
+ * <p>The compiler ({@link #JIT}). A command runs once: its numeric kernels (the Vector-API classes of
+ * {@code latentlab.math}) execute as boxed vector objects until C2 compiles them, which is most of a cold run's
+ * time. {@code CompileThresholdScaling} 0.05 for those classes alone has them compiled after a twentieth of the
+ * usual invocations and loop iterations, without compiling everything else earlier too; {@code quiet} keeps the
+ * JVM from printing the command to standard output.
  */
-final class MemoryOptions {
-    /** The options, in the order they are passed. */
-    static final List<String> DEFAULTS = List.of("-XX:+UseG1GC", "-Xmx512m", "-XX:G1HeapRegionSize=2m",
+final class JvmOptions {
+    /** The heap and the collector. */
+    static final List<String> MEMORY = List.of("-XX:+UseG1GC", "-Xmx512m", "-XX:G1HeapRegionSize=2m",
             "-XX:G1PeriodicGCInterval=10000", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+    /** The numeric kernels compiled early. */
+    static final List<String> JIT = List.of("-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=CompileThresholdScaling,latentlab.math.*::*,0.05");
+    /** All of them, in the order they are passed. */
+    static final List<String> DEFAULTS = concat(MEMORY, JIT);
 
-    private MemoryOptions() {
+    private JvmOptions() {
     }
 
     /**
@@ -57,6 +70,12 @@ final class MemoryOptions {
         return options;
     }
 
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
     /** An option's name without its value: -Xmx, -XX:G1HeapRegionSize, -XX:UseG1GC. */
     private static String name(String option) {
         if (option.startsWith("-Xmx") || option.startsWith("-Xms") || option.startsWith("-Xss")) {
@@ -66,6 +85,6 @@ final class MemoryOptions {
             return "-XX:" + option.substring(5);
         }
         int eq = option.indexOf('=');
-        return eq < 0 ? option : option.substring(0, eq);
+        return eq < 0 || option.startsWith("-XX:CompileCommand=") ? option : option.substring(0, eq);
     }
 }

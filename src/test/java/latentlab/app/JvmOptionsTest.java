@@ -12,26 +12,26 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-class MemoryOptionsTest {
+class JvmOptionsTest {
     @Test
     void theAppImageGetsTheSameOptionsAsTheRelaunchedJvm() throws Exception {
         String pom = Files.readString(Path.of("pom.xml"));
-        Matcher m = Pattern.compile("<jpackage.memory.options>(.*)</jpackage.memory.options>").matcher(pom);
-        assertTrue(m.find(), "the package profile's jpackage.memory.options");
-        String expected = String.join(" ", MemoryOptions.DEFAULTS.stream().map(o -> "--java-options " + o).toList());
+        Matcher m = Pattern.compile("<jpackage.jvm.options>(.*)</jpackage.jvm.options>").matcher(pom);
+        assertTrue(m.find(), "the package profile's jpackage.jvm.options");
+        String expected = String.join(" ", JvmOptions.DEFAULTS.stream().map(o -> "--java-options " + o).toList());
         assertEquals(expected, m.group(1).trim());
-        assertTrue(pom.contains("${jpackage.memory.options}"), "jpackage's command line uses them");
+        assertTrue(pom.contains("${jpackage.jvm.options}"), "jpackage's command line uses them");
     }
 
     @Test
     void withoutOptionsOfTheUsersAllDefaultsApply() {
-        assertEquals(MemoryOptions.DEFAULTS, MemoryOptions.unlessGiven(List.of("-Dsome.property=1")));
+        assertEquals(JvmOptions.DEFAULTS, JvmOptions.unlessGiven(List.of("-Dsome.property=1")));
     }
 
     @Test
     void theUsersHeapLimitReplacesOurs() {
         for (String own : List.of("-Xmx2g", "-XX:MaxHeapSize=2147483648", "-XX:MaxRAMPercentage=50")) {
-            List<String> options = MemoryOptions.unlessGiven(List.of(own));
+            List<String> options = JvmOptions.unlessGiven(List.of(own));
             assertFalse(options.stream().anyMatch(o -> o.startsWith("-Xmx")), own + ": " + options);
             assertTrue(options.contains("-XX:+UseG1GC"), own + ": " + options);
         }
@@ -39,13 +39,15 @@ class MemoryOptionsTest {
 
     @Test
     void theUsersCollectorReplacesG1AndItsSettings() {
-        List<String> options = MemoryOptions.unlessGiven(List.of("-XX:+UseSerialGC"));
-        assertEquals(List.of("-Xmx512m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"), options);
+        List<String> options = JvmOptions.unlessGiven(List.of("-XX:+UseSerialGC"));
+        assertEquals(List.of("-Xmx512m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"),
+                options.subList(0, 3));
+        assertEquals(JvmOptions.JIT, options.subList(3, options.size()));
     }
 
     @Test
     void anOptionTheUserSetIsNotRepeated() {
-        List<String> options = MemoryOptions.unlessGiven(List.of("-XX:MaxHeapFreeRatio=70", "-XX:-UseG1GC"));
+        List<String> options = JvmOptions.unlessGiven(List.of("-XX:MaxHeapFreeRatio=70", "-XX:-UseG1GC"));
         assertFalse(options.contains("-XX:MaxHeapFreeRatio=30"), options.toString());
         assertFalse(options.contains("-XX:+UseG1GC"), options.toString());
     }
