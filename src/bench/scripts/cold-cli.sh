@@ -17,7 +17,7 @@ data=datasets/mnist
 tmp=$(mktemp -d)
 # PyTorch with the OpenMP OpenBLAS (../shared/bench/README.md), waiting passively: on a shared, oversubscribed
 # machine OpenMP's default busy-waiting made one epoch of net a 30x slower (154 instead of ~5,700 samples/s).
-export LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp OMP_WAIT_POLICY=PASSIVE
+export LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp OMP_WAIT_POLICY=PASSIVE PYTHONDONTWRITEBYTECODE=1
 run() { # who command args...
   local who=$1 c=$2; shift 2
   /usr/bin/time -f "%e %U %S" -o "$tmp/t" "$@" > "$tmp/$who-$c.out" 2>&1 || { echo "# $who $c failed: $(tail -1 "$tmp/$who-$c.out")" >&2; }
