@@ -91,6 +91,8 @@ public final class Launcher {
         // The window reports how long after this launch it was ready, counting this JVM too.
         cmd.add("-Dlatentlab.launchMillis=" + ManagementFactory.getRuntimeMXBean().getStartTime());
         cmd.add("-D" + WATCH_LAUNCHER + "=true");
+        // The heap and compiler settings (JvmOptions); the user's own JVM options come after them and win.
+        cmd.addAll(JvmOptions.unlessGiven(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         for (String opt : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (!opt.startsWith("-agentlib:jdwp")) {
                 cmd.add(opt);

@@ -1,6 +1,7 @@
 package latentlab.math;
 
 import static latentlab.math.VectorExp.exp;
+import static latentlab.math.VectorLog1p.log1p;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -28,7 +29,7 @@ final class VectorLossKernels implements LossKernels {
                 FloatVector zv = FloatVector.fromArray(S, z, zOff + i);
                 FloatVector xv = FloatVector.fromArray(S, x, xOff + i);
                 FloatVector e = exp(zv.abs().neg());
-                FloatVector l = zv.max(0f).sub(xv.mul(zv)).add(e.lanewise(VectorOperators.LOG1P));
+                FloatVector l = zv.max(0f).sub(xv.mul(zv)).add(log1p(e));
                 sum = sum.add(l);
                 FloatVector num = e.blend(1f, zv.compare(VectorOperators.GE, 0f));
                 num.div(e.add(1f)).sub(xv).mul(scale).intoArray(dz, zOff + i);
