@@ -25,6 +25,7 @@ import latentlab.ui.shell.AppContext;
 import latentlab.ui.shell.MainView;
 import latentlab.ui.shell.TestWindow;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -37,6 +38,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * reference in all three spaces, interpolation and arithmetic against direct computation, the worst list and
  * colouring by error.
  */
+@Tag("gui")
+@Tag("slow")
 @ExtendWith(ApplicationExtension.class)
 class EmbeddingsTest {
     private AppContext model;

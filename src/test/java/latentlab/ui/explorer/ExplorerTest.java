@@ -20,6 +20,7 @@ import latentlab.ui.shell.AppContext;
 import latentlab.ui.shell.MainView;
 import latentlab.ui.shell.TestWindow;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -28,6 +29,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real explorer window: training, the latent map, the sliders and the decoder. */
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class ExplorerTest {
     private AppContext model;

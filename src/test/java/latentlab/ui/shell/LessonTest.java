@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.stage.Stage;
 import latentlab.ui.explorer.LatentScatterView;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Save a lesson, change everything, open it again: the model and the view come back exactly. */
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class LessonTest {
     @TempDir
