@@ -1,9 +1,11 @@
 package latentlab.app;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import latentlab.cli.UserError;
+import latentlab.ui.bench.Soak;
 import latentlab.ui.bench.UiBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,11 +17,27 @@ import picocli.CommandLine.Spec;
         header = "Redraw times, slider latency and frame times of the window (needs a display).",
         description = "Scatter redraw (10,000 and 70,000 points, dots and thumbnails), slider-to-pixels latency, "
                 + "and frame times while training at full speed. On a server: xvfb-run -a java "
-                + "-Dprism.order=sw -jar target/latent-lab.jar bench-ui")
+                + "-Dprism.order=sw -jar target/latent-lab.jar bench-ui%n%n"
+                + "With --soak MINUTES it runs a soak instead: training at full speed while the tabs are visited, "
+                + "the sliders moved, a lesson saved and reopened and data sets swapped, logging the heap's live "
+                + "set after a full GC, the resident memory and any exception or error banner as CSV; exit 0 if "
+                + "there was none.")
 public final class BenchUiCommand implements Callable<Integer> {
     @Option(names = "--training-seconds", defaultValue = "10",
             description = "How long to record frames while training (default: ${DEFAULT-VALUE}).")
     double trainingSeconds;
+
+    @Option(names = "--soak", paramLabel = "MINUTES",
+            description = "Run the soak for this many minutes instead of the benchmark (e.g. 30).")
+    Double soakMinutes;
+
+    @Option(names = "--soak-interval", paramLabel = "SECONDS", defaultValue = "20",
+            description = "Seconds between the soak's actions and measurements (default: ${DEFAULT-VALUE}).")
+    double soakInterval;
+
+    @Option(names = "--soak-dir", paramLabel = "DIR", defaultValue = "${java.io.tmpdir}/latent-lab-soak",
+            description = "Folder for the soak's lesson and CSV data set (default: ${DEFAULT-VALUE}).")
+    Path soakDir;
 
     @Spec
     CommandSpec spec;
@@ -30,7 +48,16 @@ public final class BenchUiCommand implements Callable<Integer> {
             throw new UserError("--training-seconds must be between 0 and 600, got " + trainingSeconds);
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (soakMinutes != null && !(soakMinutes > 0 && soakMinutes <= 24 * 60)) {
+            throw new UserError("--soak must be between 0 and 1440 minutes, got " + soakMinutes);
+        }
+        if (!(soakInterval >= 1 && soakInterval <= 3600)) {
+            throw new UserError("--soak-interval must be between 1 and 3600 seconds, got " + soakInterval);
+        }
         try {
+            if (soakMinutes != null) {
+                return new Soak(out, soakMinutes, soakInterval, soakDir).run();
+            }
             return new UiBenchmark(out, trainingSeconds).run();
         } catch (UnsupportedOperationException e) {
             throw new UserError("bench-ui needs a display: " + e.getMessage()

@@ -17,8 +17,8 @@ import latentlab.cli.Cli;
 import picocli.CommandLine;
 
 /**
- * The entry point of {@code java -jar latent-lab.jar}: no arguments (or {@code gui}) opens the window, anything
- * else runs the command line. A plain class, not an {@code Application}, so that JavaFX can sit on the class path.
+ * The entry point of {@code java -jar latent-lab.jar}: no arguments, {@code gui [FILE.lesson] [--data ...]} or a
+ * lesson file alone opens the window, anything else runs the command line. A plain class, not an {@code Application}, so that JavaFX can sit on the class path.
  *
  * <p>The numeric kernels need the incubating Vector API module, which a jar manifest cannot add. When the JVM was
  * started without it (plain {@code java -jar}), the launcher starts the same program once more in a child JVM with
@@ -57,13 +57,15 @@ public final class Launcher {
                 System.exit(130);
             }
         }
-        if (args.length == 0 || (args.length == 1 && args[0].equals("gui"))) {
+        if (args.length == 0) {
             LatentLabApp.launchApp();
             return;
         }
         CommandLine cl = Cli.commandLine();
+        cl.addSubcommand(new GuiCommand());
         cl.addSubcommand(new BenchUiCommand());
-        int code = Cli.execute(cl, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        int code = Cli.execute(cl, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                GuiCommand.withGui(args));
         System.exit(code);
     }
 
@@ -73,7 +75,10 @@ public final class Launcher {
                 && !Boolean.getBoolean("latentlab.scalar");
     }
 
-    /** The command line of the child JVM: same java, same options and class path, plus the Vector API. */
+    /**
+     * The command line of the child JVM: same java, same options and class path, plus the Vector API and JavaFX on
+     * the module path ({@link JavaFxModules}).
+     */
     static List<String> childCommand(String[] args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -91,6 +96,7 @@ public final class Launcher {
                 cmd.add(opt);
             }
         }
+        cmd.addAll(JavaFxModules.options(System.getProperty("java.class.path"), Runtime.version().feature()));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Launcher.class.getName());

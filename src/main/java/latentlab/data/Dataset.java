@@ -19,6 +19,7 @@ public final class Dataset {
     private final byte[] pixels;
     private final byte[] labels;
     private final int classCount;
+    private final ClassNames classNames;
 
     /**
      * @param name   shown to the user, e.g. "MNIST train"
@@ -28,6 +29,10 @@ public final class Dataset {
      * @param labels {@code count} labels in 0..255 as unsigned bytes (not copied)
      */
     public Dataset(String name, int rows, int cols, byte[] pixels, byte[] labels) {
+        this(name, rows, cols, pixels, labels, null);
+    }
+
+    private Dataset(String name, int rows, int cols, byte[] pixels, byte[] labels, ClassNames classNames) {
         this.name = Objects.requireNonNull(name, "name");
         if (rows < 1 || cols < 1) {
             throw new IllegalArgumentException("image size must be at least 1 x 1, got " + rows + " x " + cols);
@@ -47,6 +52,7 @@ public final class Dataset {
             max = Math.max(max, b & 0xFF);
         }
         this.classCount = max + 1;
+        this.classNames = classNames == null ? new ClassNames(java.util.List.of(), "class") : classNames;
     }
 
     /**
@@ -107,6 +113,16 @@ public final class Dataset {
         return rows * cols;
     }
 
+    /** What the classes are called (by default their numbers, each a "class"). */
+    public ClassNames classNames() {
+        return classNames;
+    }
+
+    /** The same images and labels (shared, not copied) with {@code names} for the classes. */
+    public Dataset withClassNames(ClassNames names) {
+        return new Dataset(name, rows, cols, pixels, labels, Objects.requireNonNull(names, "names"));
+    }
+
     /** One more than the largest label. */
     public int classCount() {
         return classCount;
@@ -151,7 +167,7 @@ public final class Dataset {
             System.arraycopy(pixels, indices[k] * d, p, k * d, d);
             l[k] = labels[indices[k]];
         }
-        return new Dataset(subsetName, rows, cols, p, l);
+        return new Dataset(subsetName, rows, cols, p, l, classNames);
     }
 
     /** The first {@code n} images (or all, if fewer). */

@@ -13,6 +13,7 @@ import java.util.Objects;
 
 import latentlab.compute.Progress;
 import latentlab.compute.ProgressSlice;
+import latentlab.data.ClassNames;
 import latentlab.data.Dataset;
 import latentlab.io.format.AtomicFile;
 import latentlab.io.format.PngWriter;
@@ -22,7 +23,8 @@ import latentlab.io.format.StagedFolder;
  * Files for the TensorFlow Embedding Projector (projector.tensorflow.org, and TensorBoard's Projector tab):
  * <pre>
  * vectors.tsv             one row per image: its k code values, tab-separated, no header
- * metadata.tsv            header "label\tindex\treconstruction_error", then one row per image
+ * metadata.tsv            header "label\tindex\treconstruction_error", then one row per image; when the data set
+ *                         names its classes (classes.txt), a fourth column "class" with the name
  * sprite.png              the images tiled row-major in a square grid (image i at row i / g, column i % g)
  * projector_config.pbtxt  embeddings { tensor_path, metadata_path, sprite { image_path, single_image_dim } }
  * </pre>
@@ -177,15 +179,20 @@ public final class ProjectorExport {
 
     private static void writeMetadata(Path file, CodeTable t, Progress progress) throws IOException {
         int n = t.size();
+        ClassNames names = t.data().classNames();
         AtomicFile.write(file, (BufferedWriter w) -> {
-            w.write("label\tindex\treconstruction_error\n");
+            w.write("label\tindex\treconstruction_error" + (names.named() ? "\tclass" : "") + "\n");
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < n; i++) {
                 report(progress, i, n, "Writing " + METADATA);
                 sb.setLength(0);
                 sb.append(t.label(i)).append('\t').append(t.index(i)).append('\t')
-                        .append(CodesCsv.format(t.errors()[i])).append('\n');
-                w.write(sb.toString());
+                        .append(CodesCsv.format(t.errors()[i]));
+                if (names.named()) {
+                    // The Projector's TSV has no quoting: a tab or line break in a name would end the field.
+                    sb.append('\t').append(names.name(t.label(i)).replaceAll("[\\t\\r\\n]", " "));
+                }
+                w.write(sb.append('\n').toString());
             }
         });
     }

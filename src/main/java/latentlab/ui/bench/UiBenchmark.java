@@ -5,14 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 import latentlab.data.Dataset;
 import latentlab.data.DatasetPair;
 import latentlab.eval.Encoding;
@@ -39,22 +36,9 @@ public final class UiBenchmark {
 
     /** Runs all measurements; returns 0 on success. */
     public int run() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        Platform.setImplicitExit(false);
-        AppContext vm = onFx(AppContext::new);
-        MainView view = onFx(() -> {
-            MainView v = new MainView(vm);
-            Stage stage = new Stage();
-            Scene scene = new Scene(v, 1600, 1000);
-            MainView.applyStyles(scene);
-            stage.setTitle("Latent Lab — UI benchmark");
-            stage.setScene(scene);
-            stage.show();
-            vm.datasets().openBundled();
-            return v;
-        });
+        BenchWindow.Opened window = BenchWindow.open(AppContext::new, 1600, 1000, "Latent Lab — UI benchmark");
+        AppContext vm = window.context();
+        MainView view = window.view();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (onFx(() -> vm.autoencoderSpace().getCodes() == null) && System.nanoTime() < end) {
             Thread.sleep(50);
@@ -231,14 +215,6 @@ public final class UiBenchmark {
     }
 
     private static <T> T onFx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.get());
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(120, TimeUnit.SECONDS);
+        return BenchWindow.onFx(work);
     }
 }

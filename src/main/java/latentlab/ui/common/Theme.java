@@ -8,11 +8,21 @@ import javafx.scene.paint.Color;
  */
 public enum Theme {
     LIGHT("light", null, 0xFFFFFF, 0xE3E8EF, "#5d6778", "#9aa3b2", "#d5dbe4", "#1c2330", 0xFFFFFF, 0x14181F,
-            0xC4C8CE, 0x2A3140, new int[] {0x332288, 0x88CCEE, 0x44AA99, 0x117733, 0x999933, 0xDDCC77, 0xCC6677,
-                0x882255, 0xAA4499, 0xEE8866}, 0.72),
+            0xC4C8CE, 0x2A3140, 0.72),
     DARK("dark", "/latentlab/ui/theme-dark.css", 0x0E1116, 0x262C35, "#c3cad6", "#7d8796", "#3a424e", "#f4f6fa",
-            0x000000, 0xF4F6FA, 0x4A515C, 0xD9DEE6, new int[] {0x56B4E9, 0xE69F00, 0x16B584, 0xF0E442, 0x2D8FDC,
-                0xE8702A, 0xCC79A7, 0xF0F0F0, 0xA0A0A0, 0xA6D854}, 1.0);
+            0x000000, 0xF4F6FA, 0x4A515C, 0xD9DEE6, 1.0);
+
+    /**
+     * The class colours, the same in both themes so that what a teacher prepared at a desk looks the same on the
+     * projector. Mid-tones from colour-blind-safe schemes — Paul Tol's ("Colour Schemes", SRON/EPS/TN/09-002, 2021:
+     * bright, vibrant, muted, medium-contrast and light) and Okabe and Ito's ("Color Universal Design", 2008) — chosen
+     * so that each has a contrast ratio of at least 2.5:1 (WCAG 2.1) against both plot backgrounds, white and near
+     * black, and so that the smallest CIELAB distance between two of them stays as large as such a set allows, also
+     * under simulated deuteranopia, protanopia and tritanopia (Machado, Oliveira and Fernandes 2009). Neighbouring
+     * MNIST clusters (4, 7, 9 and 3, 5, 8) get unlike hues.
+     */
+    private static final int[] CLASS_COLOURS = {0x0072B2, 0xEE8866, 0x117733, 0xEE3377, 0x999933, 0x2D8FDC, 0x994455,
+        0x44AA99, 0xD55E00, 0xAA3377};
 
     private final String id;
     private final String styleSheet;
@@ -26,11 +36,10 @@ public enum Theme {
     private final int ink;
     private final int dimmed;
     private final int manifoldInk;
-    private final int[] palette;
     private final double thumbnailShade;
 
     Theme(String id, String styleSheet, int plotBackground, int gridLine, String axisText, String tick, String frame,
-          String strong, int paper, int ink, int dimmed, int manifoldInk, int[] palette, double thumbnailShade) {
+          String strong, int paper, int ink, int dimmed, int manifoldInk, double thumbnailShade) {
         this.id = id;
         this.styleSheet = styleSheet;
         this.plotBackground = plotBackground;
@@ -43,7 +52,6 @@ public enum Theme {
         this.ink = ink;
         this.dimmed = dimmed;
         this.manifoldInk = manifoldInk;
-        this.palette = palette;
         this.thumbnailShade = thumbnailShade;
     }
 
@@ -113,19 +121,14 @@ public enum Theme {
         return manifoldInk;
     }
 
-    /**
-     * Colour of class {@code c}. Light: Paul Tol's colour-blind-safe "muted" scheme plus his light orange (Tol,
-     * "Colour Schemes", SRON/EPS/TN/09-002, 2021); dark: the colour-blind-safe Okabe-Ito set (Okabe and Ito,
-     * "Color Universal Design", 2008; blue and green brightened, black replaced by white for a black background)
-     * plus grey and a light green.
-     */
+    /** Colour of class {@code c} (the same in both themes; see {@link #CLASS_COLOURS}). */
     public int classColour(int c) {
-        return palette[Math.floorMod(c, palette.length)];
+        return CLASS_COLOURS[Math.floorMod(c, CLASS_COLOURS.length)];
     }
 
     /** Number of distinct class colours. */
     public int classColours() {
-        return palette.length;
+        return CLASS_COLOURS.length;
     }
 
     /** Ink of thumbnail digits of class c: the class colour, darkened on light backgrounds for contrast. */

@@ -67,7 +67,8 @@ public final class ThumbnailStrip extends HBox {
             b.setAlignment(Pos.CENTER);
             b.getStyleClass().add("thumbnail-tile");
             b.setCursor(Cursor.HAND);
-            Tooltip.install(b, new Tooltip("Test image #" + i + " (label " + data.label(i) + "): click to select it"));
+            Tooltip.install(b, new Tooltip("Test image #" + i + " (" + data.classNames().noun() + " "
+                    + data.classNames().name(data.label(i)) + "): click to select it"));
             b.setOnMouseClicked(e -> onPick.accept(i));
             getChildren().add(b);
         }

@@ -64,6 +64,10 @@ public final class LinearAutoencoderViewModel {
         this.testErrors = testErrors;
         this.linear = isLinear(training.getSnapshot());
         training.snapshotProperty().addListener((o, was, s) -> {
+            if (s == null) {
+                // The network was closed (a lesson or data set opens, new settings): its angles go with it.
+                angles.clear();
+            }
             recordAngles(s);
             boolean nowLinear = isLinear(s);
             if (nowLinear != linear) {

@@ -18,7 +18,9 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import latentlab.compute.ComputePool;
+import javafx.scene.control.Tooltip;
 import latentlab.ui.common.Appearance;
+import latentlab.ui.common.FoldingTabs;
 import latentlab.ui.common.Icons;
 import latentlab.ui.common.XyChart;
 import latentlab.ui.explorer.ScatterPane;
@@ -40,6 +42,7 @@ public final class PcaComparisonView extends BorderPane implements Activatable {
     private final TabPane details = new TabPane();
     private final ErrorAgainstKPane errorPane;
     private final LinearAutoencoderPane linearPane;
+    private final FoldingTabs detailsHost;
 
     public PcaComparisonView(ComparisonViewModel vm, Appearance look, JobRunner jobs, ComputePool pool) {
         this.vm = vm;
@@ -66,8 +69,10 @@ public final class PcaComparisonView extends BorderPane implements Activatable {
         details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         details.getStyleClass().add("comparison-details");
 
-        SplitPane body = new SplitPane(maps, details);
+        SplitPane body = new SplitPane(maps);
         body.setOrientation(Orientation.VERTICAL);
+        detailsHost = new FoldingTabs(details, body, 0.44);
+        body.getItems().add(detailsHost);
         body.setDividerPositions(0.56);
         setTop(header(fit));
         setCenter(body);
@@ -109,6 +114,11 @@ public final class PcaComparisonView extends BorderPane implements Activatable {
         return details;
     }
 
+    /** The tabs below the maps with their fold button (folded on a short window until the user unfolds them). */
+    public FoldingTabs detailsHost() {
+        return detailsHost;
+    }
+
     /** Sets up and starts the linear autoencoder without asking (tests), and shows its tab. */
     public void startLinear() {
         linearPane.startLinear();
@@ -117,9 +127,12 @@ public final class PcaComparisonView extends BorderPane implements Activatable {
     private Region header(PcaFit fit) {
         Label title = new Label("The autoencoder and PCA, its linear closed-form counterpart");
         title.getStyleClass().add("card-title");
-        Label explain = new Label("Same test images, same colours. PCA can only rotate the images and keep the "
-                + "directions of largest variance, so digits overlap; the autoencoder bends the space to pull them "
-                + "apart. Selecting, hovering or isolating a digit acts on both maps.");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        Label explain = new Label("Same test images, same colours: PCA only rotates the images, so digits overlap; "
+                + "the autoencoder bends the space to pull them apart.");
+        Tooltip.install(explain, new Tooltip("PCA keeps the directions of largest variance. Selecting, hovering or "
+                + "isolating a digit acts on both maps."));
         explain.getStyleClass().add("muted");
         explain.setWrapText(true);
         VBox text = new VBox(2, title, explain);
@@ -137,6 +150,7 @@ public final class PcaComparisonView extends BorderPane implements Activatable {
         cancel.setOnAction(e -> fit.cancelFit());
         HBox fitting = new HBox(6, bar, cancel);
         fitting.setAlignment(Pos.CENTER_LEFT);
+        fitting.setMinWidth(Region.USE_PREF_SIZE);
         fitting.visibleProperty().bind(fit.fittingProperty());
         fitting.managedProperty().bind(fitting.visibleProperty());
 

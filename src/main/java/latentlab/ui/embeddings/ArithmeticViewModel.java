@@ -144,7 +144,7 @@ public final class ArithmeticViewModel {
         if (dataset.get() != null) {
             for (int j = 0; j < 3; j++) {
                 if (idx[j] >= 0 && idx[j] < images.size()) {
-                    args.add(images.tile(idx[j], NAMES[j] + ": a " + images.label(idx[j]), images.describe(idx[j]),
+                    args.add(images.tile(idx[j], NAMES[j] + ": " + images.labelPhrase(images.label(idx[j])), images.describe(idx[j]),
                             false));
                 }
             }
@@ -164,8 +164,8 @@ public final class ArithmeticViewModel {
                 "%nInk %.0f, against c's %.0f (%+.0f%%)", inkSum, inkC, 100 * (inkSum / Math.max(1e-9, inkC) - 1));
         int top = s.nearest() == null ? -1 : leader(s.nearest());
         if (top >= 0) {
-            text += String.format("%nIts %d nearest images: %d are %ds", s.nearest().size(),
-                    images.count(s.nearest(), top), top);
+            text += String.format("%nIts %d nearest images: %d are %s", s.nearest().size(),
+                    images.count(s.nearest(), top), images.many(top));
         }
         resultText.set(text);
         nearest.set(s.nearest() == null ? List.of() : images.tiles(s.nearest(), Similarity.EUCLIDEAN));

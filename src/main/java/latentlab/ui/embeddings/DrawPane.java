@@ -23,6 +23,11 @@ final class DrawPane extends VBox {
         pad.setId("drawing-pad");
         Changes.onAny(() -> vm.setDrawing(pad.canvas().isEmpty() ? null : pad.encodedImage(), false),
                 pad.revisionProperty());
+        vm.clearsProperty().addListener(o -> {
+            if (!pad.canvas().isEmpty()) {
+                pad.clear();
+            }
+        });
         Button load = Icons.button(MaterialDesignI.IMAGE_MOVE, "Load selected image",
                 "Put the image selected in the map on the pad, to damage it with noise or a cover and watch its code "
                         + "move");

@@ -2,6 +2,8 @@ package latentlab.ui.embeddings;
 
 import java.util.List;
 
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -23,6 +25,7 @@ import latentlab.ui.explorer.SelectionModel;
  * (under the key {@value #ANNOTATION}) and keeps moving while the network trains.
  */
 public final class DrawingViewModel {
+    private final ReadOnlyIntegerWrapper clears = new ReadOnlyIntegerWrapper(this, "clears");
     /** The key of the marker among the map's annotations. */
     public static final String ANNOTATION = "drawing";
     /** Real images shown nearest to the drawing. */
@@ -138,8 +141,9 @@ public final class DrawingViewModel {
         reconstruction.set(List.of(images.tile(d.reconstruction(), "h(g(x))")));
         String t = PooledImages.describeCode("Code", d.code());
         if (d.vote() >= 0) {
-            t += String.format("%nLooks like a %d to its %d nearest codes (%d of them)", d.vote(), d.nearest().size(),
-                    images.count(d.nearest(), d.vote()));
+            t += String.format("%nLooks like %s to its %d nearest codes (%d of them)",
+                    images.classNames().named() ? images.classNames().name(d.vote()) : "a " + d.vote(),
+                    d.nearest().size(), images.count(d.nearest(), d.vote()));
         }
         text.set(t);
         nearest.set(d.nearest() == null ? List.of() : images.tiles(d.nearest(), Similarity.EUCLIDEAN));
@@ -149,5 +153,16 @@ public final class DrawingViewModel {
     void clear() {
         drawing = null;
         encode();
+    }
+
+    /** Forgets the drawing and clears the pad (the user cleared the tools' markers). */
+    void clearWithPad() {
+        clear();
+        clears.set(clears.get() + 1);
+    }
+
+    /** Counts the times the pad was to be cleared with the drawing: the pad clears itself when it changes. */
+    public ReadOnlyIntegerProperty clearsProperty() {
+        return clears.getReadOnlyProperty();
     }
 }

@@ -37,6 +37,9 @@ public final class EmbeddingsView extends BorderPane implements Activatable {
         getStyleClass().add("embeddings");
         scatter = new ScatterPane(vm.autoencoderSpace(), "a", "Latent space", look, jobs.lane("embeddings map"), pool);
         scatter.setId("embeddings-map");
+        // The open tool's markers show here (the filter below); the toggle can hide them, Clear markers forgets them.
+        scatter.scatter().viewModel().markersShownProperty().set(true);
+        scatter.setOnClearMarkers(vm::clearMarkers);
 
         var nothingSelected = vm.nothingSelected();
         drawPane = new DrawPane(vm.drawing(), nothingSelected, look);
@@ -57,6 +60,14 @@ public final class EmbeddingsView extends BorderPane implements Activatable {
         tools.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tools.getStyleClass().add("tool-tabs");
         tools.setMinWidth(520);
+        // Every tool's name stays in sight (larger text, presenter mode): the tools are at least as wide as their
+        // row of tabs, which the skin sizes to its preferred width.
+        tools.skinProperty().addListener((o, was, skin) -> {
+            if (tools.lookup(".headers-region") instanceof Region headers) {
+                tools.minWidthProperty().bind(Bindings.createDoubleBinding(
+                        () -> Math.max(520, headers.getLayoutBounds().getWidth() + 24), headers.layoutBoundsProperty()));
+            }
+        });
         tools.setPrefWidth(700);
         // The item, not the index: the index changes first, while the item still is the old tab.
         tools.getSelectionModel().selectedItemProperty().addListener((ob, was, now) -> updateWorstDemand());
@@ -64,6 +75,15 @@ public final class EmbeddingsView extends BorderPane implements Activatable {
         SplitPane body = new SplitPane(scatter, tools);
         body.setDividerPositions(0.5);
         SplitPane.setResizableWithParent(tools, false);
+        // The split does not move its divider when the tools' minimum grows (larger text): move it here.
+        javafx.beans.InvalidationListener keepToolsWhole = o -> {
+            double w = body.getWidth();
+            if (w > 0 && tools.getWidth() > 0 && tools.getWidth() < tools.getMinWidth()) {
+                body.setDividerPosition(0, Math.max(0.2, 1 - (tools.getMinWidth() + 8) / w));
+            }
+        };
+        tools.minWidthProperty().addListener(keepToolsWhole);
+        tools.widthProperty().addListener(keepToolsWhole);
         setTop(header());
         setCenter(body);
     }

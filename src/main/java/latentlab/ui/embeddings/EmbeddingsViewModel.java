@@ -150,6 +150,17 @@ public final class EmbeddingsViewModel {
         }
     }
 
+    /**
+     * Clears every tool's markers from the maps: the interpolation's A and B, the arithmetic's a, b and c, and the
+     * drawn digit (the pad is cleared too).
+     */
+    public void clearMarkers() {
+        interpolation.clear();
+        arithmetic.clear();
+        drawing.clearWithPad();
+        autoencoderSpace.annotations().clear();
+    }
+
     /** Forgets the indexes, the choices and the drawing (another data set; also done when it changes). */
     public void clear() {
         indexing.clear();

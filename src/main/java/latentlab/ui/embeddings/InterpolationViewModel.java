@@ -198,10 +198,10 @@ public final class InterpolationViewModel {
             int a = endA.get();
             int b = endB.get();
             if (a >= 0) {
-                items.add(images.tile(a, "A: a " + images.label(a), images.describe(a), false));
+                items.add(images.tile(a, "A: " + images.labelPhrase(images.label(a)), images.describe(a), false));
             }
             if (b >= 0) {
-                items.add(images.tile(b, "B: a " + images.label(b), images.describe(b), false));
+                items.add(images.tile(b, "B: " + images.labelPhrase(images.label(b)), images.describe(b), false));
             }
         }
         ends.set(items);

@@ -161,8 +161,8 @@ public final class NeighboursViewModel {
         if (a == null) {
             return new Row(space + (selection.getSelected() < 0 ? "" : ": indexing…"), List.of());
         }
-        return new Row(String.format("%s (%d numbers per image): %d of %d are %ds · %.1f ms", space, a.dimension(),
-                a.sameLabel(), a.neighbours().size(), images.label(a.query()), a.millis()),
+        return new Row(String.format("%s (%d numbers per image): %d of %d are %s · %.1f ms", space, a.dimension(),
+                a.sameLabel(), a.neighbours().size(), images.many(images.label(a.query())), a.millis()),
                 images.tiles(a.neighbours(), similarity.get()));
     }
 
@@ -177,7 +177,7 @@ public final class NeighboursViewModel {
             return;
         }
         query.set(images.tile(images.image(i), ""));
-        queryText.set(images.describe(i) + ", a " + images.label(i) + ". Searched: all " + searched
+        queryText.set(images.describe(i) + ", " + images.labelPhrase(images.label(i)) + ". Searched: all " + searched
                 + " images (test and training).");
     }
 

@@ -57,6 +57,24 @@ public final class PooledImages {
         return p != null && i >= 0 && i < p.test().size();
     }
 
+    /** What the open data set's classes are called. */
+    public latentlab.data.ClassNames classNames() {
+        DatasetPair p = dataset.get();
+        return p == null ? latentlab.data.ClassNames.numbered("") : p.test().classNames();
+    }
+
+    /** "a 3" for numbered classes, "labelled Sandal" for named ones: what image {@code label} shows. */
+    public String labelPhrase(int label) {
+        latentlab.data.ClassNames n = classNames();
+        return n.named() ? "labelled " + n.name(label) : "a " + label;
+    }
+
+    /** "3s" for numbered classes, "“Sandal”" for named ones: images of class {@code label}, in a count. */
+    public String many(int label) {
+        latentlab.data.ClassNames n = classNames();
+        return n.named() ? "\u201C" + n.name(label) + "\u201D" : label + "s";
+    }
+
     /** "test image #12" or "training image #4,321". */
     public String describe(int i) {
         return (isTest(i) ? "test image #" : "training image #") + String.format("%,d", indexIn(i));
@@ -87,7 +105,7 @@ public final class PooledImages {
         for (int r = 0; r < n.size(); r++) {
             int i = n.index(r);
             String value = s == null ? "" : format(s.displayValue(n.score(r)));
-            String tooltip = describe(i) + ", a " + label(i) + (s == null ? "" : "; " + s.valueName() + " = " + value)
+            String tooltip = describe(i) + ", " + labelPhrase(label(i)) + (s == null ? "" : "; " + s.valueName() + " = " + value)
                     + (isTest(i) ? " (click to select it)" : "");
             items.add(tile(i, value, tooltip, true));
         }

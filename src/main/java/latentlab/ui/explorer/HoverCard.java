@@ -3,6 +3,7 @@ package latentlab.ui.explorer;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
+import latentlab.data.ClassNames;
 import latentlab.data.Dataset;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.common.DigitImages;
@@ -32,7 +33,9 @@ final class HoverCard extends VBox {
 
     /** What the card says about display image {@code i} with code {@code code}. */
     static String describe(Dataset d, int i, float[] code, String axisPrefix) {
-        StringBuilder s = new StringBuilder("Label ").append(d.label(i)).append("  ·  image #").append(i);
+        ClassNames names = d.classNames();
+        StringBuilder s = new StringBuilder(names.capitalNoun()).append(" ").append(names.name(d.label(i)))
+                .append("  ·  image #").append(i);
         for (int j = 0; j < Math.min(code.length, 6); j++) {
             s.append(j % 2 == 0 ? "\n" : "    ").append(axisPrefix).append(j + 1).append(" = ")
                     .append(String.format("%.3f", code[j]));

@@ -18,6 +18,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import latentlab.compute.ComputePool;
+import latentlab.data.ClassNames;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.common.ColourScale;
 import latentlab.ui.session.JobRunner;
@@ -46,7 +47,7 @@ public final class LatentScatterView extends Region {
     private final Appearance appearance;
     private final ReadOnlyBooleanWrapper autoFit = new ReadOnlyBooleanWrapper(this, "autoFit", true);
     private final ObjectProperty<LegendPlacement> legendPlacement =
-            new SimpleObjectProperty<>(this, "legendPlacement", LegendPlacement.OVER_PLOT);
+            new SimpleObjectProperty<>(this, "legendPlacement", LegendPlacement.AUTO);
 
     private final Viewport viewport = new Viewport();
     private final PointCache points = new PointCache();
@@ -90,7 +91,7 @@ public final class LatentScatterView extends Region {
         // underneath (the events would bubble up to this pane's handlers).
         legend.addEventHandler(MouseEvent.ANY, MouseEvent::consume);
         legend.addEventHandler(ScrollEvent.ANY, ScrollEvent::consume);
-        legend.setClasses(classCount());
+        legend.setClasses(classCount(), classNames());
         legend.setLatentSize(model.getLatentSize());
         legend.showScale(map.colourByProperty().get(), map.colourScale());
         new MapInteraction(this, viewport, points, model, card).install();
@@ -100,9 +101,9 @@ public final class LatentScatterView extends Region {
     }
 
     private void listen() {
-        appearance.themeProperty().addListener(o -> legend.setClasses(classCount()));
+        appearance.themeProperty().addListener(o -> legend.setClasses(classCount(), classNames()));
         appearance.scaleProperty().addListener(o -> markDirty());
-        model.displayProperty().addListener(o -> legend.setClasses(classCount()));
+        model.displayProperty().addListener(o -> legend.setClasses(classCount(), classNames()));
         model.latentSizeProperty().addListener((o, a, b) -> legend.setLatentSize(b.intValue()));
         model.codecProperty().addListener(o -> {
             if (map.manifoldProperty().get()) {
@@ -117,7 +118,7 @@ public final class LatentScatterView extends Region {
         model.position().addListener((arr, changed, from, to) -> markDirty());
         model.annotations().addListener((MapChangeListener<String, java.util.List<Annotation>>) c -> markDirty());
         for (Observable o : new Observable[] {selection.selectedProperty(), selection.hoveredProperty(),
-            map.annotationFilterProperty()}) {
+            map.annotationFilterProperty(), map.markersShownProperty()}) {
             o.addListener(x -> markDirty());
         }
         for (Observable o : new Observable[] {map.thumbnailsProperty(), map.manifoldProperty(),
@@ -134,6 +135,10 @@ public final class LatentScatterView extends Region {
 
     private int classCount() {
         return model.getDisplay() == null ? 0 : model.getDisplay().classCount();
+    }
+
+    private ClassNames classNames() {
+        return model.getDisplay() == null ? ClassNames.numbered("") : model.getDisplay().classNames();
     }
 
     private void sizeChanged() {
@@ -186,7 +191,7 @@ public final class LatentScatterView extends Region {
         return map.thumbnailScaleProperty();
     }
 
-    /** Where the legend goes: over the plot's corner (the default), beside the plot, or chosen by the size. */
+    /** Where the legend goes: beside or above the plot as the size allows (the default), or in a fixed place. */
     public ObjectProperty<LegendPlacement> legendPlacementProperty() {
         return legendPlacement;
     }
@@ -211,7 +216,22 @@ public final class LatentScatterView extends Region {
         autoFit.set(true);
         viewport.fitTo(points.targetX(), points.targetY(), points.size());
         viewport.showFit();
+        forgetHover();
         markDirty();
+    }
+
+    /**
+     * The view moved under the pointer: the hover card would show an image that is no longer there, so it goes
+     * (the next move of the mouse shows the image under it).
+     */
+    private void forgetHover() {
+        card.hide();
+        selection.hoveredProperty().set(-1);
+    }
+
+    /** The card shown over a hovered point (tests). */
+    Node hoverCard() {
+        return card;
     }
 
     /**
@@ -227,13 +247,14 @@ public final class LatentScatterView extends Region {
         pendingBounds = null;
         viewport.setBounds(b);
         autoFit.set(follow);
+        forgetHover();
         if (follow) {
             viewport.fitTo(points.targetX(), points.targetY(), points.size());
         }
         markDirty();
     }
 
-    /** The plot rectangle (inside the axes, left of a legend beside it), in this node's coordinates. */
+    /** The plot rectangle (inside the axes, left of a legend beside it, below one above it), in this node's coordinates. */
     public Rectangle2D plotArea() {
         return new Rectangle2D(viewport.plotLeft(), viewport.plotTop(), viewport.plotWidth(), viewport.plotHeight());
     }
@@ -277,6 +298,7 @@ public final class LatentScatterView extends Region {
     public void zoom(double factor, double atX, double atY) {
         viewport.zoom(factor, atX, atY);
         autoFit.set(false);
+        forgetHover();
         markDirty();
     }
 
@@ -313,16 +335,16 @@ public final class LatentScatterView extends Region {
 
     /**
      * The map as an image at {@code scale} times its size on screen (1 or 2), drawn afresh at that resolution:
-     * points, thumbnails, text and lines stay sharp; the tools' markers included. ARGB, row-major; call on the FX
+     * points, thumbnails, text and lines stay sharp; without the tools' markers. ARGB, row-major; call on the FX
      * thread.
      */
     public int[] exportImage(double scale, int[] size) {
-        return exportImage(scale, size, true);
+        return exportImage(scale, size, false);
     }
 
     /** As {@link #exportImage(double, int[])}, with the tools' markers only if {@code markers}. */
     public int[] exportImage(double scale, int[] size, boolean markers) {
-        return export.render(scale, markers, legendLayout.beside(), size);
+        return export.render(scale, markers, legendLayout.side(), size);
     }
 
     // ------------------------------------------------------------------ frames
@@ -380,20 +402,24 @@ public final class LatentScatterView extends Region {
         for (Node layer : picture.layers()) {
             layer.relocate(0, 0);
         }
-        legend.autosize();
-        LegendLayout.Decision d = legendLayout.place(legendPlacement.get(), w, legend.getWidth(), legend.isVisible(),
+        LegendLayout.Decision d = legendLayout.place(legendPlacement.get(), w, legend.size(), legend.isVisible(),
                 legend.foldedProperty().get());
         if (d.fold() != null) {
             legend.foldedProperty().set(d.fold());
-            legend.autosize();
         }
-        double lw = legend.getWidth();
-        double margin = LegendLayout.rightMargin(d.beside(), lw);
-        if (margin != viewport.rightMargin()) {
-            viewport.setRightMargin(margin);
+        legend.setHorizontal(d.side() == LegendLayout.Side.ABOVE);
+        legend.applyCss();
+        double lw = Math.min(legend.prefWidth(-1), LegendLayout.maxWidth(d.side(), w));
+        double lh = legend.prefHeight(lw);
+        legend.resize(lw, lh);
+        double right = LegendLayout.rightMargin(d.side(), lw);
+        double top = LegendLayout.topMargin(d.side(), lh);
+        if (right != viewport.rightMargin() || top != viewport.topMargin()) {
+            viewport.setRightMargin(right);
+            viewport.setTopMargin(top);
             markDirty();
         }
-        legend.relocate(LegendLayout.left(d.beside(), w, lw), Viewport.TOP + LegendLayout.GAP);
+        legend.relocate(LegendLayout.left(d.side(), w, lw), LegendLayout.top(d.side()));
         card.autosize();
     }
 }

@@ -111,6 +111,10 @@ public final class LatentSlidersView extends VBox {
         scroll.setContent(rows);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("sliders-scroll");
+        // As tall as its sliders: the side panel scrolls, never a second scroll bar inside it.
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setFitToHeight(true);
         VBox.setVgrow(scroll, Priority.SOMETIMES);
 
         Label tripleTitle = new Label("Selected image");
@@ -129,6 +133,7 @@ public final class LatentSlidersView extends VBox {
         stripHead.setAlignment(Pos.CENTER_LEFT);
         stripCaption.getStyleClass().add("muted");
         stripCaption.setWrapText(true);
+        stripCaption.setMinHeight(Region.USE_PREF_SIZE); // all its lines, not one line and "…"
         // The strip's images are sized from the panel's width: the strip must not claim width itself, or once the
         // panel grew (presenter mode) the images would hold it at that width.
         strip.setMinWidth(0);
@@ -231,7 +236,6 @@ public final class LatentSlidersView extends VBox {
             dims.add(axisPrefix + (j + 1));
         }
         rows.getChildren().add(grid);
-        sliderScroll.setPrefViewportHeight(Math.min(Math.max(k, 1), 6) * 34);
         String keep = traverseDim.getValue();
         traverseDim.getItems().setAll(dims);
         traverseDim.setValue(dims.contains(keep) ? keep : dims.isEmpty() ? null : dims.get(0));
@@ -322,8 +326,8 @@ public final class LatentSlidersView extends VBox {
         }
         original.show(r.original(), 0, d.rows(), d.cols());
         reconstruction.show(r.reconstruction(), 0, d.rows(), d.cols());
-        reconstructionError.setText(String.format("Image #%d, label %d: squared error %.2f", r.image(), r.label(),
-                r.squaredError()));
+        reconstructionError.setText(String.format("Image #%d, %s: squared error %.2f", r.image(),
+                d.classNames().named() ? d.classNames().name(r.label()) : "label " + r.label(), r.squaredError()));
     }
 
     private void refreshStrip() {

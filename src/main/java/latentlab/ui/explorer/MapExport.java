@@ -38,9 +38,9 @@ final class MapExport {
      *
      * @param scale        1 or 2 (times the size on screen)
      * @param markers      whether the tools' markers are included
-     * @param legendBeside whether the legend sits beside the plot (else over its corner)
+     * @param legendSide   where the legend sits: beside, above or over the plot
      */
-    int[] render(double scale, boolean markers, boolean legendBeside, int[] size) {
+    int[] render(double scale, boolean markers, LegendLayout.Side legendSide, int[] size) {
         int w = (int) Math.round(Math.max(1, Math.floor(viewport.width())) * scale);
         int h = (int) Math.round(Math.max(1, Math.floor(viewport.height())) * scale);
         float[][] xy = points.scaledScreen(scale);
@@ -51,7 +51,7 @@ final class MapExport {
         GraphicsContext g = text.getGraphicsContext2D();
         g.scale(scale, scale);
         overlay.draw(g, h / scale, markers);
-        legend.draw(g, viewport, legendBeside);
+        legend.draw(g, viewport, legendSide);
         SnapshotParameters params = new SnapshotParameters();
         params.setFill(Color.TRANSPARENT);
         WritableImage over = text.snapshot(params, null);

@@ -6,6 +6,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import latentlab.data.ClassNames;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.common.Theme;
 
@@ -122,6 +123,7 @@ final class MapOverlay {
 
     private void clusterLabels(GraphicsContext g, Theme theme, double fs) {
         float[][] medians = map.pointsProperty().get().medians();
+        ClassNames names = space.getDisplay() == null ? ClassNames.numbered("") : space.getDisplay().classNames();
         int iso = selection.isolatedClassProperty().get();
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 20 * fs));
         Color halo = Theme.color(theme.plotBackground()).deriveColor(0, 1, 1, 0.9);
@@ -134,7 +136,7 @@ final class MapOverlay {
             }
             double x = viewport.screenX(medians[c][0]);
             double y = viewport.screenY(medians[c][1]);
-            String s = Integer.toString(c);
+            String s = names.name(c);
             g.setStroke(halo);
             g.strokeText(s, x, y);
             g.setFill(Theme.color(theme.thumbnailInk(c)));

@@ -66,7 +66,7 @@ final class MapPicture {
         buffer.updateBuffer(b -> null);
         GraphicsContext g = text.getGraphicsContext2D();
         g.clearRect(0, 0, text.getWidth(), text.getHeight());
-        overlay.draw(g, text.getHeight(), true);
+        overlay.draw(g, text.getHeight(), map.markersShownProperty().get());
         lastRenderNanos = System.nanoTime() - t0;
     }
 

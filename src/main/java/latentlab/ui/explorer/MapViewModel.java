@@ -36,6 +36,7 @@ public final class MapViewModel {
     private final IntegerProperty thumbnailScale = new SimpleIntegerProperty(this, "thumbnailScale", 1);
     private final ObjectProperty<Predicate<String>> annotationFilter =
             new SimpleObjectProperty<>(this, "annotationFilter");
+    private final BooleanProperty markersShown = new SimpleBooleanProperty(this, "markersShown", false);
     private final ReadOnlyObjectWrapper<MapPoints> points = new ReadOnlyObjectWrapper<>(this, "points", MapPoints.NONE);
     private final ReadOnlyObjectWrapper<PointColours> colours =
             new ReadOnlyObjectWrapper<>(this, "colours", PointColours.NONE);
@@ -115,6 +116,15 @@ public final class MapViewModel {
     /** Which tools' annotations (by their key in the model) this map draws; null (the default) draws them all. */
     public ObjectProperty<Predicate<String>> annotationFilterProperty() {
         return annotationFilter;
+    }
+
+    /**
+     * Whether the tools' markers (those the annotation filter lets through) are drawn on screen. Off by default: a
+     * map shows them where their tool is in use (the embeddings tab turns them on) or when the user asks with the
+     * map's visible toggle. Exports ask for them separately.
+     */
+    public BooleanProperty markersShownProperty() {
+        return markersShown;
     }
 
     /** The points in the shown dimensions; a new value whenever the codes, the dimensions or the images change. */

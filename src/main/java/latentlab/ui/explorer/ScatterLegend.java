@@ -14,8 +14,10 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import latentlab.data.ClassNames;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.common.ColourScale;
 import latentlab.ui.common.Icons;
@@ -24,7 +26,8 @@ import latentlab.ui.common.Theme;
 /**
  * The scatter's legend and colour chooser. Coloured by digit: one chip per class with its colour and label;
  * clicking a chip isolates that class (the others turn grey, they do not disappear), clicking it again shows all.
- * Coloured by a number (reconstruction error, a latent dimension): a colour bar with the range it spans.
+ * Coloured by a number (reconstruction error, a latent dimension): a colour bar with the range it spans. Laid out
+ * as a column (beside the plot) or as a row (above it); folded, only the "Colour by" line shows.
  */
 public final class ScatterLegend extends VBox {
     private static final PseudoClass DIMMED = PseudoClass.getPseudoClass("dimmed");
@@ -39,12 +42,18 @@ public final class ScatterLegend extends VBox {
             new javafx.beans.property.SimpleBooleanProperty(this, "folded", false);
     private final Label title = new Label("Digit (click to isolate)");
     private final ComboBox<ColourBy> chooser = new ComboBox<>();
+    private final Label by = new Label();
     private final VBox bar = new VBox(2);
     private final Canvas gradient = new Canvas(BAR_WIDTH, 10);
     private final Label low = new Label();
     private final Label high = new Label();
     private final Label barNote = new Label();
+    private final HBox head;
+    private final VBox body;
+    private final HBox row = new HBox(10);
+    private boolean horizontal;
     private int classes;
+    private ClassNames names = ClassNames.numbered("");
     private ColourScale scale;
 
     public ScatterLegend(SelectionModel selection, Appearance appearance, ObjectProperty<ColourBy> colourBy,
@@ -64,7 +73,7 @@ public final class ScatterLegend extends VBox {
         chooser.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(ColourBy c) {
-                return c == null ? "" : c.describe(axisPrefix);
+                return c == null ? "" : c instanceof ColourBy.Label ? names.noun() : c.describe(axisPrefix);
             }
 
             @Override
@@ -72,13 +81,16 @@ public final class ScatterLegend extends VBox {
                 return null;
             }
         });
+        // As wide as what it shows, not as its longest choice (the list that drops down shows those whole): the
+        // legend's line stays short.
+        chooser.valueProperty().addListener(o -> fitChooser());
         chooser.valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.equals(colourBy.get())) {
                 colourBy.set(b);
             }
         });
         colourBy.addListener((o, a, b) -> chooser.setValue(b));
-        Label by = new Label("Colour by");
+        by.setText("Colour by");
         by.getStyleClass().add("legend-title");
         // Folding the legend to this one line uncovers the corner of the map it sits on.
         javafx.scene.control.Button fold = new javafx.scene.control.Button();
@@ -98,7 +110,11 @@ public final class ScatterLegend extends VBox {
         };
         folded.addListener(o -> showFold.run());
         showFold.run();
-        HBox head = new HBox(6, by, chooser, fold);
+        head = new HBox(6, by, chooser, fold);
+        // As a row the chips may wrap, but the "Colour by" line stays whole.
+        by.setMinWidth(Region.USE_PREF_SIZE);
+        chooser.setMinWidth(Region.USE_PREF_SIZE);
+        head.setMinWidth(Region.USE_PREF_SIZE);
         head.setAlignment(Pos.CENTER_LEFT);
 
         low.getStyleClass().add("legend-title");
@@ -110,9 +126,11 @@ public final class ScatterLegend extends VBox {
         ends.setMaxWidth(BAR_WIDTH);
         bar.getChildren().addAll(gradient, ends, barNote);
 
-        VBox body = new VBox(4, title, chips, bar);
+        body = new VBox(4, title, chips, bar);
         body.visibleProperty().bind(folded.not());
         body.managedProperty().bind(folded.not());
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(body, javafx.scene.layout.Priority.ALWAYS);
         getChildren().addAll(head, body);
         setSpacing(4);
         selection.isolatedClassProperty().addListener((o, a, b) -> refresh());
@@ -121,19 +139,98 @@ public final class ScatterLegend extends VBox {
         showScale(ColourBy.LABEL, null);
     }
 
+    @Override
+    protected void layoutChildren() {
+        fitChooser(); // the chooser's text may have a new size (the text scale changed)
+        super.layoutChildren();
+    }
+
+    /** Sizes the chooser to the text of its value, plus its arrow and padding (once it has a skin). */
+    private void fitChooser() {
+        if (!(chooser.lookup(".list-cell") instanceof javafx.scene.control.Labeled cell)) {
+            return;
+        }
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(chooser.getConverter().toString(chooser.getValue()));
+        probe.setFont(cell.getFont());
+        double arrowAndPadding = 3 * cell.getFont().getSize() + 12;
+        double width = Math.ceil(probe.getLayoutBounds().getWidth() + arrowAndPadding);
+        if (width != chooser.getPrefWidth()) {
+            chooser.setPrefWidth(width);
+        }
+    }
+
     /** Whether the legend is folded to its "Colour by" line. */
     public javafx.beans.property.BooleanProperty foldedProperty() {
         return folded;
     }
 
-    /** Shows chips for classes 0 .. count-1 (none when there are more than 20 classes). */
-    public void setClasses(int count) {
+    /**
+     * Lays the legend out as a row (the chips after the "Colour by" line, without the title line above them) or as
+     * a column.
+     */
+    public void setHorizontal(boolean on) {
+        if (on == horizontal) {
+            return;
+        }
+        horizontal = on;
+        if (on) {
+            row.getChildren().setAll(head, body);
+            getChildren().setAll(row);
+        } else {
+            getChildren().setAll(head, body);
+        }
+        wrapChips();
+        showScale(colourBy.get(), scale);
+    }
+
+    /** As a row, the chips prefer one line (a flow pane is never narrower than its wrap length); else 170 px. */
+    private void wrapChips() {
+        chips.setPrefWrapLength(horizontal ? Math.max(1, chipsRowWidth()) : 170);
+    }
+
+    private double chipsRowWidth() {
+        double w = 0;
+        for (var chip : chips.getChildren()) {
+            w += chip.prefWidth(-1) + chips.getHgap();
+        }
+        return w;
+    }
+
+    /** Whether the legend is laid out as a row. */
+    public boolean isHorizontal() {
+        return horizontal;
+    }
+
+    /** The unfolded legend's widths as a column, and of its head and items as a row (whatever its layout now). */
+    LegendLayout.Size size() {
+        wrapChips(); // the chips' widths change with the text scale
+        double chipsWidth = classes > 0 && classes <= 20 ? 170 : 0;
+        double headWidth = head.prefWidth(-1);
+        double column = Math.max(headWidth, Math.max(chipsWidth, bar.prefWidth(-1))) + insetsWidth();
+        boolean continuous = colourBy.get() != null && colourBy.get().continuous();
+        return new LegendLayout.Size(column, headWidth + row.getSpacing() + insetsWidth(),
+                continuous ? bar.prefWidth(-1) : chipsRowWidth());
+    }
+
+    private double insetsWidth() {
+        return getInsets().getLeft() + getInsets().getRight();
+    }
+
+    /**
+     * Shows chips for classes 0 .. count-1 with their names (none when there are more than 20 classes), and says
+     * the data set's noun ("digit", "class").
+     */
+    public void setClasses(int count, ClassNames names) {
         classes = count;
+        this.names = names;
+        chooser.setConverter(chooser.getConverter()); // the noun in "Colour by" may have changed
+        fitChooser();
         chips.getChildren().clear();
         for (int c = 0; c < count && count <= 20; c++) {
             final int cls = c;
             Circle dot = new Circle(6, Theme.color(appearance.getTheme().classColour(c)));
-            Label text = new Label(Integer.toString(c));
+            Label text = new Label(names.name(c));
+            text.setMinWidth(Region.USE_PREF_SIZE);
             HBox chip = new HBox(4, dot, text);
             chip.setAlignment(Pos.CENTER_LEFT);
             chip.getStyleClass().add("legend-chip");
@@ -142,10 +239,12 @@ public final class ScatterLegend extends VBox {
                 selection.toggleIsolation(cls);
                 e.consume();
             });
-            Tooltip.install(chip, new Tooltip("Show only the " + c + "s in colour (click again for all)"));
+            Tooltip.install(chip, new Tooltip((names.named() ? "Show only \u201C" + names.name(c) + "\u201D"
+                    : "Show only the " + c + "s") + " in colour (click again for all)"));
             chips.getChildren().add(chip);
         }
         setVisible(count > 0);
+        wrapChips();
         showScale(colourBy.get(), scale);
         refresh();
     }
@@ -165,9 +264,10 @@ public final class ScatterLegend extends VBox {
         this.scale = scale;
         boolean continuous = by != null && by.continuous();
         boolean showChips = !continuous && classes <= 20;
-        title.setText(continuous ? "Isolate a digit: click it with the colour set to digit" : "Digit (click to isolate)");
-        title.setVisible(showChips);
-        title.setManaged(showChips);
+        title.setText(continuous ? "Isolate a " + names.noun() + ": click it with the colour set to " + names.noun()
+                : names.capitalNoun() + " (click to isolate)");
+        title.setVisible(showChips && !horizontal);
+        title.setManaged(showChips && !horizontal);
         chips.setVisible(showChips);
         chips.setManaged(showChips);
         bar.setVisible(continuous);

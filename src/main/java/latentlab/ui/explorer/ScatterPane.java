@@ -24,12 +24,15 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignG;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
 /** The latent map with its own toolbar: dots or thumbnails, manifold grid, cluster labels, dimensions, fit. */
 public final class ScatterPane extends BorderPane {
     private final LatentScatterView scatter;
     private final Label title = new Label();
     private final Label badge = new Label();
+    private final ToggleButton markers = new ToggleButton("Markers", Icons.icon(MaterialDesignM.MAP_MARKER_MULTIPLE));
+    private final Button clearMarkers = new Button("Clear markers", Icons.icon(MaterialDesignM.MAP_MARKER_REMOVE));
 
     /**
      * @param lane a lane of the window's job runner for this map alone (manifold grids, latest-wins)
@@ -114,6 +117,18 @@ public final class ScatterPane extends BorderPane {
             }
         });
 
+        // The tools' markers (interpolation path, arithmetic, a drawn digit): a toggle, shown while there are any.
+        markers.setId("markers-toggle");
+        markers.selectedProperty().bindBidirectional(scatter.viewModel().markersShownProperty());
+        Icons.tooltip(markers, "Show the Embeddings tools' markers on this map (A/B path, a, b, c, your digit)");
+        clearMarkers.setId("clear-markers");
+        Icons.tooltip(clearMarkers, "Clear the tools' markers: forget the chosen images and the drawing");
+        javafx.beans.binding.BooleanBinding anyMarkers = javafx.beans.binding.Bindings.isNotEmpty(model.annotations());
+        markers.visibleProperty().bind(anyMarkers);
+        markers.managedProperty().bind(anyMarkers);
+        clearMarkers.visibleProperty().bind(anyMarkers.and(clearMarkers.onActionProperty().isNotNull()));
+        clearMarkers.managedProperty().bind(clearMarkers.visibleProperty());
+
         Button fit = Icons.button(MaterialDesignF.FIT_TO_SCREEN, "Fit", "Show all codes again and follow them (F)");
         fit.setId("fit-view");
         fit.setOnAction(e -> scatter.fit());
@@ -121,21 +136,23 @@ public final class ScatterPane extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        for (var c : new javafx.scene.control.Control[] {dots, thumbs, grid, gridSize, labels, fit, dimX, dimY}) {
+        for (var c : new javafx.scene.control.Control[] {dots, thumbs, grid, gridSize, labels, markers, clearMarkers,
+            fit, dimX, dimY}) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(6, title, spacer, dims, dots, thumbs, grid, gridSize, labels, fit);
+        HBox bar = new HBox(6, title, spacer, dims, dots, thumbs, grid, gridSize, labels, markers, clearMarkers, fit);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("pane-toolbar");
         bar.setMinWidth(0); // the buttons lose their words instead (compactWhenNarrow): the side panels keep their room
         title.setMinWidth(Region.USE_PREF_SIZE);
         badge.getStyleClass().add("scatter-badge");
         badge.setMaxWidth(Double.MAX_VALUE);
+        badge.setWrapText(true); // its numbers whole on a second line rather than cut off with "…"
         badge.visibleProperty().bind(badge.textProperty().isNotEmpty());
         badge.managedProperty().bind(badge.visibleProperty());
         setTop(new javafx.scene.layout.VBox(bar, badge));
         setCenter(scatter);
-        compactWhenNarrow(bar, dots, thumbs, grid, labels, fit);
+        compactWhenNarrow(bar, dots, thumbs, grid, labels, markers, clearMarkers, fit);
     }
 
     /**
@@ -177,6 +194,11 @@ public final class ScatterPane extends BorderPane {
 
     public LatentScatterView scatter() {
         return scatter;
+    }
+
+    /** What "Clear markers" does (null: the map offers no such button). */
+    public void setOnClearMarkers(Runnable clear) {
+        clearMarkers.setOnAction(clear == null ? null : e -> clear.run());
     }
 
     /** A line under the toolbar with facts about the map (empty: hidden). */

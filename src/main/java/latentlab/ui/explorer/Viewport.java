@@ -8,8 +8,8 @@ import latentlab.ui.common.NiceTicks;
  * The visible region of the latent plane and the plot rectangle it is drawn in: the affine map between code units
  * and the map's pixels, zoom about a point, panning, and fitting to the codes.
  *
- * <p>The plot rectangle is the view's size less fixed margins for the axes (left and bottom) and a right margin
- * that grows when the legend sits beside the plot. With view bounds [x0, x1] x [y0, y1] and plot rectangle
+ * <p>The plot rectangle is the view's size less fixed margins for the axes (left and bottom), a right margin
+ * that grows when the legend sits beside the plot and a top margin that grows when it sits above it. With view bounds [x0, x1] x [y0, y1] and plot rectangle
  * (left, top, width w, height h), a code (cx, cy) is drawn at
  * <pre>
  *   x = left + (cx - x0) / (x1 - x0) * w,    y = top + (y1 - cy) / (y1 - y0) * h
@@ -25,6 +25,7 @@ final class Viewport {
     static final double LEFT = 58;
     /** Room for the horizontal axis' tick labels and title. */
     static final double BOTTOM = 42;
+    /** The top margin when nothing sits above the plot. */
     static final double TOP = 12;
     /** The right margin when nothing sits beside the plot. */
     static final double RIGHT = 14;
@@ -34,6 +35,7 @@ final class Viewport {
     private double width = 1;
     private double height = 1;
     private double right = RIGHT;
+    private double top = TOP;
     private double x0 = -1;
     private double x1 = 1;
     private double y0 = -1;
@@ -58,6 +60,15 @@ final class Viewport {
         return right;
     }
 
+    /** The top margin: {@link #TOP}, or taller when the legend is laid out above the plot. */
+    void setTopMargin(double t) {
+        top = t;
+    }
+
+    double topMargin() {
+        return top;
+    }
+
     double width() {
         return width;
     }
@@ -71,7 +82,7 @@ final class Viewport {
     }
 
     double plotTop() {
-        return TOP;
+        return top;
     }
 
     /** Width of the plot rectangle, at least 10 pixels. */
@@ -81,7 +92,7 @@ final class Viewport {
 
     /** Height of the plot rectangle, at least 10 pixels. */
     double plotHeight() {
-        return Math.max(10, height - TOP - BOTTOM);
+        return Math.max(10, height - top - BOTTOM);
     }
 
     double plotRight() {
@@ -89,12 +100,12 @@ final class Viewport {
     }
 
     double plotBottom() {
-        return TOP + plotHeight();
+        return top + plotHeight();
     }
 
     /** Whether (x, y) lies in the plot rectangle. */
     boolean inPlot(double x, double y) {
-        return x >= LEFT && x <= plotRight() && y >= TOP && y <= plotBottom();
+        return x >= LEFT && x <= plotRight() && y >= top && y <= plotBottom();
     }
 
     double screenX(double cx) {
@@ -102,7 +113,7 @@ final class Viewport {
     }
 
     double screenY(double cy) {
-        return TOP + (y1 - cy) / (y1 - y0) * plotHeight();
+        return top + (y1 - cy) / (y1 - y0) * plotHeight();
     }
 
     double codeX(double x) {
@@ -110,7 +121,7 @@ final class Viewport {
     }
 
     double codeY(double y) {
-        return y1 - (y - TOP) / plotHeight() * (y1 - y0);
+        return y1 - (y - top) / plotHeight() * (y1 - y0);
     }
 
     /** Pixels per code unit along x (the slope of {@link #screenX}). */

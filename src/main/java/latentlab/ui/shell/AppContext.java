@@ -42,6 +42,7 @@ public final class AppContext {
     private final TrainingViewModel training = new TrainingViewModel(pool);
     private final ReadOnlyObjectProperty<Snapshot> snapshot = training.snapshotProperty();
     private final StatusLine status = new StatusLine(jobs, notices);
+    private final UnsavedWork unsaved = new UnsavedWork(snapshot);
     private final DatasetSession datasets = new DatasetSession(status, notices, training, autoencoderSpace, selection,
             frames);
     private final ReadOnlyObjectProperty<DatasetPair> dataset = datasets.datasetProperty();
@@ -64,7 +65,7 @@ public final class AppContext {
 
     public AppContext(AppPreferences preferences) {
         this.preferences = preferences;
-        this.lessons = new Lessons(status, notices, datasets, training, comparison, preferences);
+        this.lessons = new Lessons(status, notices, datasets, training, comparison, preferences, unsaved);
         appearance.themeProperty().set(Theme.byId(preferences.theme()));
         appearance.themeProperty().addListener((o, was, now) -> preferences.saveTheme(now));
         frames.setOnFailure(notices::report);
@@ -150,6 +151,16 @@ public final class AppContext {
     /** Opening and saving lessons. */
     public Lessons lessons() {
         return lessons;
+    }
+
+    /** Whether there is training that no lesson holds. */
+    public UnsavedWork unsaved() {
+        return unsaved;
+    }
+
+    /** The main window's title: the lesson (or data set) and the unsaved mark. */
+    public javafx.beans.binding.StringBinding title() {
+        return WindowTitle.of(lessons.fileProperty(), dataset, unsaved.unsavedProperty());
     }
 
     /** When the first map was shown after launch. */

@@ -10,8 +10,8 @@ import java.util.prefs.Preferences;
 import latentlab.ui.common.Theme;
 
 /**
- * What Latent Lab remembers between runs (java.util.prefs): recent lessons, the window's size and place, and the
- * appearance. The node name can be changed with {@code -Dlatentlab.prefs=NAME} (tests use their own).
+ * What Latent Lab remembers between runs (java.util.prefs): recent lessons, the window's size and place, the
+ * appearance, and the folder each kind of file dialog was last in. The node name can be changed with {@code -Dlatentlab.prefs=NAME} (tests use their own).
  */
 public final class AppPreferences {
     private static final int RECENT = 6;
@@ -75,6 +75,28 @@ public final class AppPreferences {
         node.putDouble("window.height", h);
         node.putBoolean("window.maximized", maximized);
         flush();
+    }
+
+    /** The folder a file dialog for {@code kind} ("lessons", "data", "exports") was last in, if it still exists. */
+    public Path lastFolder(String kind) {
+        String s = node.get("folder." + kind, null);
+        if (s == null) {
+            return null;
+        }
+        try {
+            Path p = Path.of(s);
+            return Files.isDirectory(p) ? p : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** Remembers the folder a file dialog for {@code kind} ended in. */
+    public void saveLastFolder(String kind, Path folder) {
+        if (folder != null) {
+            node.put("folder." + kind, folder.toAbsolutePath().normalize().toString());
+            flush();
+        }
     }
 
     /** Saved theme id ("light", "dark"). */

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
 import latentlab.compute.Progress;
+import latentlab.data.ClassNames;
 import latentlab.data.DatasetLocator;
 import latentlab.data.DatasetPair;
 import latentlab.io.Messages;
@@ -203,6 +204,7 @@ public final class DatasetSession {
             // The bundled folder is called "mnist"; show the data set's proper name.
             pair = new DatasetPair("MNIST", pair.train(), pair.test());
         }
+        pair = ClassNames.attach(source, pair);
         if (start != null) {
             // Its thread encodes the test images now, while the window may still be being built (start-up).
             prepared.offer(training.prepare(pair, start));
@@ -235,8 +237,45 @@ public final class DatasetSession {
                 pair.train().rows(), pair.train().cols(), problem);
         if (settingsProblem != null) {
             notices.report(settingsProblem);
+        } else {
+            String unseen = testOnlyLabels(pair);
+            if (unseen != null) {
+                notices.report(unseen);
+            }
         }
         return problem;
+    }
+
+    /**
+     * The labels some test images carry but no training image does ({@link DatasetPair#testOnlyLabels()}, the check
+     * behind the command line's warning), in one sentence with the classes' names, or null: the network never
+     * trains on such a class, and the legend would otherwise grow it silently.
+     */
+    static String testOnlyLabels(DatasetPair pair) {
+        java.util.SortedMap<Integer, Integer> only = pair.testOnlyLabels();
+        if (only.isEmpty()) {
+            return null;
+        }
+        StringBuilder which = new StringBuilder();
+        int images = 0;
+        int labels = 0;
+        for (var e : only.entrySet()) {
+            int c = e.getKey();
+            int count = e.getValue();
+            images += count;
+            if (labels++ < 10) {
+                String name = pair.test().classNames().name(c);
+                which.append(which.length() == 0 ? "" : ", ").append(c)
+                        .append(name.equals(Integer.toString(c)) ? "" : " \"" + name + "\"")
+                        .append(String.format(" (%,d image%s)", count, count == 1 ? "" : "s"));
+            } else if (labels == 11) {
+                which.append(", ...");
+            }
+        }
+        return String.format("%s: %,d test image%s %s label%s that no training image has: %s. The network never "
+                + "trains on %s; the map shows %s in %s colour.", pair.name(), images, images == 1 ? "" : "s",
+                images == 1 ? "has a" : "have", labels == 1 ? "" : "s", which, labels == 1 ? "it" : "them",
+                images == 1 ? "that image" : "those images", labels == 1 ? "its own" : "their own");
     }
 
     /** Stops reading (the window is closing). */

@@ -7,6 +7,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
+import latentlab.data.ClassNames;
 import latentlab.data.Dataset;
 import latentlab.data.DatasetPair;
 import latentlab.ui.common.DigitImages;
@@ -57,7 +58,10 @@ public final class DatasetSummaryView extends VBox {
         addFact(0, "Training images", String.format("%,d", train.size()));
         addFact(1, "Test images", String.format("%,d", pair.test().size()));
         addFact(2, "Image size", train.rows() + " × " + train.cols() + " = " + train.dimension() + " pixels (d)");
-        addFact(3, "Classes", Integer.toString(train.classCount()));
+        ClassNames names = train.classNames();
+        addFact(3, "Classes", names.named() ? train.classCount() + ": " + String.join(", ",
+                names.names().subList(0, Math.min(names.names().size(), train.classCount())))
+                : train.classCount() + " " + names.nounPlural());
         int classes = train.classCount();
         int scale = train.rows() <= 32 ? 2 : 1;
         int[] shown = new int[classes];
@@ -90,8 +94,10 @@ public final class DatasetSummaryView extends VBox {
     private void addFact(int row, String key, String value) {
         Label k = new Label(key);
         k.getStyleClass().add("fact-key");
+        k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the value wraps, the key stays whole
         Label v = new Label(value);
         v.getStyleClass().add("fact-value");
+        v.setWrapText(true);
         facts.addRow(row, k, v);
     }
 }

@@ -2,12 +2,17 @@ package latentlab.ui.shell;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
+import latentlab.data.ClassNames;
 import latentlab.data.DatasetPair;
 import latentlab.io.Messages;
 import latentlab.io.model.LessonFile;
@@ -23,7 +28,8 @@ import latentlab.ui.training.TrainingViewModel;
  * Lessons: a training run, its data set's folder, the window's view and a cached PCA fit in one file. Opening one
  * reads and checks it in the background, opens its data set if that is not the open one, then continues the run
  * and hands the view to the window; saving asks the training thread for a checkpoint between two steps and writes
- * atomically. On any problem the error banner names it and nothing changes.
+ * atomically. On any problem the error banner names it and nothing changes; a lesson whose data set is gone or
+ * moved says which it needs and offers to locate it (or, when its images fit, to use the open one instead).
  */
 public final class Lessons {
     private final StatusLine status;
@@ -32,11 +38,15 @@ public final class Lessons {
     private final TrainingViewModel training;
     private final ComparisonViewModel comparison;
     private final AppPreferences preferences;
+    private final UnsavedWork unsaved;
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyObjectWrapper<ViewState> pendingView = new ReadOnlyObjectWrapper<>(this, "pendingView");
+    private Function<Path, Optional<Path>> locator = missing -> Optional.empty();
 
+    /** @param unsaved told the step each saved lesson holds */
     public Lessons(StatusLine status, Notices notices, DatasetSession datasets, TrainingViewModel training,
-                   ComparisonViewModel comparison, AppPreferences preferences) {
+                   ComparisonViewModel comparison, AppPreferences preferences, UnsavedWork unsaved) {
+        this.unsaved = unsaved;
         this.status = status;
         this.notices = notices;
         this.datasets = datasets;
@@ -70,20 +80,50 @@ public final class Lessons {
         pendingView.set(null);
     }
 
+    /**
+     * Sets how the user is asked where a lesson's missing data set is now: given the path the lesson names, the
+     * folder (or CSV file) chosen, or empty if the user cancelled. The window sets a file dialog.
+     */
+    public void setLocator(Function<Path, Optional<Path>> locator) {
+        this.locator = locator;
+    }
+
     /** Opens {@code lesson} in the background (cancellable); see the class comment. */
     public void open(Path lesson) {
+        open(lesson, DataChoice.SAVED);
+    }
+
+    private void open(Path lesson, DataChoice choice) {
         DatasetPair current = datasets.getDataset();
         Path currentFolder = datasets.getFolder();
         Task<Loaded> task = new Task<>() {
             @Override
             protected Loaded call() throws Exception {
-                return read(lesson, current, currentFolder, this::updateMessage);
+                return read(lesson, current, currentFolder, choice, this::updateMessage);
             }
         };
         status.start(task, true, r -> show(lesson, r), error -> {
-            notices.report("Could not open " + lesson.getFileName() + ": " + Messages.describe(error));
+            String problem = "Could not open " + lesson.getFileName() + ": " + Messages.describe(error);
+            if (error instanceof MissingDataSetException missing) {
+                notices.report(problem, offers(lesson, missing));
+            } else {
+                notices.report(problem);
+            }
             status.show("Nothing changed");
         }, () -> status.show("Opening " + lesson.getFileName() + ": cancelled, nothing changed"));
+    }
+
+    /** What the banner offers when a lesson's data set is missing: locating it, or the open one if it fits. */
+    private List<Notices.Action> offers(Path lesson, MissingDataSetException missing) {
+        List<Notices.Action> offers = new ArrayList<>();
+        offers.add(new Notices.Action("Locate data set\u2026", () -> locator.apply(missing.wanted())
+                .ifPresent(found -> open(lesson, new DataChoice(found, false)))));
+        DatasetPair current = datasets.getDataset();
+        if (missing.openOneFits() && current != null) {
+            offers.add(new Notices.Action("Use " + current.name() + " instead", () -> open(lesson,
+                    new DataChoice(null, true))));
+        }
+        return offers;
     }
 
     private void show(Path lesson, Loaded r) {
@@ -100,32 +140,56 @@ public final class Lessons {
     }
 
     /**
-     * Reads and checks a lesson and finds its data set (on a background thread): the lesson's own folder if it is
-     * not the open one and holds a data set, else the open data set if the lesson's network takes its images.
+     * Reads and checks a lesson and finds its data set (on a background thread): the folder the user located, else
+     * the lesson's own folder if that is not the open one, else the open data set if the lesson's network takes its
+     * images. A lesson's own folder that is gone is never silently replaced by the open data set: that takes the
+     * user's choice ({@code choice.useOpen()}).
      *
      * @param message where to say what is being read
-     * @throws IOException naming the problem: an unreadable or corrupt file, or a data set that is neither open nor
-     *                     found
+     * @throws MissingDataSetException if the lesson's data set is gone or moved
+     * @throws IOException             naming the problem: an unreadable or corrupt file, a located data set whose images
+     *                                 the network does not take, or a data set that is neither open nor named
      */
-    static Loaded read(Path lesson, DatasetPair current, Path currentFolder, Consumer<String> message)
-            throws IOException {
+    static Loaded read(Path lesson, DatasetPair current, Path currentFolder, DataChoice choice,
+                       Consumer<String> message) throws IOException {
         message.accept("Reading lesson " + lesson.getFileName());
         String name = lesson.getFileName().toString();
         LessonFile.Lesson l = LessonFile.load(lesson);
         ViewState view = ViewState.fromBytes(l.viewState(), name);
         int d = l.model().checkpoint().architecture().inputSize();
-        Path wanted = l.dataFolder().isEmpty() ? null : Path.of(l.dataFolder());
-        if (wanted != null && !wanted.equals(currentFolder) && DatasetPair.looksLikeDataset(wanted)) {
+        boolean openFits = current != null && current.train().dimension() == d;
+        Path wanted = choice.located() != null ? choice.located()
+                : l.dataFolder().isEmpty() ? null : Path.of(l.dataFolder());
+        if (!choice.useOpen() && wanted != null && !wanted.equals(currentFolder)) {
+            if (!DatasetPair.looksLikeDataset(wanted)) {
+                if (choice.located() != null) {
+                    throw new IOException("no data set at " + wanted + " (a folder of the four IDX files or a CSV "
+                            + "file is needed)");
+                }
+                throw new MissingDataSetException(made(l) + ", from " + wanted + ", which is gone or moved", wanted,
+                        openFits);
+            }
             message.accept("Reading data set " + wanted.getFileName());
-            return withPca(l, view, DatasetPair.open(wanted), wanted, name);
+            DatasetPair pair = ClassNames.attach(wanted, DatasetPair.open(wanted));
+            if (pair.train().dimension() != d) {
+                throw new IOException("the data set at " + wanted + " has images of " + pair.train().rows() + " x "
+                        + pair.train().cols() + " pixels, but the lesson's network takes " + d + " inputs ("
+                        + made(l) + ")");
+            }
+            return withPca(l, view, pair, wanted, name);
         }
-        if (current != null && current.train().dimension() == d) {
+        if (openFits) {
             return withPca(l, view, current, currentFolder, name);
         }
-        String made = l.model().data() == null ? "another data set" : "data set '" + l.model().data().name()
-                + "' (" + l.model().data().rows() + " x " + l.model().data().cols() + " images)";
-        throw new IOException("the lesson was made with " + made + (wanted == null ? "" : " from " + wanted)
+        throw new IOException(made(l) + (wanted == null ? "" : " from " + wanted)
                 + ", which is not open and was not found; open that data set first");
+    }
+
+    /** "the lesson was made with data set 'tiny' (3 x 4 images)". */
+    private static String made(LessonFile.Lesson l) {
+        return "the lesson was made with " + (l.model().data() == null ? "another data set"
+                : "data set '" + l.model().data().name() + "' (" + l.model().data().rows() + " x "
+                + l.model().data().cols() + " images)");
     }
 
     /** The lesson with the PCA fit it caches (if any) read. */
@@ -144,6 +208,11 @@ public final class Lessons {
      * failure the old file is untouched.
      */
     public void save(Path lesson, ViewState view) {
+        save(lesson, view, () -> { });
+    }
+
+    /** As {@link #save(Path, ViewState)}, running {@code onSaved} once the file is written (not on failure). */
+    public void save(Path lesson, ViewState view, Runnable onSaved) {
         DatasetPair pair = datasets.getDataset();
         if (pair == null || !training.readyProperty().get()) {
             notices.report("Nothing to save yet: open a data set first");
@@ -152,23 +221,57 @@ public final class Lessons {
         Path folder = datasets.getFolder();
         byte[] viewBytes = view == null ? new byte[0] : view.toBytes();
         Map<String, byte[]> pcaSections = comparison.lessonSections();
-        Task<Void> task = new Task<>() {
+        Task<Long> task = new Task<>() {
             @Override
-            protected Void call() throws Exception {
+            protected Long call() throws Exception {
                 updateMessage("Saving lesson " + lesson.getFileName());
-                LessonFile.save(lesson, training.checkpoint(), new ModelFile.DataInfo(pair.name(), pair.train().rows(),
+                Checkpoint cp = training.checkpoint();
+                if (cp == null) {
+                    throw new IllegalStateException("no network is training, so there is nothing to save");
+                }
+                LessonFile.save(lesson, cp, new ModelFile.DataInfo(pair.name(), pair.train().rows(),
                         pair.train().cols(), pair.train().size()), folder == null ? "" : folder.toString(), viewBytes,
                         pcaSections);
-                return null;
+                return cp.step();
             }
         };
-        status.start(task, true, done -> {
+        status.start(task, true, step -> {
             file.set(lesson.toAbsolutePath().normalize());
             preferences.addRecentLesson(lesson);
+            unsaved.savedAt(step);
             status.show("Saved lesson " + lesson.getFileName());
+            onSaved.run();
         }, error -> notices.report("Could not save " + lesson.getFileName() + ": " + Messages.describe(error)
                 + " (the previous file, if any, is unchanged)"),
                 () -> status.show("Saving " + lesson.getFileName() + ": cancelled, nothing was written"));
+    }
+
+    /**
+     * Where a lesson's data set comes from: where the lesson says ({@link #SAVED}), a folder or CSV file the user
+     * located, or the open data set (the user chose it for a lesson whose own is gone).
+     */
+    record DataChoice(Path located, boolean useOpen) {
+        static final DataChoice SAVED = new DataChoice(null, false);
+    }
+
+    /** A lesson's data set is gone or moved: which path it named, and whether the open data set would fit. */
+    static final class MissingDataSetException extends IOException {
+        private final transient Path wanted;
+        private final boolean openOneFits;
+
+        MissingDataSetException(String message, Path wanted, boolean openOneFits) {
+            super(message);
+            this.wanted = wanted;
+            this.openOneFits = openOneFits;
+        }
+
+        Path wanted() {
+            return wanted;
+        }
+
+        boolean openOneFits() {
+            return openOneFits;
+        }
     }
 
     /** A lesson as read, with its data set and the PCA fit it caches (or nulls). */

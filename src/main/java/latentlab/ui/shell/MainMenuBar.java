@@ -1,6 +1,5 @@
 package latentlab.ui.shell;
 
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.event.ActionEvent;
@@ -32,12 +31,12 @@ final class MainMenuBar extends MenuBar {
      * @param decoder the decoder panel (exported as an image)
      * @param window  the window's root (exported as an image; dialogs belong to its window)
      */
-    MainMenuBar(AppContext context, WindowActions actions, ExportActions exportActions, TabPane tabs, Node decoder,
-                Node window) {
+    MainMenuBar(AppContext context, WindowActions actions, ExportActions exportActions, TabPane tabs, SidePanels panels,
+                Node decoder, Node window) {
         this.context = context;
         this.actions = actions;
         this.exportActions = exportActions;
-        getMenus().addAll(file(decoder, window), training(), view(tabs), help(window));
+        getMenus().addAll(file(decoder, window), training(), view(tabs, panels), help(window));
         setUseSystemMenuBar(true);
     }
 
@@ -59,17 +58,18 @@ final class MainMenuBar extends MenuBar {
         Menu recent = new Menu("Recent lessons");
         recent.setOnShowing(e -> fillRecent(recent));
         fillRecent(recent);
-        MenuItem quit = item("Quit", shortcut(KeyCode.Q), e -> Platform.exit());
+        MenuItem quit = item("Quit", shortcut(KeyCode.Q), e -> actions.quit());
         return new Menu("File", null, openData, openCsv, new SeparatorMenuItem(), openLesson, recent, saveLesson,
                 saveLessonAs, new SeparatorMenuItem(), exports(decoder, window), new SeparatorMenuItem(), quit);
     }
 
     private Menu exports(Node decoder, Node window) {
-        MenuItem map1 = item("Image of the map (PNG)…", null, e -> exportActions.map(1));
-        MenuItem map2 = item("Image of the map at 2× (PNG)…", null, e -> exportActions.map(2));
-        MenuItem panel = item("Image of the decoder panel (PNG)…", null, e -> exportActions.image(decoder, "decoder.png"));
+        MenuItem map1 = item("Image of the map (PNG)…", null, e -> exportActions.map(1, window.getScene().getWindow()));
+        MenuItem map2 = item("Image of the map at 2× (PNG)…", null,
+                e -> exportActions.map(2, window.getScene().getWindow()));
+        MenuItem panel = item("Image of the decoder panel (PNG)…", null, e -> exportActions.image(decoder, "decoder"));
         MenuItem whole = item("Image of the whole window (PNG)…", null, e -> exportActions.image(window,
-                "latent-lab.png"));
+                "latent-lab"));
         MenuItem csv = item("Codes of the test images (CSV)…", null, e -> exportActions.codesCsv());
         MenuItem npz = item("Model and codes for NumPy (.npz)…", null, e -> exportActions.numpy());
         MenuItem projector = item("Embedding Projector files (TSV + sprite)…", null, e -> exportActions.projector());
@@ -103,7 +103,7 @@ final class MainMenuBar extends MenuBar {
                 generate, compare);
     }
 
-    private Menu view(TabPane tabs) {
+    private Menu view(TabPane tabs, SidePanels panels) {
         Appearance look = context.appearance();
         MenuItem explorer = item("Explorer", shortcut(KeyCode.DIGIT1), e -> tabs.getSelectionModel().select(0));
         MenuItem pca = item("PCA comparison", shortcut(KeyCode.DIGIT2), e -> tabs.getSelectionModel().select(1));
@@ -123,8 +123,29 @@ final class MainMenuBar extends MenuBar {
         large.selectedProperty().bindBidirectional(look.largeThumbnailsProperty());
         CheckMenuItem hide = new CheckMenuItem("Hide advanced controls");
         hide.selectedProperty().bindBidirectional(look.hideAdvancedProperty());
-        return new Menu("View", null, explorer, pca, embeddings, new SeparatorMenuItem(), presenter, fullScreen,
+        CheckMenuItem left = panelItem("Training panel", KeyCode.OPEN_BRACKET, panels.leftShownProperty(),
+                panels::toggleLeft);
+        CheckMenuItem right = panelItem("Decoder panel", KeyCode.CLOSE_BRACKET, panels.rightShownProperty(),
+                panels::toggleRight);
+        MenuItem clearMarkers = item("Clear the tools' markers", null, e -> context.embeddings().clearMarkers());
+        clearMarkers.setId("menu-clear-markers");
+        clearMarkers.disableProperty().bind(Bindings.isEmpty(context.autoencoderSpace().annotations()));
+        return new Menu("View", null, explorer, pca, embeddings, new SeparatorMenuItem(), left, right, clearMarkers,
+                new SeparatorMenuItem(), presenter, fullScreen,
                 new SeparatorMenuItem(), bigger, smaller, normal, new SeparatorMenuItem(), dark, large, hide);
+    }
+
+    /** A check item that shows whether a side panel is shown and folds or unfolds it. */
+    private static CheckMenuItem panelItem(String text, KeyCode key, ObservableBooleanValue shown, Runnable toggle) {
+        CheckMenuItem item = new CheckMenuItem(text);
+        item.setAccelerator(shortcut(key));
+        item.setSelected(shown.get());
+        shown.addListener((o, was, now) -> item.setSelected(now));
+        item.setOnAction(e -> {
+            toggle.run();
+            item.setSelected(shown.get());
+        });
+        return item;
     }
 
     private Menu help(Node window) {
@@ -146,7 +167,7 @@ final class MainMenuBar extends MenuBar {
         for (var f : files) {
             MenuItem m = new MenuItem(f.getFileName() + "   —   " + (f.getParent() == null ? "" : f.getParent()));
             m.setMnemonicParsing(false);
-            m.setOnAction(e -> context.lessons().open(f));
+            m.setOnAction(e -> actions.openLesson(f));
             recent.getItems().add(m);
         }
     }

@@ -31,6 +31,7 @@ public final class MainView extends BorderPane {
     private final AppContext context;
     private final ScatterPane scatterPane;
     private final LatentSlidersView sliders;
+    private final SidePanels panels = new SidePanels();
     private final ExplorerLayout explorer;
     private final MainTabs tabs = new MainTabs();
     private final Tab pcaTab;
@@ -45,22 +46,26 @@ public final class MainView extends BorderPane {
         scatterPane = new ScatterPane(context.autoencoderSpace(), "a", "Latent space", look,
                 context.jobs().lane("explorer map"), context.pool());
         scatterPane.scatter().setOnFailure(context.notices()::report);
+        scatterPane.setOnClearMarkers(context.embeddings()::clearMarkers);
         sliders = new LatentSlidersView(context.autoencoderSpace(), "a", look);
         explorer = new ExplorerLayout(new TrainingPanel(context.training(), look),
-                new DatasetSummaryView(context.datasetProperty(), look), scatterPane, sliders, look);
+                new DatasetSummaryView(context.datasetProperty(), look), scatterPane, sliders, look, panels);
         tabs.add("Explorer", MaterialDesignD.DOTS_HEXAGON, "tab-explorer", explorer);
         pcaTab = tabs.addLazily("PCA comparison", MaterialDesignC.CHART_BELL_CURVE, "tab-pca",
                 () -> new PcaComparisonView(context.comparison(), look, context.jobs(), context.pool()));
         embeddingsTab = tabs.addLazily("Embeddings", MaterialDesignV.VECTOR_SELECTION, "tab-embeddings",
                 () -> new EmbeddingsView(context.embeddings(), look, context.jobs(), context.pool()));
 
-        FileDialogs dialogs = new FileDialogs(() -> getScene().getWindow());
+        FileDialogs dialogs = new FileDialogs(() -> getScene().getWindow(), context.preferences());
         actions = new WindowActions(context, dialogs, this);
-        ExportActions exports = new ExportActions(context.exports(), dialogs, scatter(), context.autoencoderSpace());
+        actions.setExit(() -> getScene().getWindow().hide());
+        context.lessons().setLocator(dialogs::missingDataSet);
+        ExportActions exports = new ExportActions(context.exports(), dialogs, scatter(), context.autoencoderSpace(),
+                actions::runName, () -> FileNames.epoch(context.training().getSnapshot()));
         views = new ViewStates(context, scatter(), explorer, tabs);
         actions.setViewState(views::capture);
 
-        setTop(new VBox(new MainMenuBar(context, actions, exports, tabs, sliders, this),
+        setTop(new VBox(new MainMenuBar(context, actions, exports, tabs, panels, sliders, this),
                 new MainToolBar(context.training(), context.status(), actions)));
         VBox withBanner = new VBox(new ErrorBanner(context.notices()), tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -113,6 +118,24 @@ public final class MainView extends BorderPane {
         return actions.showCompare();
     }
 
+    /**
+     * What quitting does once nothing would be lost: by default it hides the window; the application also ends
+     * (see {@link #quit()}).
+     */
+    public void setOnQuit(Runnable exit) {
+        actions.setExit(exit);
+    }
+
+    /** Quits (Ctrl+Q, or the window's close button), asking first while training is unsaved. */
+    public void quit() {
+        actions.quit();
+    }
+
+    /** Opens a lesson (the command line's, a file double-clicked), asking first while training is unsaved. */
+    public void openLesson(java.nio.file.Path lesson) {
+        actions.openLesson(lesson);
+    }
+
     /** The explorer tab's content (tests look up its controls within it). */
     public Node explorer() {
         return explorer;
@@ -136,6 +159,11 @@ public final class MainView extends BorderPane {
     /** The latent map (tests and benchmarks drive it). */
     public LatentScatterView scatter() {
         return scatterPane.scatter();
+    }
+
+    /** Whether the explorer's side panels are shown or folded. */
+    public SidePanels panels() {
+        return panels;
     }
 
     /** The sliders and decoded image. */

@@ -17,6 +17,9 @@ import latentlab.ui.training.TrainingViewModel;
  * filter on the scene; the menus carry the other accelerators. Keys typed into a text field are left to it.
  */
 final class Shortcuts implements EventHandler<KeyEvent> {
+    /** The keys that fold and unfold the explorer's side panels (menu accelerators), as tooltips name them. */
+    static final String LEFT_PANEL = "Ctrl+[";
+    static final String RIGHT_PANEL = "Ctrl+]";
     /** Every shortcut, as the help lists them. */
     static final String HELP = String.join("\n",
             "Space\tplay / pause training",
@@ -28,6 +31,7 @@ final class Shortcuts implements EventHandler<KeyEvent> {
             "Esc\tclear the selection",
             "F1\tguide",
             "Ctrl 1 / 2 / 3\texplorer / PCA comparison / embeddings",
+            LEFT_PANEL + " / " + RIGHT_PANEL + "\tfold or show the training / decoder panel",
             "F5\tpresenter mode",
             "F11\tfull screen",
             "Ctrl + (or Ctrl =) / Ctrl - / Ctrl 0\tlarger / smaller / normal text");

@@ -20,6 +20,7 @@ final class StatusBar extends HBox {
         text.textProperty().bind(status.textProperty());
         text.getStyleClass().add("status-text");
         text.setMinWidth(0);
+        text.setWrapText(true); // a long line wraps rather than losing its end to "…"
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(status.progressProperty());
         bar.visibleProperty().bind(status.busyProperty());
@@ -28,7 +29,10 @@ final class StatusBar extends HBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label keys = new Label("Space play/pause · → step · F fit · T thumbnails · G manifold");
         keys.getStyleClass().add("muted");
-        keys.setMinWidth(0);
+        keys.setMinWidth(Region.USE_PREF_SIZE);
+        // The keys are a reminder: they give way, whole, when the bar is too narrow for them and the status.
+        keys.managedProperty().bind(keys.visibleProperty());
+        widthProperty().addListener(o -> keys.setVisible(getWidth() - keys.prefWidth(-1) > 0.55 * getWidth()));
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-job");
         cancel.setOnAction(e -> status.cancelJob());

@@ -10,6 +10,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.concurrent.Task;
 import latentlab.compute.Progress;
 import latentlab.io.Messages;
@@ -76,6 +78,25 @@ public final class StatusLine {
         if (!text.isBound()) {
             text.set(line);
         }
+    }
+
+    /**
+     * Shows {@code line}, an instruction that goes stale once it is followed: when {@code done} becomes true and the
+     * line is still shown, {@code after} replaces it (e.g. "press Play…" once training runs).
+     */
+    public void showUntil(String line, ObservableValue<Boolean> done, String after) {
+        show(line);
+        done.addListener(new ChangeListener<Boolean>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (Boolean.TRUE.equals(now)) {
+                    done.removeListener(this);
+                    if (line.equals(text.get())) {
+                        show(after);
+                    }
+                }
+            }
+        });
     }
 
     /** Adds {@code more} to the line shown, unless a running job's messages are shown. */

@@ -1,11 +1,13 @@
 package latentlab.ui.shell;
 
+import java.nio.file.Path;
 import java.util.function.Supplier;
 
 import javafx.scene.Node;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import latentlab.ui.common.DiscardDialog;
+import latentlab.ui.common.SaveDiscardDialog;
 import latentlab.ui.training.CompareViewModel;
 import latentlab.ui.training.CompareWindow;
 import latentlab.ui.training.SamplesWindow;
@@ -14,13 +16,15 @@ import latentlab.ui.training.TrainingViewModel;
 /**
  * The commands that the menus, the toolbar and the keys share and that need the window: opening data sets and
  * lessons through file choosers, saving lessons, Reset after asking, the samples and comparison windows, full
- * screen and the guide.
+ * screen, the guide, and quitting. Quitting and opening another lesson or data set ask first (Save, Discard,
+ * Cancel) while there is training no lesson holds.
  */
 final class WindowActions {
     private final AppContext context;
     private final FileDialogs dialogs;
     private final Node owner;
     private Supplier<ViewState> view = () -> null;
+    private Runnable exit = () -> { };
     private SamplesWindow samples;
 
     /** @param owner a node of the window the dialogs belong to */
@@ -39,26 +43,72 @@ final class WindowActions {
         return owner.getScene().getWindow();
     }
 
+    /** What quitting does once nothing would be lost (the application closes the window and exits). */
+    void setExit(Runnable exit) {
+        this.exit = exit;
+    }
+
     void openDataFolder() {
-        dialogs.dataFolder().ifPresent(context.datasets()::open);
+        whenSafe("Open another data set?", "Save it as a lesson first?",
+                () -> dialogs.dataFolder().ifPresent(context.datasets()::open));
     }
 
     void openCsv() {
-        dialogs.csvFile().ifPresent(context.datasets()::open);
+        whenSafe("Open another data set?", "Save it as a lesson first?",
+                () -> dialogs.csvFile().ifPresent(context.datasets()::open));
     }
 
     void openLesson() {
-        dialogs.lessonToOpen(context.lessons().getFile()).ifPresent(context.lessons()::open);
+        whenSafe("Open another lesson?", "Save it as a lesson first?",
+                () -> dialogs.lessonToOpen(context.lessons().getFile()).ifPresent(context.lessons()::open));
+    }
+
+    /** Opens {@code lesson} (from the recent list or the command line), asking first if training would be lost. */
+    void openLesson(Path lesson) {
+        whenSafe("Open another lesson?", "Save it as a lesson first?", () -> context.lessons().open(lesson));
+    }
+
+    /** Quits, asking first if training would be lost (Ctrl+Q, and closing the window). */
+    void quit() {
+        whenSafe("Quit Latent Lab?", "Save it as a lesson before quitting?", exit);
+    }
+
+    /**
+     * Runs {@code proceed} now if no training would be lost; otherwise asks (Save, Discard, Cancel): Save writes
+     * the lesson (to its file, or one the user picks) and proceeds once it is written; Discard proceeds; Cancel, or
+     * a save dialog closed without a file, does nothing.
+     */
+    void whenSafe(String header, String question, Runnable proceed) {
+        UnsavedWork work = context.unsaved();
+        if (!work.isUnsaved()) {
+            proceed.run();
+            return;
+        }
+        switch (SaveDiscardDialog.ask(owner, header, work.unsavedSteps(), question, context.appearance())) {
+            case SAVE -> saveLesson(false, proceed);
+            case DISCARD -> proceed.run();
+            case CANCEL -> { }
+        }
     }
 
     /** Saves to the lesson open now, or (with {@code as}, or without one) to a file the user picks. */
     void saveLesson(boolean as) {
+        saveLesson(as, () -> { });
+    }
+
+    private void saveLesson(boolean as, Runnable then) {
         var current = context.lessons().getFile();
         if (!as && current != null) {
-            context.lessons().save(current, view.get());
+            context.lessons().save(current, view.get(), then);
             return;
         }
-        dialogs.lessonToSave(current).ifPresent(f -> context.lessons().save(f, view.get()));
+        dialogs.lessonToSave(current, runName()).ifPresent(f -> context.lessons().save(f, view.get(), then));
+    }
+
+    /** The run's name for proposed file names: "mnist-784-256-64-2-epoch10". */
+    String runName() {
+        var d = context.getDataset();
+        return FileNames.run(d == null ? "" : d.name(), context.training().getSnapshot(), "lesson");
     }
 
     /** Reset discards the trained network (at start, the pre-trained one), so it asks first, as Apply does. */
@@ -70,7 +120,8 @@ final class WindowActions {
             return;
         }
         t.reset();
-        context.status().show("Reset to the initial random weights: press Play to train from scratch");
+        context.status().showUntil("Reset to the initial random weights: press Play to train from scratch",
+                t.runningProperty(), "Training from the initial random weights");
     }
 
     /** Opens (or refreshes) the window of digits generated from the prior. */

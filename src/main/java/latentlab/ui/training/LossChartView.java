@@ -1,5 +1,8 @@
 package latentlab.ui.training;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -17,15 +20,22 @@ import latentlab.ui.common.Theme;
 /**
  * The live loss chart: the loss of every minibatch (averaged per pixel column, with a smoothed line) and the test
  * loss after every epoch, both per image, against epochs. Drawn on a canvas from the snapshot's arrays, so tens of
- * thousands of batches cost one pass per redraw.
+ * thousands of batches cost one pass per redraw. Lines are clipped at the plot's edges (a steep start leaves the
+ * top of the plot rather than running flat along it); the key wraps to a second line when the chart is narrow, and
+ * the axis title sits under the tick labels, off the curves.
  */
 public final class LossChartView extends Region {
     /** Smallest left margin; it widens for longer tick labels (huge losses, larger text). */
     private static final double MIN_LEFT = 46;
     /** The left margin of the current drawing: room for the widest tick label of the loss axis. */
     private double left = MIN_LEFT;
-    private static final double BOTTOM = 22;
-    private static final double TOP = 22;
+    /** Height of the tick labels' row under the plot, and of the axis title's row under them (at scale 1). */
+    private static final double TICKS = 18;
+    private static final double TITLE = 14;
+    /** Height of one line of the key above the plot (at scale 1). */
+    private static final double KEY_LINE = 18;
+    /** The top margin of the current drawing: one or two lines of key. */
+    private double top = KEY_LINE + 4;
     private static final double RIGHT_PLAIN = 8;
     private static final double RIGHT_KL = 40;
     private final Canvas canvas = new Canvas();
@@ -66,36 +76,41 @@ public final class LossChartView extends Region {
         g.clearRect(0, 0, w, h);
         Theme theme = appearance.getTheme();
         boolean dark = theme == Theme.DARK;
-        g.setFont(Font.font("DejaVu Sans", 10.5 * appearance.scaleProperty().get()));
+        double scale = appearance.scaleProperty().get();
+        g.setFont(Font.font("DejaVu Sans", 10.5 * scale));
         Snapshot s = snapshot;
         boolean kl = s != null && s.klLosses() != null && s.klLosses().length() > 0;
         double right = kl ? RIGHT_KL : RIGHT_PLAIN;
         left = s == null ? MIN_LEFT : leftMargin(g.getFont(), s.batchLosses());
         double pw = w - left - right;
-        double ph = h - TOP - BOTTOM;
+        List<KeyItem> key = key(dark, kl);
+        double[] keyX = new double[key.size()];
+        int[] keyLine = new int[key.size()];
+        int keyLines = layoutKey(g.getFont(), key, left + 4, left + pw, keyX, keyLine);
+        top = keyLines * KEY_LINE * scale + 4;
+        double ph = h - top - (TICKS + TITLE) * scale;
         if (pw < 20 || ph < 20) {
             return;
         }
         g.setStroke(theme.frame());
-        g.strokeRect(left + 0.5, TOP + 0.5, pw - 1, ph - 1);
+        g.strokeRect(left + 0.5, top + 0.5, pw - 1, ph - 1);
         LossSeries data = LossSeries.of(s, (int) Math.max(1, pw));
         if (data == null) {
             g.setFill(theme.axisText());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText("The loss appears here once training starts", left + pw / 2, TOP + ph / 2);
+            g.fillText("The loss appears here once training starts", left + pw / 2, top + ph / 2);
             return;
         }
         double xMin = data.xMin();
         double xMax = data.xMax();
         double lo = data.low();
         double hi = data.high();
-        int cols = data.columns();
         double yStep = NiceTicks.step(lo, hi, 4);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (double t : NiceTicks.ticks(lo, hi, 4)) {
-            double y = TOP + (hi - t) / (hi - lo) * ph;
+            double y = top + (hi - t) / (hi - lo) * ph;
             g.setStroke(Theme.color(theme.gridLine()));
             g.strokeLine(left + 1, Math.round(y) + 0.5, left + pw - 1, Math.round(y) + 0.5);
             g.setFill(theme.axisText());
@@ -106,28 +121,31 @@ public final class LossChartView extends Region {
         g.setTextBaseline(VPos.TOP);
         for (double t : NiceTicks.ticks(xMin, xMax, Math.max(2, (int) (pw / 70)))) {
             double x = left + (t - xMin) / (xMax - xMin) * pw;
-            g.fillText(NiceTicks.label(t, xStep), x, TOP + ph + 4);
+            g.fillText(NiceTicks.label(t, xStep), x, top + ph + 4);
         }
-        g.setTextAlign(TextAlignment.RIGHT);
+        // The axis title under the tick labels, off the curves (which end at the plot's lower right).
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("epochs", left + pw - 3, TOP + ph - 3);
-        g.setTextBaseline(VPos.TOP);
+        g.fillText("epochs", left + pw / 2, h - 1);
+        g.save();
+        g.beginPath();
+        g.rect(left, top, pw, ph);
+        g.clip();
         // Batch losses, averaged per column, then the smoothed line over them.
         g.setStroke((dark ? Color.web("#4f6a9e") : Color.web("#9db4e8")));
         g.setLineWidth(1);
         line(g, data.batchMean(), lo, hi, ph);
-        g.setStroke((dark ? Color.web("#7aa7ff") : Color.web("#3355cc")));
+        g.setStroke(key.get(0).colour());
         g.setLineWidth(2);
         line(g, data.smoothed(), lo, hi, ph);
         // Test loss after each epoch.
-        g.setStroke((dark ? Color.web("#ffa560") : Color.web("#d55e00")));
-        g.setFill((dark ? Color.web("#ffa560") : Color.web("#d55e00")));
+        g.setStroke(key.get(1).colour());
+        g.setFill(key.get(1).colour());
         g.setLineWidth(2);
         double px = Double.NaN;
         double py = Double.NaN;
         for (int i = 0; i < data.epochAt().length; i++) {
             double x = left + (data.epochAt()[i] - xMin) / (xMax - xMin) * pw;
-            double y = TOP + (hi - data.testLoss()[i]) / (hi - lo) * ph;
+            double y = top + (hi - data.testLoss()[i]) / (hi - lo) * ph;
             if (!Double.isNaN(px)) {
                 g.strokeLine(px, py, x, y);
             }
@@ -135,35 +153,74 @@ public final class LossChartView extends Region {
             px = x;
             py = y;
         }
-        // Key, laid out from the measured text widths so it never overlaps at any text scale.
+        if (data.hasKl()) {
+            g.setStroke(KL_COLOUR);
+            g.setLineWidth(1.5);
+            line(g, data.klMean(), 0, data.klHigh(), ph);
+        }
+        g.restore();
+        if (data.hasKl()) {
+            klAxis(g, data, pw, ph);
+        }
+        drawKey(g, theme, key, keyX, keyLine, scale);
+    }
+
+    /** An entry of the key: a line or a dot in a colour, and what it stands for. */
+    private record KeyItem(String text, Color colour, boolean dot) {
+    }
+
+    private static List<KeyItem> key(boolean dark, boolean kl) {
+        List<KeyItem> items = new ArrayList<>();
+        items.add(new KeyItem("training batches", dark ? Color.web("#7aa7ff") : Color.web("#3355cc"), false));
+        items.add(new KeyItem("test set, per epoch", dark ? Color.web("#ffa560") : Color.web("#d55e00"), true));
+        if (kl) {
+            items.add(new KeyItem("KL (right)", KL_COLOUR, false));
+        }
+        return items;
+    }
+
+    /**
+     * Places the key's items left to right from {@code x0}, starting a new line when an item would pass
+     * {@code x1}: each item's x and line (from 0) go to {@code xs} and {@code lines}; returns how many lines.
+     */
+    private static int layoutKey(Font font, List<KeyItem> key, double x0, double x1, double[] xs, int[] lines) {
+        Text measure = new Text();
+        measure.setFont(font);
+        int line = 0;
+        double x = x0;
+        for (int i = 0; i < key.size(); i++) {
+            measure.setText(key.get(i).text());
+            double width = 18 + measure.getLayoutBounds().getWidth();
+            if (i > 0 && x + width > x1) {
+                line++;
+                x = x0;
+            }
+            xs[i] = x;
+            lines[i] = line;
+            x += width + 14;
+        }
+        return line + 1;
+    }
+
+    private void drawKey(GraphicsContext g, Theme theme, List<KeyItem> key, double[] xs, int[] lines, double scale) {
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
-        Text measure = new Text("training batches");
-        measure.setFont(g.getFont());
-        double trainWidth = measure.getLayoutBounds().getWidth();
-        double keyY = TOP / 2 - 1;
-        double x = left + 4;
-        g.setFill(dark ? Color.web("#7aa7ff") : Color.web("#3355cc"));
-        g.fillRect(x, keyY - 1.5, 14, 3);
-        g.setFill(theme.strong());
-        g.fillText("training batches", x + 18, keyY);
-        x += 18 + trainWidth + 14;
-        g.setFill(dark ? Color.web("#ffa560") : Color.web("#d55e00"));
-        g.fillOval(x, keyY - 3.5, 7, 7);
-        g.setFill(theme.strong());
-        g.fillText("test set, per epoch", x + 11, keyY);
-        if (data.hasKl()) {
-            drawKl(g, data, pw, ph);
-            measure.setText("test set, per epoch");
-            x += 11 + measure.getLayoutBounds().getWidth() + 14;
-            g.setFill(KL_COLOUR);
-            g.fillRect(x, keyY - 1.5, 14, 3);
+        for (int i = 0; i < key.size(); i++) {
+            double x = xs[i];
+            double y = (lines[i] + 0.5) * KEY_LINE * scale + 1;
+            KeyItem item = key.get(i);
+            g.setFill(item.colour());
+            if (item.dot()) {
+                g.fillOval(x + 3, y - 3.5, 7, 7);
+            } else {
+                g.fillRect(x, y - 1.5, 14, 3);
+            }
             g.setFill(theme.strong());
-            g.fillText("KL (right)", x + 18, keyY);
+            g.fillText(item.text(), x + 18, y);
         }
     }
 
-    /** A line through the columns' values (NaN: no point), clamped to the plot, from {@code low} to {@code high}. */
+    /** A line through the columns' values (NaN: no point), from {@code low} to {@code high} (the caller clips). */
     private void line(GraphicsContext g, double[] values, double low, double high, double ph) {
         g.beginPath();
         boolean started = false;
@@ -171,7 +228,7 @@ public final class LossChartView extends Region {
             if (Double.isNaN(values[c])) {
                 continue;
             }
-            double y = Math.max(TOP, Math.min(TOP + ph, TOP + (high - values[c]) / (high - low) * ph));
+            double y = top + (high - values[c]) / (high - low) * ph;
             if (!started) {
                 g.moveTo(left + c, y);
                 started = true;
@@ -212,19 +269,16 @@ public final class LossChartView extends Region {
         return Math.max(MIN_LEFT, Math.ceil(widest) + 9);
     }
 
-    /** The VAE's KL term per column on its own axis at the right. */
-    private void drawKl(GraphicsContext g, LossSeries data, double pw, double ph) {
+    /** The tick labels of the VAE's KL term's own axis, at the right (its line is drawn with the others). */
+    private void klAxis(GraphicsContext g, LossSeries data, double pw, double ph) {
         double hi = data.klHigh();
         double step = NiceTicks.step(0, hi, 4);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.setFill(KL_COLOUR);
         for (double t : NiceTicks.ticks(0, hi, 4)) {
-            double y = TOP + (hi - t) / hi * ph;
+            double y = top + (hi - t) / hi * ph;
             g.fillText(NiceTicks.label(t, step), left + pw + 4, y);
         }
-        g.setStroke(KL_COLOUR);
-        g.setLineWidth(1.5);
-        line(g, data.klMean(), 0, hi, ph);
     }
 }

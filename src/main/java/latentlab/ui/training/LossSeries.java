@@ -8,8 +8,11 @@ import latentlab.train.Snapshot;
 
 /**
  * What the loss chart draws, for a plot {@code columns} pixels wide: the minibatch losses averaged per pixel column,
- * an exponentially smoothed line over those means, s_c = s_(c-1) + 0.08 (m_c - s_c-1), the test loss after each
- * epoch, the VAE's KL term per column, and the ranges of both axes. Columns without a batch hold NaN.
+ * a smoothed line over those means — their centred Gaussian-weighted average, s_c = sum w_j m_j / sum w_j over the
+ * existing m_j with |j - c| &lt;= h_c and w_j = exp(-(j - c)^2 / 32) (sigma = 4 columns), h_c = 12 or less near
+ * either end so that the window stays centred, which, unlike an exponential average, does not lag behind a loss
+ * that falls steeply, as in the first epoch — the test loss after each epoch, the VAE's KL term per column, and the ranges of both axes. Columns
+ * without a batch hold NaN.
  *
  * @param xMin      epochs at column 0
  * @param xMax      epochs at the last column
@@ -24,7 +27,9 @@ import latentlab.train.Snapshot;
  */
 public record LossSeries(double xMin, double xMax, double low, double high, double[] batchMean, double[] smoothed,
                          double[] epochAt, double[] testLoss, double[] klMean, double klHigh) {
-    private static final double SMOOTHING = 0.08;
+    /** Columns on each side that the smoothed line averages over, and the weights' standard deviation. */
+    static final int SMOOTHING_HALF_WIDTH = 12;
+    static final double SMOOTHING_SIGMA = 4;
 
     /** The series of {@code s} over {@code columns} columns, or null when it has no batch losses yet. */
     public static LossSeries of(Snapshot s, int columns) {
@@ -69,16 +74,7 @@ public record LossSeries(double xMin, double xMax, double low, double high, doub
             hi = lo + 1;
         }
         double pad = (hi - lo) * 0.08;
-        double[] smooth = new double[cols];
-        double m = Double.NaN;
-        for (int c = 0; c < cols; c++) {
-            if (Double.isNaN(mean[c])) {
-                smooth[c] = Double.NaN;
-                continue;
-            }
-            m = Double.isNaN(m) ? mean[c] : m + SMOOTHING * (mean[c] - m);
-            smooth[c] = m;
-        }
+        double[] smooth = smoothed(mean);
         double[] kl = null;
         double klHigh = 1;
         if (s.klLosses() != null && s.klLosses().length() > 0) {
@@ -92,6 +88,30 @@ public record LossSeries(double xMin, double xMax, double low, double high, doub
             klHigh = (top > 0 ? top : 1) * 1.1;
         }
         return new LossSeries(xMin, xMax, lo - pad, hi + pad, mean, smooth, at, test, kl, klHigh);
+    }
+
+    /** The centred weighted average of the finite column means (see the class comment); NaN where a mean is. */
+    static double[] smoothed(double[] mean) {
+        int cols = mean.length;
+        double[] smooth = new double[cols];
+        for (int c = 0; c < cols; c++) {
+            if (Double.isNaN(mean[c])) {
+                smooth[c] = Double.NaN;
+                continue;
+            }
+            double sum = 0;
+            double weights = 0;
+            int h = Math.min(SMOOTHING_HALF_WIDTH, Math.min(c, cols - 1 - c));
+            for (int j = c - h; j <= c + h; j++) {
+                if (!Double.isNaN(mean[j])) {
+                    double w = Math.exp(-(j - c) * (j - c) / (2 * SMOOTHING_SIGMA * SMOOTHING_SIGMA));
+                    sum += w * mean[j];
+                    weights += w;
+                }
+            }
+            smooth[c] = sum / weights;
+        }
+        return smooth;
     }
 
     /** Mean of the finite values of {@code v} whose steps fall in each column; NaN where none does. */

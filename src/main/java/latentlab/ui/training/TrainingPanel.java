@@ -1,9 +1,7 @@
 package latentlab.ui.training;
 
 import java.util.List;
-import java.util.Locale;
 
-import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -11,21 +9,16 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import latentlab.train.OptimizerKind;
 import latentlab.train.Snapshot;
 import latentlab.ui.common.DiscardDialog;
-import latentlab.ui.common.Icons;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The left panel: what training is doing (state, epoch, samples/s, live loss chart), how fast it goes, and the
@@ -42,7 +35,6 @@ public final class TrainingPanel extends VBox {
     private final Label losses = new Label();
     private final ProgressBar epochProgress = new ProgressBar(0);
     private final LossChartView chart;
-    private final Label speedLabel = new Label();
 
     public TrainingPanel(TrainingViewModel vm, latentlab.ui.common.Appearance appearance) {
         this.vm = vm;
@@ -52,7 +44,7 @@ public final class TrainingPanel extends VBox {
         VBox settings = settingsCard();
         settings.visibleProperty().bind(appearance.hideAdvancedProperty().not());
         settings.managedProperty().bind(settings.visibleProperty());
-        getChildren().addAll(progressCard(), speedCard(), settings);
+        getChildren().addAll(progressCard(), new SpeedCard(vm), settings);
         vm.snapshotProperty().addListener((o, a, s) -> show(s));
         show(vm.getSnapshot());
     }
@@ -75,27 +67,6 @@ public final class TrainingPanel extends VBox {
         message.visibleProperty().bind(vm.messageProperty().isNotNull());
         message.managedProperty().bind(message.visibleProperty());
         VBox card = new VBox(6, head, counters, epochProgress, losses, chart, message);
-        card.getStyleClass().add("card");
-        return card;
-    }
-
-    private VBox speedCard() {
-        Label title = new Label("Speed");
-        title.getStyleClass().add("card-title");
-        Slider speed = new Slider(0, 1, vm.speedProperty().get());
-        speed.setId("speed-slider");
-        speed.valueProperty().bindBidirectional(vm.speedProperty());
-        speed.setTooltip(new Tooltip("Slow motion (left) to full speed (right): slow training down to watch each step"));
-        HBox.setHgrow(speed, Priority.ALWAYS);
-        HBox row = new HBox(6, Icons.icon(MaterialDesignS.SNAIL), speed, Icons.icon(MaterialDesignR.RABBIT));
-        row.setAlignment(Pos.CENTER_LEFT);
-        speedLabel.textProperty().bind(Bindings.createStringBinding(() -> {
-            double sps = TrainingViewModel.stepsPerSecond(vm.speedProperty().get());
-            return Double.isInfinite(sps) ? "Full speed" : String.format(Locale.ROOT, "%.0f minibatches per second",
-                    sps);
-        }, vm.speedProperty()));
-        speedLabel.getStyleClass().add("muted");
-        VBox card = new VBox(6, title, row, speedLabel);
         card.getStyleClass().add("card");
         return card;
     }

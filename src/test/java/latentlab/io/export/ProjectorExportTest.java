@@ -160,4 +160,21 @@ class ProjectorExportTest {
     private static int grey(BufferedImage img, int x, int y) {
         return img.getRaster().getSample(x, y, 0);
     }
+
+    @Test
+    void namedClassesGetAColumnOfTheirNames() throws IOException {
+        CodeTable plain = ExportFixtures.table(12, 2, 2, 2);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int c = 0; c < 10; c++) {
+            names.add("class " + (char) ('A' + c));
+        }
+        CodeTable named = new CodeTable(plain.data().withClassNames(new latentlab.data.ClassNames(names, "class")),
+                plain.codes(), plain.k(), plain.errors());
+        Path out = dir.resolve("named");
+        ProjectorExport.write(out, named, new ProjectorExport.Options(ProjectorExport.Sprite.NONE, "codes"),
+                new RecordingProgress());
+        List<String> meta = Files.readAllLines(out.resolve("metadata.tsv"));
+        assertEquals("label\tindex\treconstruction_error\tclass", meta.get(0));
+        assertEquals("7\t7\t" + CodesCsv.format(plain.errors()[7]) + "\tclass H", meta.get(8));
+    }
 }

@@ -220,6 +220,9 @@ class PcaComparisonTest {
     @Test
     void aLinearAutoencoderTurnsTowardsPcaAsItTrains(FxRobot robot) throws Exception {
         PcaComparisonView v = openComparison(robot);
+        Path before = dir.resolve("before.lesson");
+        robot.interact(() -> model.lessons().save(before, view.captureViewState()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(before) && !model.status().isBusy());
         robot.interact(v::startLinear);
         assertTrue(model.training().getSnapshot() == null || model.training().getSnapshot().step() == 0
                 || model.training().getSnapshot().model().architecture().isLinear());
@@ -246,6 +249,13 @@ class PcaComparisonTest {
         assertTrue(err >= pca - 0.05, "no linear map of rank 2 beats PCA: " + err + " vs " + pca);
         assertTrue(err < pca * 1.03, "and this one comes within 3% of it: " + err + " vs " + pca);
         assertNotNull(robot.lookup("#linear-readout").query());
+        // Opening a lesson (of a non-linear network) takes the linear one's angles away with it.
+        robot.interact(() -> model.lessons().open(before));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> before.toAbsolutePath().equals(model.lessons().getFile())
+                && model.training().getSnapshot() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(c.angles().isEmpty(), "no angles of a network that is gone");
+        assertTrue(v.angleChart().series().isEmpty(), "the angle chart is empty again");
     }
 
     @Test

@@ -255,4 +255,52 @@ class EmbeddingsTest {
         assertTrue(scale.max() > scale.min() && scale.max() < max, "a robust range below the largest error: "
                 + scale);
     }
+
+    /** The pixels of the explorer map's plot as shown now (its markers, if any, included). */
+    private int[] explorerPixels(FxRobot robot) throws Exception {
+        robot.moveTo(view.sliders()); // nothing hovered on the map
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.sleep(200); // a pulse redraws the map
+        return WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.image.WritableImage img = view.scatter().snapshot(null, null);
+            javafx.geometry.Rectangle2D plot = view.scatter().plotArea();
+            int w = (int) plot.getWidth();
+            int h = (int) plot.getHeight();
+            int[] px = new int[w * h];
+            img.getPixelReader().getPixels((int) plot.getMinX(), (int) plot.getMinY(), w, h,
+                    javafx.scene.image.PixelFormat.getIntArgbInstance(), px, 0, w);
+            return px;
+        }).get();
+    }
+
+    @Test
+    void theToolsMarkersShowWhereTheToolIsUsedOrWhenAskedAndClearMarkersForgetsThem(FxRobot robot)
+            throws Exception {
+        EmbeddingsView e = open(robot);
+        robot.interact(() -> {
+            e.tools().getSelectionModel().select(3); // Draw
+            e.pad().setImage(model.getDataset().test().image(7));
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> model.autoencoderSpace().annotations().containsKey(DrawingViewModel.ANNOTATION));
+        assertTrue(e.scatterPane().scatter().viewModel().markersShownProperty().get(), "the tool in use shows them");
+        robot.interact(() -> view.selectTab(0));
+        var explorerMap = view.scatter().viewModel().markersShownProperty();
+        assertTrue(!explorerMap.get(), "the explorer map leaves them out");
+        javafx.scene.control.ToggleButton toggle = robot.from(view.explorer()).lookup("#markers-toggle")
+                .queryAs(javafx.scene.control.ToggleButton.class);
+        assertTrue(toggle.isVisible(), "behind a toggle that shows while there are markers");
+        int[] without = explorerPixels(robot);
+        robot.clickOn(toggle);
+        assertTrue(explorerMap.get());
+        int[] with = explorerPixels(robot);
+        assertTrue(!java.util.Arrays.equals(without, with), "the toggle draws the drawn digit's marker");
+        robot.clickOn(robot.from(view.explorer()).lookup("#clear-markers").queryButton());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.autoencoderSpace().annotations().isEmpty(), "Clear markers forgets them all");
+        assertTrue(e.pad().canvas().isEmpty(), "the drawing too");
+        assertTrue(!toggle.isVisible(), "nothing to show: the toggle goes");
+        int[] after = explorerPixels(robot);
+        assertArrayEquals(without, after, "the map is as it was without markers");
+    }
 }

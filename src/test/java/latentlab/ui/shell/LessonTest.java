@@ -9,10 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import javafx.scene.control.Button;
 import javafx.stage.Stage;
+import latentlab.data.DatasetPair;
+import latentlab.io.model.LessonFile;
+import latentlab.io.model.ModelFile;
+import latentlab.train.Checkpoint;
 import latentlab.ui.explorer.LatentScatterView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -125,5 +132,51 @@ class LessonTest {
         assertNotNull(model.training().getSnapshot());
         assertEquals(before.config().toString(), model.training().getSnapshot().config().toString());
         assertTrue(robot.lookup(".error-banner").query().isVisible());
+    }
+
+    @Test
+    void aLessonWhoseDataSetMovedSaysSoAndOffersToLocateItOrUseTheOpenOne(FxRobot robot) throws Exception {
+        waitIdle();
+        robot.interact(() -> {
+            for (int i = 0; i < 7; i++) {
+                model.training().stepBatch();
+            }
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.training().getSnapshot().step() == 7);
+        Checkpoint cp = model.training().checkpoint();
+        DatasetPair open = model.getDataset();
+        Path realFolder = model.datasets().getFolder();
+        Path gone = dir.resolve("usb-stick").resolve("mnist");
+        Path lesson = dir.resolve("moved.lesson");
+        LessonFile.save(lesson, cp, new ModelFile.DataInfo(open.name(), 28, 28, open.train().size()),
+                gone.toString(), new byte[0], null);
+        robot.interact(() -> model.training().reset());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.training().getSnapshot().step() == 0);
+
+        robot.interact(() -> model.lessons().open(lesson));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.notices().getError() != null);
+        String msg = model.notices().getError();
+        assertTrue(msg.startsWith("Could not open moved.lesson: ") && msg.contains(gone.toString())
+                && msg.contains("gone or moved"), msg);
+        assertEquals(0, model.training().getSnapshot().step(), "not opened on the open data set without a word");
+        List<String> offered = model.notices().actionsProperty().get().stream().map(a -> a.label()).toList();
+        assertEquals(List.of("Locate data set\u2026", "Use " + open.name() + " instead"), offered);
+        assertTrue(robot.lookup(".error-banner .button").queryAllAs(Button.class).stream()
+                .anyMatch(b -> b.getText().equals("Locate data set\u2026") && b.isVisible()), "a button to locate it");
+
+        // Locate it where it is now: the dialog answers with the real folder.
+        List<Path> asked = new java.util.ArrayList<>();
+        robot.interact(() -> model.lessons().setLocator(p -> {
+            asked.add(p);
+            return Optional.ofNullable(realFolder);
+        }));
+        robot.clickOn("Locate data set\u2026");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.status().busyProperty().get()
+                && model.training().getSnapshot().step() == 7);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(gone), asked, "asked where the lesson's folder went");
+        assertNull(model.notices().getError(), model.notices().getError());
+        assertEquals(realFolder, model.datasets().getFolder());
+        assertArrayEquals(cp.parameters(), model.training().getSnapshot().model().parameters(), "the lesson's weights");
     }
 }

@@ -123,4 +123,20 @@ class StatusLineTest {
         assertFalse(fx(status::isBusy), "nothing is left waiting for a job that will never run");
         assertNull(fx(() -> status.jobProperty().get()));
     }
+
+    @Test
+    void anInstructionGoesOnceItIsFollowed() throws Exception {
+        javafx.beans.property.BooleanProperty running = new javafx.beans.property.SimpleBooleanProperty();
+        fx(() -> status.showUntil("Reset: press Play to train from scratch", running, "Training from scratch"));
+        assertEquals("Reset: press Play to train from scratch", status.getText());
+        fx(() -> running.set(true));
+        assertEquals("Training from scratch", status.getText(), "not 'press Play' while training runs");
+        fx(() -> status.showUntil("Press Play", running, "never shown")); // already running: it waits for the next start
+        fx(() -> status.show("something newer"));
+        fx(() -> {
+            running.set(false);
+            running.set(true);
+        });
+        assertEquals("something newer", status.getText(), "a newer line is left alone");
+    }
 }

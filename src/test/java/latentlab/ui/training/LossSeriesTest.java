@@ -56,12 +56,7 @@ class LossSeriesTest {
             expected[c] /= count[c];
         }
         assertArrayEquals(expected, s.batchMean(), 1e-9);
-        double m = expected[0];
-        assertEquals(m, s.smoothed()[0], 1e-12);
-        for (int c = 1; c < 11; c++) {
-            m += 0.08 * (expected[c] - m);
-            assertEquals(m, s.smoothed()[c], 1e-9, "s_c = s_(c-1) + 0.08 (m_c - s_(c-1))");
-        }
+        assertArrayEquals(LossSeries.smoothed(expected), s.smoothed(), 1e-12);
         double lo = expected[10];
         double hi = expected[0];
         double pad = (hi - lo) * 0.08;
@@ -99,5 +94,36 @@ class LossSeriesTest {
         assertTrue(s.hasKl());
         assertEquals(4 * 1.1, s.klHigh(), 1e-9, "10% above the largest column mean");
         assertEquals(4, s.klMean().length);
+    }
+
+    @Test
+    void theSmoothedLineFollowsASteepDropWithoutLagging() {
+        // A loss that falls steeply and then levels off, as in the first epoch: m_c = 100 + 400 e^(-c / 10).
+        double[] m = new double[200];
+        for (int c = 0; c < m.length; c++) {
+            m[c] = 100 + 400 * Math.exp(-c / 10.0);
+        }
+        double[] s = LossSeries.smoothed(m);
+        double num = 0;
+        double den = 0;
+        for (int j = 88; j <= 112; j++) {
+            double w = Math.exp(-(j - 100) * (j - 100) / 32.0);
+            num += w * m[j];
+            den += w;
+        }
+        assertEquals(num / den, s[100], 1e-9, "s_c = sum w_j m_j / sum w_j, w_j = exp(-(j - c)^2 / 32), |j - c| <= 12");
+        // The exponential average it replaces, s_c = s_(c-1) + 0.08 (m_c - s_(c-1)), lagged far above the loss.
+        double ema = m[0];
+        double worstEma = 0;
+        double worst = 0;
+        for (int c = 1; c < 60; c++) {
+            ema += 0.08 * (m[c] - ema);
+            worstEma = Math.max(worstEma, Math.abs(ema - m[c]));
+            worst = Math.max(worst, Math.abs(s[c] - m[c]));
+        }
+        assertTrue(worst < worstEma / 4, "at most " + worst + " from the loss, against " + worstEma);
+        m[50] = Double.NaN; // a column without a batch
+        assertTrue(Double.isNaN(LossSeries.smoothed(m)[50]));
+        assertTrue(Double.isFinite(LossSeries.smoothed(m)[51]));
     }
 }
