@@ -1,6 +1,7 @@
 package latentlab.pca;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 import latentlab.compute.ComputePool;
 import latentlab.compute.Progress;
@@ -75,6 +76,7 @@ public final class ErrorCurve {
         float[][] centredRows = new float[pool.threads()][];
         float[][] scoreRows = new float[pool.threads()][];
         String message = "PCA: reconstruction error of " + n + " images for k = 0.." + d;
+        AtomicLong rowsDone = new AtomicLong();
         pool.parallelFor(n, CHUNK, (slot, r0, end) -> {
             progress.checkCancelled();
             if (centredRows[slot] == null) {
@@ -109,8 +111,10 @@ public final class ErrorCurve {
             }
             scoreSquares[r0 / CHUNK] = sq;
             centredSquares[r0 / CHUNK] = centred;
-            if (slot == 0) {
-                progress.update(end, n, message);
+            // Whichever thread finished a chunk reports (one at a time): a caller that gets no chunk, as under load,
+            // must not leave the progress, and so cancellation, without news.
+            synchronized (rowsDone) {
+                progress.update(rowsDone.addAndGet(rows), n, message);
             }
         });
         double total = 0;

@@ -75,6 +75,30 @@ public final class FrameRecorder {
         }
     }
 
+    /**
+     * Adds a frame of {@code w x h} pixels, scaled to the recording's size first if it differs (the map was resized
+     * or its legend moved while recording: every frame of an animation must have one size).
+     */
+    public void add(int[] argb, int w, int h) {
+        add(w == width && h == height ? argb : scaled(argb, w, h, width, height));
+    }
+
+    /** Nearest-neighbour scaling of a {@code w x h} ARGB image to {@code tw x th}. */
+    static int[] scaled(int[] argb, int w, int h, int tw, int th) {
+        if (w < 1 || h < 1 || argb.length != w * h) {
+            throw new IllegalArgumentException("a frame of " + w + " x " + h + " needs " + w * h + " pixels, got "
+                    + argb.length);
+        }
+        int[] out = new int[tw * th];
+        for (int y = 0; y < th; y++) {
+            int sy = (int) ((long) y * h / th);
+            for (int x = 0; x < tw; x++) {
+                out[y * tw + x] = argb[sy * w + (int) ((long) x * w / tw)];
+            }
+        }
+        return out;
+    }
+
     /** Number of frames recorded. */
     public synchronized int size() {
         return frames.size();

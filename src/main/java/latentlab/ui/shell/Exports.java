@@ -124,16 +124,19 @@ public final class Exports {
         recording.set(true);
     }
 
-    /** Adds a frame (captured on the FX thread) unless its size differs from the recording's. */
+    /**
+     * Adds a frame (captured on the FX thread); one of another size than the recording's (the map was resized while
+     * recording) is scaled to it.
+     */
     public void addFrame(int[] argb, int w, int h) {
         FrameRecorder r = recorder;
-        if (!recording.get() || r == null || w != r.width() || h != r.height()) {
+        if (!recording.get() || r == null) {
             return;
         }
         // Compressing a frame takes longer than a frame: off the FX thread.
         compressor.execute(() -> {
             if (recorder == r) {
-                r.add(argb);
+                r.add(argb, w, h);
             }
         });
         recordedFrames.set(recordedFrames.get() + 1);

@@ -59,7 +59,17 @@ class ManifoldBackdropTest {
 
     @Test
     void anUnchangedMapDoesNotDecodeItsGridAgain() throws Exception {
+        // Hold the lane so that the grid arrives after the paint that asked for it, as it does in the window.
+        CountDownLatch hold = new CountDownLatch(1);
+        lane.execute(() -> {
+            try {
+                hold.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         paint(SECOND);
+        hold.countDown();
         drain();
         assertEquals(1, decoded());
         assertTrue(backdrop.needsRedraw(SECOND), "the new grid wants drawing");
