@@ -24,8 +24,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * <ul>
  *   <li>a test that drives a window or starts the FX toolkit (TestFX, Monocle) carries {@code @Tag("gui")}: the
  *       unit-test execution has no window (see the Surefire executions in pom.xml);</li>
- *   <li>no test sleeps to wait or asserts how long something took ({@code Thread.sleep},
- *       {@code assertTimeout*}): wait for a condition with a generous timeout, count events, or use a controllable
+ *   <li>no test sleeps to wait or asserts how long something took ({@code Thread.sleep}, TestFX's
+ *       {@code robot.sleep}, {@code assertTimeout*}): wait for a condition with a generous timeout, count events, or use a controllable
  *       clock ({@code latentlab.train.FakeClock}); speed belongs in {@code bench} and docs/benchmarks.md. A guard
  *       against a hang is {@code @Timeout} on the test.</li>
  * </ul>
@@ -107,8 +107,8 @@ class TestSuiteRulesTest {
         Set<String> timed = testClassesThat(a -> {
             String owner = a.getTargetOwner().getName();
             String name = a.getName();
-            return owner.equals("java.lang.Thread") && name.equals("sleep")
-                    || owner.equals("java.util.concurrent.TimeUnit") && name.equals("sleep")
+            return name.equals("sleep") && (owner.equals("java.lang.Thread")
+                    || owner.equals("java.util.concurrent.TimeUnit") || owner.startsWith("org.testfx."))
                     || owner.equals("org.junit.jupiter.api.Assertions") && name.startsWith("assertTimeout");
         });
         assertTrue(timed.isEmpty(), "these tests sleep or time an assertion: wait for a condition instead, and"

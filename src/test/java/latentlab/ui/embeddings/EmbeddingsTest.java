@@ -18,6 +18,7 @@ import latentlab.embed.Neighbours;
 import latentlab.embed.Similarity;
 import latentlab.eval.Encoding;
 import latentlab.nn.Codec;
+import latentlab.testing.FxPulses;
 import latentlab.ui.common.ImageRow;
 import latentlab.ui.explorer.Annotation;
 import latentlab.ui.explorer.ColourBy;
@@ -260,7 +261,7 @@ class EmbeddingsTest {
     private int[] explorerPixels(FxRobot robot) throws Exception {
         robot.moveTo(view.sliders()); // nothing hovered on the map
         WaitForAsyncUtils.waitForFxEvents();
-        robot.sleep(200); // a pulse redraws the map
+        FxPulses.await(3); // a pulse redraws the map
         return WaitForAsyncUtils.asyncFx(() -> {
             javafx.scene.image.WritableImage img = view.scatter().snapshot(null, null);
             javafx.geometry.Rectangle2D plot = view.scatter().plotArea();

@@ -14,6 +14,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Slider;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import latentlab.testing.FxPulses;
 import latentlab.train.Snapshot;
 import latentlab.train.TrainingState;
 import latentlab.ui.shell.AppContext;
@@ -58,12 +59,13 @@ class ExplorerTest {
         for (int i = 0; i < steps; i++) {
             model.training().stepBatch();
         }
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
             Snapshot s = model.training().getSnapshot();
             return s != null && s.step() >= steps && s.codesStep() == s.step();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        robot.sleep(300);
+        // The points glide to their new codes over 220 ms of frame time: 30 frames are at least that.
+        FxPulses.await(30);
     }
 
     @Test

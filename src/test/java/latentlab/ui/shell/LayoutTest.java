@@ -20,6 +20,7 @@ import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import latentlab.testing.FxPulses;
 import latentlab.ui.explorer.LatentScatterView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -67,9 +68,9 @@ class LayoutTest {
         settle(robot);
     }
 
-    private static void settle(FxRobot robot) {
+    private static void settle(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        robot.sleep(400); // a few pulses: layouts that depend on measured sizes settle
+        FxPulses.await(10); // a few pulses: layouts that depend on measured sizes settle
         WaitForAsyncUtils.waitForFxEvents();
     }
 
