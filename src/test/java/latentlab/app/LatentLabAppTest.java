@@ -18,6 +18,7 @@ import latentlab.ui.shell.AppPreferences;
 import latentlab.ui.shell.DatasetSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The application's window as {@code latent-lab gui FILE.lesson} opens it: on the lesson, named in the title, at
  * 90% of the screen on a first launch.
  */
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class LatentLabAppTest {
     @TempDir

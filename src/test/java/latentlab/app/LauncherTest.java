@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import latentlab.data.DatasetLocator;
+import latentlab.testing.ChildProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,19 +21,18 @@ import org.junit.jupiter.api.io.TempDir;
  * The JVM that {@code java -jar} relaunches with the Vector API dies with its launcher, however the launcher ends,
  * and a command killed that way never finishes in the background to write its output later.
  */
+@Tag("slow")
 class LauncherTest {
     @TempDir
     Path dir;
 
     /** A launcher (without the Vector API, so it relaunches) training for far longer than the test waits. */
-    private Process longTraining(Path out) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                Launcher.class.getName(), "train", "--epochs", "50", "--data",
-                DatasetLocator.bundledMnist().orElseThrow().toString(), "--out", out.toString()));
+    private ChildProcess longTraining(Path out) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(ChildProcess.java(List.of("-Xmx512m"), Launcher.class.getName(),
+                "train", "--epochs", "50", "--data", DatasetLocator.bundledMnist().orElseThrow().toString(),
+                "--out", out.toString()));
         pb.environment().remove("LATENTLAB_NO_RELAUNCH");
-        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        return pb.start();
+        return ChildProcess.start(pb.redirectErrorStream(true));
     }
 
     private static ProcessHandle relaunched(Process launcher) throws InterruptedException {
@@ -51,12 +52,15 @@ class LauncherTest {
 
     private void assertDiesWithLauncher(boolean forcibly) throws Exception {
         Path out = dir.resolve(forcibly ? "killed.llm" : "stopped.llm");
-        Process launcher = longTraining(out);
+        ChildProcess started = longTraining(out);
+        Process launcher = started.process();
         ProcessHandle child = null;
         try {
             child = relaunched(launcher);
             assertNotNull(child, "the launcher started a JVM with the Vector API");
-            Thread.sleep(1500); // the child is reading MNIST or training
+            // The child has read MNIST and trains (its table's header is out) when its launcher goes.
+            assertTrue(started.awaitOutput("epoch  train_loss", 120), "the child started training: "
+                    + started.outputSoFar());
             if (forcibly) {
                 launcher.destroyForcibly(); // kill -9: no shutdown hook runs in the launcher
             } else {
@@ -70,7 +74,7 @@ class LauncherTest {
             }
             assertFalse(Files.exists(out), "nothing written after the launcher ended");
         } finally {
-            launcher.destroyForcibly();
+            started.close();
             if (child != null) {
                 child.destroyForcibly();
             }

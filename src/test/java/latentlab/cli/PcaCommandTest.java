@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import latentlab.cli.CliTest.Run;
 import latentlab.data.IdxFixtures;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ class PcaCommandTest {
     }
 
     @Test
+    @Tag("slow")
     void printsTheFitTimeAndOneLinePerK() {
         Run r = run("pca", "--data", tiny.toString(), "--k", "1,5,30", "--reps", "3", "--warmup", "1");
         assertEquals(0, r.code(), r.err());

@@ -6,17 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import latentlab.app.Launcher;
 import latentlab.data.IdxFixtures;
+import latentlab.testing.ChildProcess;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * anything, so when the tests run as root the command runs in a JVM without root's file-access capabilities
  * ({@code setpriv --bounding-set=-all}), where permissions apply to root as to anyone.
  */
+@Tag("slow")
 class PermissionTest {
     @TempDir
     Path dir;
@@ -58,11 +59,9 @@ class PermissionTest {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("LATENTLAB_NO_RELAUNCH", "1");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        return new CliTest.Run(p.exitValue(), out, err);
+        ChildProcess.Result r = ChildProcess.run(pb, 120);
+        assertTrue(r.ended(), "the child JVM ended in time: " + r.both());
+        return new CliTest.Run(r.exitValue(), r.out(), r.err());
     }
 
     @Test

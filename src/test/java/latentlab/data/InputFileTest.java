@@ -3,7 +3,6 @@ package latentlab.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,10 +11,10 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import latentlab.compute.Progress;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -71,22 +70,22 @@ class InputFileTest {
     }
 
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a guard against reading forever
     void aDeviceIsNotReadForever() throws IOException {
         Path zero = Path.of("/dev/zero");
         assumeTrue(Files.exists(zero), "a system with /dev/zero");
         Path f = folderWithTrainImagesReplacedBy("device", p -> Files.createSymbolicLink(p, zero));
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            String m = openFails(f);
-            assertTrue(m.contains("not a regular file"), m);
-            String direct = assertThrows(FileSystemException.class, () -> IdxReader.read(zero)).getMessage();
-            assertTrue(direct.contains("not a regular file"), direct);
-            String csv = assertThrows(FileSystemException.class,
-                    () -> CsvDatasetReader.read(zero, "z", Progress.NONE)).getMessage();
-            assertTrue(csv.contains("not a regular file"), csv);
-        });
+        String m = openFails(f);
+        assertTrue(m.contains("not a regular file"), m);
+        String direct = assertThrows(FileSystemException.class, () -> IdxReader.read(zero)).getMessage();
+        assertTrue(direct.contains("not a regular file"), direct);
+        String csv = assertThrows(FileSystemException.class,
+                () -> CsvDatasetReader.read(zero, "z", Progress.NONE)).getMessage();
+        assertTrue(csv.contains("not a regular file"), csv);
     }
 
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a guard against waiting for a writer
     void aNamedPipeIsNotWaitedOn() throws IOException, InterruptedException {
         Path f = IdxFixtures.datasetFolder(dir.resolve("fifo"), 5, 4, 3, 3, false);
         Path images = f.resolve("train-images-idx3-ubyte");
@@ -99,10 +98,8 @@ class InputFileTest {
             return;
         }
         assumeTrue(mkfifo.waitFor() == 0 && Files.exists(images), "mkfifo made a pipe");
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            String m = openFails(f);
-            assertTrue(m.contains("not a regular file"), m);
-        });
+        String m = openFails(f);
+        assertTrue(m.contains("not a regular file"), m);
     }
 
     @Test

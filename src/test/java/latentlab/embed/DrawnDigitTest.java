@@ -14,12 +14,14 @@ import latentlab.io.model.ModelFile;
 import latentlab.nn.Codec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The drawing pad's encoding: digits drawn on the canvas with the MNIST-like brush, framed like MNIST, land among
  * training codes of the same digit under the bundled pre-trained net (k = 2), by 5-nearest-neighbour vote.
  */
+@Tag("slow")
 class DrawnDigitTest {
     private static ComputePool pool;
     private static Codec model;

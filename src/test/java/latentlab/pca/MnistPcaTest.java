@@ -12,6 +12,7 @@ import latentlab.data.Dataset;
 import latentlab.data.DatasetLocator;
 import latentlab.data.DatasetPair;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * reproduces the published figure and the NumPy reference ({@code ../shared/bench/pca_ref.py}: float64 covariance
  * + {@code eigh}, cross-checked there against scikit-learn's full SVD).
  */
+@Tag("slow")
 class MnistPcaTest {
     /** Hinton and Salakhutdinov, "Reducing the dimensionality of data with neural networks", Science 313:504 (2006). */
     static final double HINTON_2006_PCA30 = 13.87;

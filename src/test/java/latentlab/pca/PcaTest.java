@@ -14,6 +14,7 @@ import latentlab.compute.ComputePool;
 import latentlab.compute.Progress;
 import latentlab.compute.TestPool;
 import latentlab.data.Dataset;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The fit on synthetic data: exact covariance, known axes and variances, conventions, threads, cancellation. */
@@ -135,6 +136,7 @@ class PcaTest {
     }
 
     @Test
+    @Tag("slow")
     void theWarmUpFitsItsSyntheticImages() {
         PcaModel m = Pca.warmUp();
         int d = Pca.WARM_UP_SIDE * Pca.WARM_UP_SIDE;

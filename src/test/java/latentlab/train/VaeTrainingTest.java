@@ -16,10 +16,12 @@ import latentlab.io.model.ModelFile;
 import latentlab.nn.Architecture;
 import latentlab.nn.Autoencoder;
 import latentlab.nn.loss.BinaryCrossEntropy;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The variational autoencoder trained end to end: KL term, live beta, determinism, model files, ELBO. */
+@Tag("slow")
 class VaeTrainingTest {
     @TempDir
     Path dir;

@@ -2,6 +2,7 @@ package latentlab.ui.shell;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -46,6 +47,7 @@ public final class DatasetSession {
     private final SelectionModel selection;
     private final FrameLoop frames;
     private Runnable forgetOldData = () -> { };
+    private volatile Reader reader = DatasetPair::open;
     private boolean usePretrained = true;
     private Task<Opened> loading;
     /** The message about settings that can't train the open data set, while the banner shows it. */
@@ -65,6 +67,20 @@ public final class DatasetSession {
                 notices.dismiss();
             }
         });
+    }
+
+    /** Reads a folder of IDX files or a CSV file into a data set (on the loading task's thread). */
+    @FunctionalInterface
+    public interface Reader {
+        DatasetPair read(Path source, Progress progress) throws IOException;
+    }
+
+    /**
+     * How data sets are read: {@link DatasetPair#open(Path, Progress)} unless replaced (the window's tests share
+     * one read-only MNIST between windows this way).
+     */
+    public void setReader(Reader reader) {
+        this.reader = Objects.requireNonNull(reader);
     }
 
     /** What else forgets the old data set (fits, measurements, indexes) just before another one is shown. */
@@ -173,7 +189,7 @@ public final class DatasetSession {
     private Opened read(Path source, boolean pretrained, Handoff<Trainer> prepared, Consumer<String> message,
                                Progress progress) throws IOException {
         long t0 = System.nanoTime();
-        DatasetPair pair = DatasetPair.open(source, progress);
+        DatasetPair pair = reader.read(source, progress);
         Checkpoint start = null;
         if (pretrained && pair.train().dimension() == 784) {
             message.accept("Reading the pre-trained model");

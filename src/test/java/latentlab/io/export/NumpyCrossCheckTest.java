@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import latentlab.compute.ComputePool;
 import latentlab.compute.Progress;
@@ -25,8 +23,10 @@ import latentlab.io.format.NpzReader;
 import latentlab.io.format.NpzWriter;
 import latentlab.nn.Autoencoder;
 import latentlab.nn.loss.BinaryCrossEntropy;
+import latentlab.testing.ChildProcess;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * snippet given to students reproduces the decoder. Skipped (not failed) where {@code python3} with numpy is not
  * installed, as on a bare CI machine.
  */
+@Tag("slow")
 class NumpyCrossCheckTest {
     /** The snippet for students (also in the hand-over notes): loads a model export and decodes a code. */
     static final String SNIPPET = """
@@ -75,9 +76,9 @@ class NumpyCrossCheckTest {
     @BeforeAll
     static void findNumpy() {
         try {
-            Process p = new ProcessBuilder("python3", "-c", "import numpy").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            numpy = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+            ChildProcess.Result r = ChildProcess.run(new ProcessBuilder("python3", "-c", "import numpy")
+                    .redirectErrorStream(true), 60);
+            numpy = r.ended() && r.exitValue() == 0;
         } catch (IOException e) {
             numpy = false;
         } catch (InterruptedException e) {
@@ -209,17 +210,17 @@ class NumpyCrossCheckTest {
         Files.writeString(file, script);
         List<String> cmd = new ArrayList<>(List.of("python3", file.toString()));
         cmd.addAll(args);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ChildProcess.Result r;
         try {
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "python3 did not finish");
+            r = ChildProcess.run(new ProcessBuilder(cmd).redirectErrorStream(true), 120);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            fail("interrupted");
+            throw new AssertionError("interrupted", e);
         }
-        if (p.exitValue() != 0) {
-            fail("python3 failed:\n" + out);
+        assertTrue(r.ended(), "python3 did not finish: " + r.out());
+        if (r.exitValue() != 0) {
+            fail("python3 failed:\n" + r.out());
         }
-        return out;
+        return r.out();
     }
 }

@@ -26,6 +26,7 @@ import latentlab.ui.shell.DatasetSession;
 import latentlab.ui.shell.MainView;
 import latentlab.ui.shell.TestWindow;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The PCA comparison in the real window (pre-trained autoencoder on the bundled MNIST): PCA fitted in the
  * background, linked maps, the error chart, the numbers against the command line's, and the linear autoencoder.
  */
+@Tag("gui")
+@Tag("slow")
 @ExtendWith(ApplicationExtension.class)
 class PcaComparisonTest {
     @TempDir

@@ -36,6 +36,7 @@ import latentlab.ui.session.Notices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
@@ -47,6 +48,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * and errors match direct measurements, a lesson's fit is restored without fitting, a new data set forgets all,
  * and a model that cannot be added to the error chart is reported in one line.
  */
+@Tag("gui")
 class PcaFitTest {
     @TempDir
     Path dir;

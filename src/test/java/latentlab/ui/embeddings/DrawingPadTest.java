@@ -18,15 +18,16 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import latentlab.compute.ComputePool;
 import latentlab.data.Dataset;
-import latentlab.data.DatasetLocator;
-import latentlab.data.DatasetPair;
 import latentlab.embed.Brush;
 import latentlab.eval.Encoding;
 import latentlab.io.model.ModelFile;
 import latentlab.nn.Codec;
+import latentlab.testing.FxPulses;
+import latentlab.testing.SharedMnist;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.shell.DatasetSession;
 import latentlab.ui.shell.MainView;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -35,6 +36,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The drawing pad driven with the mouse: strokes, the eraser, the tools, undo, and its encoding end to end. */
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class DrawingPadTest {
     private static final int N = 28;
@@ -222,20 +224,19 @@ class DrawingPadTest {
         assertEquals(r2 + 1, (long) fx(() -> pad.revisionProperty().get()));
 
         long redraws = fx(() -> pad.redraws());
-        Thread.sleep(300); // several frames
-        WaitForAsyncUtils.waitForFxEvents();
+        FxPulses.await(10); // ten frames of the pad's redraw loop
         assertEquals(redraws, (long) fx(() -> pad.redraws()), "no redraw while nothing changes");
         fx(() -> {
             pad.canvas().paint(3, 3, Brush.MNIST_LIKE);
             return null;
         });
-        WaitForAsyncUtils.waitFor(2, java.util.concurrent.TimeUnit.SECONDS, () -> fx(() -> pad.redraws()) > redraws);
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> fx(() -> pad.redraws()) > redraws);
         assertTrue(fx(() -> pad.revisionProperty().get()) > r2 + 1, "edits made on canvas() are noticed too");
     }
 
     @Test
     void aLoadedDigitRoundTripsAndIsEncodedAsItIs() throws Exception {
-        Dataset test = DatasetPair.open(DatasetLocator.bundledMnist().orElseThrow()).test();
+        Dataset test = SharedMnist.pair().test();
         float[] digit = test.image(0);
         long before = fx(() -> pad.revisionProperty().get());
         fx(() -> {
@@ -258,7 +259,7 @@ class DrawingPadTest {
             pad.canvas().occlude(0, 0, 28, 14);
             return null;
         });
-        WaitForAsyncUtils.waitFor(2, java.util.concurrent.TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
                 () -> fx(() -> pad.lookup("#pad-preview").getParent().getParent().isVisible()));
         assertFalse(Arrays.equals(fx(() -> pad.image()), fx(() -> pad.encodedImage())),
                 "half a digit is re-centred and enlarged: the preview shows what is encoded");
@@ -275,7 +276,7 @@ class DrawingPadTest {
         }
         assertTrue(ink > 20, "the stroke is there to encode: " + ink);
         Codec model = ModelFile.loadResource(DatasetSession.PRETRAINED).codec();
-        Dataset test = DatasetPair.open(DatasetLocator.bundledMnist().orElseThrow()).test();
+        Dataset test = SharedMnist.pair().test();
         int k = model.latentSize();
         float[] codes;
         try (ComputePool pool = new ComputePool(2)) {

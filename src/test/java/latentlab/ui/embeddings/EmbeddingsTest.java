@@ -18,6 +18,7 @@ import latentlab.embed.Neighbours;
 import latentlab.embed.Similarity;
 import latentlab.eval.Encoding;
 import latentlab.nn.Codec;
+import latentlab.testing.FxPulses;
 import latentlab.ui.common.ImageRow;
 import latentlab.ui.explorer.Annotation;
 import latentlab.ui.explorer.ColourBy;
@@ -25,6 +26,7 @@ import latentlab.ui.shell.AppContext;
 import latentlab.ui.shell.MainView;
 import latentlab.ui.shell.TestWindow;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -37,6 +39,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * reference in all three spaces, interpolation and arithmetic against direct computation, the worst list and
  * colouring by error.
  */
+@Tag("gui")
+@Tag("slow")
 @ExtendWith(ApplicationExtension.class)
 class EmbeddingsTest {
     private AppContext model;
@@ -257,7 +261,7 @@ class EmbeddingsTest {
     private int[] explorerPixels(FxRobot robot) throws Exception {
         robot.moveTo(view.sliders()); // nothing hovered on the map
         WaitForAsyncUtils.waitForFxEvents();
-        robot.sleep(200); // a pulse redraws the map
+        FxPulses.await(3); // a pulse redraws the map
         return WaitForAsyncUtils.asyncFx(() -> {
             javafx.scene.image.WritableImage img = view.scatter().snapshot(null, null);
             javafx.geometry.Rectangle2D plot = view.scatter().plotArea();

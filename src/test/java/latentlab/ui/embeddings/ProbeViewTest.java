@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -21,10 +22,12 @@ import latentlab.data.DatasetPair;
 import latentlab.embed.Probe;
 import latentlab.nn.Codec;
 import latentlab.pca.PcaModel;
+import latentlab.testing.SharedMnist;
 import latentlab.train.Snapshot;
 import latentlab.ui.shell.AppContext;
 import latentlab.ui.shell.MainView;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -36,6 +39,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * Codes as features in a window on the bundled MNIST with the pre-trained autoencoder: the numbers on screen are
  * the core {@link Probe}'s, Cancel leaves nothing behind, and a run before PCA is fitted waits for the fit.
  */
+@Tag("gui")
+@Tag("slow")
 @ExtendWith(ApplicationExtension.class)
 class ProbeViewTest {
     private AppContext model;
@@ -60,6 +65,7 @@ class ProbeViewTest {
         stage.setScene(scene);
         stage.show();
         frames.start();
+        model.datasets().setReader(SharedMnist::read);
         model.datasets().openBundled();
     }
 
@@ -174,7 +180,11 @@ class ProbeViewTest {
             probe.cancel();
             return null;
         });
-        Thread.sleep(1500);
+        // The cancelled runs' work ends on the job threads (a run that ignored its cancellation would add a row).
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Thread.getAllStackTraces().entrySet().stream()
+                .noneMatch(e -> e.getKey().getName().startsWith("latentlab-job") && Arrays.stream(e.getValue())
+                        .anyMatch(f -> f.getClassName().startsWith(ProbeViewModel.class.getName()))));
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, (int) fx(() -> probe.rows().size()), "no row from cancelled runs");
         assertNull(fx(() -> probe.latestProperty().get()));
         assertTrue(status().toLowerCase(Locale.ROOT).contains("cancelled"), status());

@@ -14,12 +14,14 @@ import javafx.scene.Node;
 import javafx.scene.control.Slider;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import latentlab.testing.FxPulses;
 import latentlab.train.Snapshot;
 import latentlab.train.TrainingState;
 import latentlab.ui.shell.AppContext;
 import latentlab.ui.shell.MainView;
 import latentlab.ui.shell.TestWindow;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -28,6 +30,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real explorer window: training, the latent map, the sliders and the decoder. */
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class ExplorerTest {
     private AppContext model;
@@ -63,7 +66,8 @@ class ExplorerTest {
             return s != null && s.step() >= steps && s.codesStep() == s.step();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        robot.sleep(300);
+        // The points glide to their new codes over 220 ms of frame time: 30 frames are at least that.
+        FxPulses.await(30);
     }
 
     @Test

@@ -107,14 +107,18 @@ class GridDecoderTest {
     void aNewerRequestReplacesOneThatHasNotStarted() throws Exception {
         JobRunner.Lane lane = jobs.lane("grid");
         GridDecoder g = new GridDecoder(lane, pool);
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         lane.execute(() -> {
+            started.countDown();
             try {
                 release.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
+        // The lane is busy before the requests come (else a request's submitLatest drops the blocker itself).
+        assertTrue(started.await(30, TimeUnit.SECONDS), "the lane started");
         g.request(new GridDecoder.Request(new Linear(false), grid(4), 4, "old"));
         g.request(new GridDecoder.Request(new Linear(false), grid(4), 4, "new"));
         release.countDown();

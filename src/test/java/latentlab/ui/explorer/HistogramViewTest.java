@@ -6,6 +6,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -13,6 +14,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The histogram under a slider is redrawn when the slider's width changes (a restored lesson used to show it stale). */
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class HistogramViewTest {
     private HistogramView hist;

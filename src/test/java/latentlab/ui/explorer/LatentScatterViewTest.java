@@ -21,6 +21,7 @@ import latentlab.nn.Autoencoder;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.session.JobRunner;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -28,6 +29,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The map on a small synthetic data set: where the legend goes (never over the points unless asked), and exports with and without markers. */
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class LatentScatterViewTest {
     private final JobRunner jobs = new JobRunner("map-test");

@@ -12,6 +12,7 @@ import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -19,6 +20,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The map's redraw loop: a failing redraw stops it and is reported once, not sixty times a second. */
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class RedrawLoopTest {
     private final Pane node = new Pane();

@@ -23,6 +23,7 @@ import latentlab.ui.session.Notices;
 import latentlab.ui.training.TrainingViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The data set session without a window: reading in the background, and showing a data set as one step in which
  * the trainer and the map switch together, also when the network settings can't train on the new images.
  */
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class DatasetSessionTest {
     @TempDir

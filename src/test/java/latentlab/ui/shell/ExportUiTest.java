@@ -17,6 +17,7 @@ import javax.imageio.stream.ImageInputStream;
 import javafx.stage.Stage;
 import latentlab.io.format.NpzReader;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The export commands as the window runs them: files appear, decode with standard tools, and nothing blocks. */
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class ExportUiTest {
     @TempDir

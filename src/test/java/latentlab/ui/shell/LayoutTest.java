@@ -20,8 +20,10 @@ import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import latentlab.testing.FxPulses;
 import latentlab.ui.explorer.LatentScatterView;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -35,6 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * a scroll bar inside another, and no legend covers its map's plot; at 1280 × 720 the latent map takes at least
  * 55% of the window.
  */
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class LayoutTest {
     private AppContext context;
@@ -65,9 +68,9 @@ class LayoutTest {
         settle(robot);
     }
 
-    private static void settle(FxRobot robot) {
+    private static void settle(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        robot.sleep(400); // a few pulses: layouts that depend on measured sizes settle
+        FxPulses.await(10); // a few pulses: layouts that depend on measured sizes settle
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -22,6 +22,7 @@ import latentlab.io.model.ModelFile;
 import latentlab.train.Checkpoint;
 import latentlab.ui.explorer.LatentScatterView;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Save a lesson, change everything, open it again: the model and the view come back exactly. */
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class LessonTest {
     @TempDir

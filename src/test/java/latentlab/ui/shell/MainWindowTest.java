@@ -17,6 +17,7 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.layout.TilePane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -24,6 +25,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
     private AppContext model;
@@ -72,8 +74,11 @@ class MainWindowTest {
         // Reset would discard the pre-trained model: it asks first, and Cancel keeps it.
         robot.clickOn("#reset");
         robot.clickOn(dialogButton(robot, "Cancel"));
-        Thread.sleep(300);
-        assertEquals(4690, model.training().getSnapshot().step(), "Cancel kept the trained network");
+        WaitForAsyncUtils.waitForFxEvents();
+        // One more step: after a reset it would be the fresh network's first (the thread resets before stepping).
+        robot.interact(() -> model.training().stepBatch());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.training().getSnapshot().step() != 4690);
+        assertEquals(4691, model.training().getSnapshot().step(), "Cancel kept the trained network");
         robot.clickOn("#reset");
         robot.clickOn(dialogButton(robot, "OK"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.training().getSnapshot().step() == 0);
@@ -173,7 +178,14 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.autoencoderSpace().getCodes() != null);
         for (boolean on : new boolean[] {true, false, true, false}) {
             WaitForAsyncUtils.asyncFx(() -> model.appearance().presenterProperty().set(on)).get();
-            Thread.sleep(400);
+            // The layout settles over a few frames; wait for it, then check every value.
+            try {
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".slider-value").queryAll()
+                        .stream().allMatch(v -> v.localToScene(v.getBoundsInLocal()).getMaxX()
+                                <= v.getScene().getWidth() + 0.5));
+            } catch (java.util.concurrent.TimeoutException e) {
+                // The assertions below name the value that stays outside.
+            }
             WaitForAsyncUtils.waitForFxEvents();
             for (Node value : robot.lookup(".slider-value").queryAll()) {
                 double right = value.localToScene(value.getBoundsInLocal()).getMaxX();
@@ -205,10 +217,14 @@ class MainWindowTest {
 
     @Test
     void reloadingWhileLoadingLeavesOneTrainer() throws Exception {
-        // Each load makes a trainer in the background (start-up); the ones of cancelled loads must be closed.
-        for (int i = 0; i < 4; i++) {
+        // Each load makes a trainer in the background (start-up); the ones of cancelled loads must be closed. The
+        // next load cancels each at a later stage: at once, while it reads the images, while it reads the model.
+        for (String stage : new String[] {null, "Reading", "pre-trained", null}) {
             WaitForAsyncUtils.asyncFx(model.datasets()::openBundled).get();
-            Thread.sleep(60 * i);
+            if (stage != null) {
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> String.valueOf(model.status().getText())
+                        .contains(stage) || !model.status().isBusy());
+            }
         }
         waitForDataset();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.status().busyProperty().get());
@@ -221,7 +237,14 @@ class MainWindowTest {
     void shutdownLeavesNoWorkerThreads() throws Exception {
         waitForDataset();
         WaitForAsyncUtils.asyncFx(model::shutdown).get();
-        Thread.sleep(100);
+        // Threads end shortly after they are told to: wait for that, then name any that is left.
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(t -> t.getName().startsWith("latentlab-") && t.isAlive()
+                            && (!t.isDaemon() || t.getName().startsWith("latentlab-job"))));
+        } catch (java.util.concurrent.TimeoutException e) {
+            // The assertions below name the thread.
+        }
         Set<Thread> threads = Thread.getAllStackTraces().keySet();
         for (Thread t : threads) {
             assertFalse(t.getName().startsWith("latentlab-") && t.isAlive() && !t.isDaemon(),

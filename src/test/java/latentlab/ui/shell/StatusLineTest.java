@@ -15,12 +15,14 @@ import javafx.concurrent.Task;
 import latentlab.ui.session.JobRunner;
 import latentlab.ui.session.Notices;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The status bar's state around background jobs: messages, busy, the cancellable job, and each way a job ends. */
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class StatusLineTest {
     private final JobRunner jobs = new JobRunner("status-test");

@@ -2,9 +2,13 @@ package latentlab.ui.shell;
 
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import latentlab.testing.SharedMnist;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The real main window for UI tests: shown at a given size on the bundled MNIST, and shut down after each test. */
+/**
+ * The real main window for UI tests: shown at a given size on the bundled MNIST (read once per test JVM, see
+ * {@link SharedMnist}), and shut down after each test.
+ */
 public final class TestWindow {
     private TestWindow() {
     }
@@ -29,6 +33,7 @@ public final class TestWindow {
         stage.titleProperty().bind(context.title());
         stage.setScene(scene);
         stage.show();
+        context.datasets().setReader(SharedMnist::read);
         context.datasets().openBundled();
         return view;
     }

@@ -14,6 +14,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import latentlab.io.model.LessonFile;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Work is never lost silently: the title marks unsaved training, and quitting (Ctrl+Q) or opening another lesson
  * with unsaved training asks Save / Discard / Cancel.
  */
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class UnsavedWorkTest {
     @TempDir

@@ -15,7 +15,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import latentlab.data.IdxFixtures;
+import latentlab.testing.FxPulses;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * frame loop never throws, the window stays usable, and a data set that can be trained on works afterwards.
  * Before, the old trainer kept running over the new images and the map's update threw on every frame.
  */
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class UntrainableDatasetTest {
     @TempDir
@@ -63,11 +66,7 @@ class UntrainableDatasetTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> context.getDataset() != null
                 && context.getDataset().name().equals(name) && !context.status().isBusy());
         // Some frames of the window's loop with the new data set.
-        for (int i = 0; i < 10; i++) {
-            WaitForAsyncUtils.asyncFx(() -> { }).get();
-            Thread.sleep(20);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        FxPulses.await(10);
     }
 
     private void assertUsableWithout(FxRobot robot, String what) {

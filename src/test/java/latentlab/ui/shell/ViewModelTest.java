@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 
 import latentlab.data.Dataset;
 import latentlab.data.DatasetPair;
 import latentlab.data.IdxFixtures;
 import latentlab.nn.Architecture;
 import latentlab.nn.Autoencoder;
+import latentlab.testing.Await;
 import latentlab.train.OptimizerKind;
 import latentlab.train.Snapshot;
 import latentlab.train.TrainingConfig;
@@ -150,11 +150,11 @@ class ViewModelTest {
             assertEquals(0, first.step());
             vm.stepBatch();
             vm.stepBatch();
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while ((vm.getSnapshot() == null || vm.getSnapshot().step() < 2) && System.nanoTime() < end) {
+            // No FX thread here: the test polls, as a frame would, until the two steps have been published.
+            Await.until(30, () -> {
                 vm.poll();
-                Thread.sleep(5);
-            }
+                return vm.getSnapshot() != null && vm.getSnapshot().step() >= 2;
+            });
             assertEquals(2, vm.getSnapshot().step());
             assertTrue(vm.applyDiscardsProgress());
             // The learning rate changes live and is not a "new network" change.

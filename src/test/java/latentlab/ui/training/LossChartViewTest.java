@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import latentlab.train.LossTrace;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 /** The loss axis makes room for its labels: ordinary losses keep the usual margin, huge ones widen it. */
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class LossChartViewTest {
     private static LossTrace.View trace(double... values) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import latentlab.data.Dataset;
 import latentlab.data.DatasetPair;
+import latentlab.testing.Await;
 import latentlab.train.Snapshot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,17 +33,13 @@ class StopAfterEpochsTest {
     }
 
     /** Polls as the frame loop would, until training stopped running; the last snapshot. */
-    private Snapshot untilPaused() throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
+    private Snapshot untilPaused() {
+        Await.until(60, () -> {
             vm.poll();
             Snapshot s = vm.getSnapshot();
-            if (s != null && !vm.runningProperty().get() && s.step() > 0) {
-                return s;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("training did not pause by itself");
+            return s != null && !vm.runningProperty().get() && s.step() > 0;
+        });
+        return vm.getSnapshot();
     }
 
     @Test
@@ -62,9 +59,12 @@ class StopAfterEpochsTest {
         assertEquals(16, s.step());
         vm.stopAfterEpochsProperty().set(0);
         vm.play();
-        Thread.sleep(300);
-        vm.poll();
-        assertTrue(vm.runningProperty().get() && vm.getSnapshot().epochs().size() >= 4, "off: it keeps going");
+        // Off: it runs on past the two epochs after which it stopped before, and is still running.
+        Await.until(60, () -> {
+            vm.poll();
+            return vm.getSnapshot().epochs().size() >= 7;
+        });
+        assertTrue(vm.runningProperty().get(), "off: it keeps going");
         vm.pause();
         assertFalse(vm.runningProperty().get());
     }

@@ -14,6 +14,7 @@ import latentlab.ui.shell.AppContext;
 import latentlab.ui.shell.MainView;
 import latentlab.ui.shell.TestWindow;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -22,6 +23,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The VAE in the window: switching to it, sampling new digits, comparing with a plain autoencoder. */
+@Tag("gui")
+@Tag("slow")
 @ExtendWith(ApplicationExtension.class)
 class VaeUiTest {
     private AppContext model;
