@@ -30,6 +30,7 @@ import latentlab.ui.shell.AppContext;
 import latentlab.ui.shell.MainView;
 import latentlab.ui.shell.TestWindow;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * What each dimension means, in the real window at 1280 × 720 on the bundled MNIST and its pre-trained net: the
  * notes beside the sliders, the Dimensions tab's k × 9 grid for the autoencoder and for PCA, and nothing cut off.
  */
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class DimensionsViewTest {
     private AppContext context;

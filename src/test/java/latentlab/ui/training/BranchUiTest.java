@@ -13,6 +13,7 @@ import latentlab.train.Snapshot;
 import latentlab.ui.shell.AppContext;
 import latentlab.ui.shell.TestWindow;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -21,6 +22,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** "Train from here" in the window: the branch starts at the moment, and the run it came from is kept intact. */
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class BranchUiTest {
     private AppContext model;

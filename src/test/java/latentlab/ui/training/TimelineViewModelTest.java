@@ -25,6 +25,7 @@ import latentlab.train.Trainer;
 import latentlab.train.TrainingConfig;
 import latentlab.ui.session.JobRunner;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -35,6 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Scrubbing the timeline: the FX thread asks for a moment and goes on; the moment's codes are computed on the lane
  * and shown when ready; "Live", "," and "." move between the moments and the present.
  */
+@Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class TimelineViewModelTest {
     private final JobRunner jobs = new JobRunner("timeline-test");
