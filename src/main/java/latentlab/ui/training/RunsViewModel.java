@@ -22,6 +22,7 @@ import latentlab.io.model.RunsSection;
 import latentlab.io.model.SavedRun;
 import latentlab.io.model.TimelineSection;
 import latentlab.train.Checkpoint;
+import latentlab.train.HistoryBudget;
 import latentlab.train.Lineage;
 import latentlab.train.Moment;
 import latentlab.train.Rewind;
@@ -201,14 +202,24 @@ public final class RunsViewModel {
         timeline.goLive();
     }
 
-    /** Keeps run {@code i} aside with its last state and history, dropping the oldest histories beyond the limit. */
+    /**
+     * Keeps run {@code i} aside with its last state and history, dropping the oldest histories beyond the limit: at
+     * most {@link #KEPT_HISTORIES} of them, and together no more than the live run's own budget, so that branching
+     * can at most double what histories take of the heap.
+     */
     private void keepAside(int i, Checkpoint end, Timeline t) {
         Run r = runs.get(i);
         runs.set(i, new Run(r.id(), r.parent(), r.settings(), end, t));
         int kept = 0;
+        long bytes = 0;
+        long cap = HistoryBudget.windowDefault().bytes();
         for (int k = runs.size() - 1; k >= 0; k--) {
             Run o = runs.get(k);
-            if (o.end() != null && !o.timeline().isEmpty() && ++kept > KEPT_HISTORIES) {
+            if (o.end() == null || o.timeline().isEmpty()) {
+                continue;
+            }
+            bytes += o.timeline().bytes();
+            if (++kept > KEPT_HISTORIES || bytes > cap) {
                 runs.set(k, new Run(o.id(), o.parent(), o.settings(), o.end(), Timeline.NONE.withParent(
                         o.timeline().parent())));
             }
