@@ -9,7 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link LossKernels} on the Vector API. Sums run in float lanes over at most 1,024 elements at a time, then in
- * double.
+ * double. The lanes are added in a fixed order rather than by {@code reduceLanes}, whose order may differ between
+ * the interpreter and compiled code, so a loss never depends on how warm the JVM is (as in
+ * {@link VectorDoubleKernels}).
  */
 final class VectorLossKernels implements LossKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -34,7 +36,9 @@ final class VectorLossKernels implements LossKernels {
                 FloatVector num = e.blend(1f, zv.compare(VectorOperators.GE, 0f));
                 num.div(e.add(1f)).sub(xv).mul(scale).intoArray(dz, zOff + i);
             }
-            total += sum.reduceLanes(VectorOperators.ADD);
+            for (int k = 0; k < L; k++) {
+                total += sum.lane(k);
+            }
         }
         for (; i < len; i++) {
             double zi = z[zOff + i];
@@ -62,7 +66,9 @@ final class VectorLossKernels implements LossKernels {
                 sum = r.fma(r, sum);
                 r.mul(twoScale).intoArray(dy, yOff + i);
             }
-            total += sum.reduceLanes(VectorOperators.ADD);
+            for (int k = 0; k < L; k++) {
+                total += sum.lane(k);
+            }
         }
         for (; i < len; i++) {
             float r = y[yOff + i] - x[xOff + i];
@@ -86,7 +92,9 @@ final class VectorLossKernels implements LossKernels {
                 FloatVector v = FloatVector.fromArray(S, x, i);
                 sum = v.fma(v, sum);
             }
-            total += sum.reduceLanes(VectorOperators.ADD);
+            for (int k = 0; k < L; k++) {
+                total += sum.lane(k);
+            }
         }
         for (; i < end; i++) {
             total += (double) x[i] * x[i];
