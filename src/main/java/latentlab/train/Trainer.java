@@ -123,6 +123,14 @@ public final class Trainer implements AutoCloseable {
         session.run().setLearningRate(lr);
     }
 
+    /**
+     * From the next step on, sets the learning rate at every step from {@code schedule} over a run of {@code epochs}
+     * epochs starting there, with the learning rate ({@link #setLearningRate}) as its base; null stops scheduling.
+     */
+    public void setSchedule(LearningRateSchedule schedule, int epochs) {
+        session.run().setSchedule(schedule, epochs);
+    }
+
     /** Changes the L2 weight decay from the next step on. */
     public void setWeightDecay(double wd) {
         session.run().setWeightDecay(wd);
