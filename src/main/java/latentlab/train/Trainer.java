@@ -93,6 +93,11 @@ public final class Trainer implements AutoCloseable {
         thread.play();
     }
 
+    /** Trains continuously until {@code epochs} more epochs have ended (or it is paused), then pauses. */
+    public void playEpochs(int epochs) {
+        thread.playEpochs(epochs);
+    }
+
     /** Stops after the current minibatch. */
     public void pause() {
         thread.pause();

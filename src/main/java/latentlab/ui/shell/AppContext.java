@@ -7,6 +7,7 @@ import latentlab.train.Snapshot;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.common.Theme;
 import latentlab.ui.comparison.ComparisonViewModel;
+import latentlab.ui.comparison.PaperFigureViewModel;
 import latentlab.ui.embeddings.EmbeddingsViewModel;
 import latentlab.ui.embeddings.ProbeViewModel;
 import latentlab.ui.explorer.LatentSpaceModel;
@@ -54,6 +55,8 @@ public final class AppContext {
     private final EmbeddingsViewModel embeddings = new EmbeddingsViewModel(dataset, snapshot,
             training.runningProperty(), selection, autoencoderSpace, comparison.fit(), testErrors, jobs, pool, frames);
     private final ProbeViewModel probe = embeddings.probe();
+    private final PaperFigureViewModel paperFigure = new PaperFigureViewModel(dataset, snapshot, comparison.fit(),
+            testErrors, jobs.lane("paper figure"));
     private final Exports exports = new Exports(status, snapshot, dataset, pool, jobs.lane("recording"));
     private final Lessons lessons;
 
@@ -175,6 +178,11 @@ public final class AppContext {
     /** Codes as features: a classifier on the codes of a few labelled images. */
     public ProbeViewModel probe() {
         return probe;
+    }
+
+    /** Hinton & Salakhutdinov's Fig. 2A for the network being trained. */
+    public PaperFigureViewModel paperFigure() {
+        return paperFigure;
     }
 
     /** The export commands. */

@@ -15,6 +15,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import latentlab.train.TrainingPreset;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.common.Theme;
 import latentlab.ui.training.TrainingViewModel;
@@ -98,9 +99,15 @@ final class MainMenuBar extends MenuBar {
             m.disableProperty().bind(t.readyProperty().not());
         }
         MenuItem compare = item("Compare an autoencoder with a VAE…", null, e -> actions.showCompare());
-        compare.disableProperty().bind(context.datasetProperty().isNull());
+        MenuItem hinton = item("Preset: " + TrainingPreset.HINTON_2006.title() + " (train net c, show Fig. 2A)…", null,
+                e -> actions.trainPreset(TrainingPreset.HINTON_2006));
+        MenuItem figure = item("Fig. 2A: digits through PCA-30 and the autoencoder…", null,
+                e -> actions.showPaperFigure());
+        for (MenuItem m : new MenuItem[] {compare, hinton, figure}) {
+            m.disableProperty().bind(context.datasetProperty().isNull());
+        }
         return new Menu("Training", null, play, step, epoch, new SeparatorMenuItem(), reset, new SeparatorMenuItem(),
-                generate, compare);
+                generate, compare, new SeparatorMenuItem(), hinton, figure);
     }
 
     private Menu view(TabPane tabs) {
