@@ -53,6 +53,8 @@ public final class PaperFigureViewModel {
     private final JobRunner.Lane lane;
     private final ReadOnlyObjectWrapper<Figure> figure = new ReadOnlyObjectWrapper<>(this, "figure");
     private final ReadOnlyDoubleWrapper pcaMean = new ReadOnlyDoubleWrapper(this, "pcaMean", Double.NaN);
+    private final ReadOnlyDoubleWrapper autoencoderMean = new ReadOnlyDoubleWrapper(this, "autoencoderMean",
+            Double.NaN);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final InvalidationListener refresh = o -> refresh();
     private int epochs;
@@ -84,9 +86,12 @@ public final class PaperFigureViewModel {
         return pcaMean.getReadOnlyProperty();
     }
 
-    /** The autoencoder's average squared error per test image (of a recent snapshot), NaN until measured. */
+    /**
+     * The autoencoder's average squared error per test image, NaN until measured: the newer of the trainer's own
+     * measurement after the last epoch and the test-error monitor's of a recent snapshot.
+     */
     public ReadOnlyDoubleProperty autoencoderMeanProperty() {
-        return testErrors.meanErrorProperty();
+        return autoencoderMean.getReadOnlyProperty();
     }
 
     /** What is being computed or trained. */
@@ -107,7 +112,8 @@ public final class PaperFigureViewModel {
         }
         active = on;
         testErrors.want(this, on);
-        for (var p : new javafx.beans.Observable[] {snapshot, fit.modelProperty(), fit.curveProperty(), dataset}) {
+        for (var p : new javafx.beans.Observable[] {snapshot, fit.modelProperty(), fit.curveProperty(), dataset,
+            testErrors.meanErrorProperty()}) {
             if (on) {
                 p.addListener(refresh);
             } else {
@@ -132,6 +138,7 @@ public final class PaperFigureViewModel {
         ErrorCurve curve = fit.curveProperty().get();
         int k = s != null ? s.model().latentSize() : 30;
         pcaMean.set(curve != null && k <= curve.maxComponents() ? curve.errorPerImage(k) : Double.NaN);
+        autoencoderMean.set(newestError(s));
         status.set(describe(s, pca));
         Codec ae = s != null && s.model().inputSize() == pair.test().dimension() ? s.model() : null;
         Codec pcaCodec = pca != null && k <= pca.dimension() && pca.dimension() == pair.test().dimension()
@@ -144,6 +151,26 @@ public final class PaperFigureViewModel {
                 }
             });
         });
+    }
+
+    /** The newer of the trainer's test error after the last epoch and the monitor's latest measurement. */
+    private double newestError(Snapshot s) {
+        long step = -1;
+        double error = Double.NaN;
+        if (s != null && !s.epochs().isEmpty()) {
+            latentlab.train.EpochRecord r = s.epochs().get(s.epochs().size() - 1);
+            step = r.step();
+            error = r.testSquaredError();
+        }
+        var measured = testErrors.history();
+        // A point past the snapshot's step is an earlier run's, not yet cleared.
+        if (s != null && !measured.isEmpty()) {
+            var last = measured.get(measured.size() - 1);
+            if (last.step() > step && last.step() <= s.step()) {
+                error = last.error();
+            }
+        }
+        return error;
     }
 
     private String describe(Snapshot s, PcaModel pca) {
