@@ -59,6 +59,8 @@ public final class PaperFigureViewModel {
     private final InvalidationListener refresh = o -> refresh();
     private int epochs;
     private boolean active;
+    /** The step the autoencoder's average was measured at (-1: not measured). */
+    private long measuredStep = -1;
 
     /**
      * @param dataset    the open data set (its test images are shown)
@@ -157,7 +159,7 @@ public final class PaperFigureViewModel {
     private double newestError(Snapshot s) {
         long step = -1;
         double error = Double.NaN;
-        if (s != null && !s.epochs().isEmpty()) {
+        if (s != null && !s.epochs().isEmpty() && s.epochs().get(s.epochs().size() - 1).step() <= s.step()) {
             latentlab.train.EpochRecord r = s.epochs().get(s.epochs().size() - 1);
             step = r.step();
             error = r.testSquaredError();
@@ -168,8 +170,10 @@ public final class PaperFigureViewModel {
             var last = measured.get(measured.size() - 1);
             if (last.step() > step && last.step() <= s.step()) {
                 error = last.error();
+                step = last.step();
             }
         }
+        measuredStep = step;
         return error;
     }
 
@@ -178,7 +182,9 @@ public final class PaperFigureViewModel {
                 : epochs > 0 && s.epoch() < epochs ? String.format("Training: epoch %d of %d (%.0f%%).",
                         s.epoch() + 1, epochs, 100 * s.epochProgress() / epochs)
                 : String.format("Trained %d epoch%s (%,d steps).", s.epoch(), s.epoch() == 1 ? "" : "s", s.step());
-        return training + (pca == null ? " Fitting PCA…" : "");
+        String measured = s == null || measuredStep < 0 ? ""
+                : String.format(" The autoencoder's average was measured at step %,d.", measuredStep);
+        return training + measured + (pca == null ? " Fitting PCA…" : "");
     }
 
     /** The first test image of each class and its reconstructions; either codec may be null. */
