@@ -24,6 +24,7 @@ import latentlab.train.Trainer;
 import latentlab.train.TrainingConfig;
 import latentlab.train.TrainingListener;
 import latentlab.train.TrainingMemory;
+import latentlab.train.TrainingPreset;
 import latentlab.train.TrainingState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +39,11 @@ import picocli.CommandLine.Spec;
 public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
+
+    @Option(names = "--preset", paramLabel = "ID", completionCandidates = PresetList.class,
+            description = "A named recipe: its values replace the defaults of the options below, and any option given "
+                    + "explicitly overrides the preset's value. Known: ${COMPLETION-CANDIDATES}.")
+    String preset;
 
     @Option(names = "--arch", paramLabel = "SIZES", defaultValue = "d-256-64-2",
             description = "Encoder layer sizes, input first, code last; the decoder mirrors it (default: ${DEFAULT-VALUE}, d = pixels).")
@@ -80,7 +86,9 @@ public final class TrainCommand implements Callable<Integer> {
     double lr;
 
     @Option(names = "--lr-schedule", paramLabel = "SCHEDULE", defaultValue = "constant",
-            description = "constant, cosine or exp:GAMMA, applied per epoch (default: ${DEFAULT-VALUE}).")
+            description = "constant, cosine or exp:GAMMA, applied per epoch, or onecycle[:WARMUP], applied per step: "
+                    + "rises from lr/25 to --lr over the first WARMUP of the run (default 0.3), then falls to "
+                    + "lr/250000 along a cosine (Smith and Topin 2018) (default: ${DEFAULT-VALUE}).")
     String schedule;
 
     @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
@@ -134,6 +142,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
+        if (preset != null) {
+            applyPreset();
+        }
         if (epochs < 1 || epochs > 100_000) {
             throw new UserError("--epochs must be between 1 and 100000, got " + epochs);
         }
@@ -189,7 +200,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         checkOutputWritable();
         TrainingMemory.check(config);
-        w.printf("# %s%n# data %s: %,d training, %,d test images of %d x %d; %,d parameters; kernels: %s%n", config,
+        w.printf("# %s%s%n# data %s: %,d training, %,d test images of %d x %d; %,d parameters; kernels: %s%n", config,
+                lrSchedule == LearningRateSchedule.CONSTANT ? ""
+                        : ", lr schedule " + lrSchedule.spec() + " over " + epochs + " epochs",
                 pair.name(), pair.train().size(), pair.test().size(), pair.train().rows(), pair.train().cols(),
                 config.architecture().parameterCount(), latentlab.math.KernelSelector.description());
         boolean variational = config.architecture().isVariational();
@@ -221,8 +234,8 @@ public final class TrainCommand implements Callable<Integer> {
             long start = System.nanoTime();
             int startEpoch = trainer.latest().epoch();
             boolean outOfTime = false;
+            trainer.setSchedule(lrSchedule, epochs);
             for (int e = 0; e < epochs && !outOfTime; e++) {
-                trainer.setLearningRate(lrSchedule.rate(config.learningRate(), e, epochs));
                 trainer.stepEpoch();
                 while (!trainer.awaitIdle(50, TimeUnit.MILLISECONDS)) {
                     if (maxSeconds != null && (System.nanoTime() - start) / 1e9 >= maxSeconds) {
@@ -258,6 +271,41 @@ public final class TrainCommand implements Callable<Integer> {
                     s.step(), (System.nanoTime() - start) / 1e9, out);
         }
         return 0;
+    }
+
+    /** Takes the preset's value of every option that was not given on the command line. */
+    private void applyPreset() {
+        if (resume != null) {
+            throw new UserError("--preset starts a new run; --resume continues " + resume + " with its own settings");
+        }
+        TrainingPreset p;
+        try {
+            p = TrainingPreset.byId(preset);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        var parsed = spec.commandLine().getParseResult();
+        java.util.function.Predicate<String> given = parsed::hasMatchedOption;
+        arch = given.test("--arch") ? arch : p.architecture();
+        activation = given.test("--activation") ? activation : p.activation();
+        codeActivation = given.test("--code-activation") ? codeActivation : p.codeActivation();
+        outputActivation = given.test("--output-activation") ? outputActivation : p.outputActivation();
+        loss = given.test("--loss") ? loss : p.loss();
+        optimizer = given.test("--optimizer") ? optimizer : p.optimizer().id();
+        lr = given.test("--lr") ? lr : p.learningRate();
+        schedule = given.test("--lr-schedule") ? schedule : p.schedule();
+        weightDecay = given.test("--weight-decay") ? weightDecay : p.weightDecay();
+        batch = given.test("--batch") ? batch : p.batchSize();
+        epochs = given.test("--epochs") ? epochs : p.epochs();
+    }
+
+    /** The presets and the options each stands for, as {@code --help} lists them. */
+    static final class PresetList implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return TrainingPreset.ALL.stream().map(p -> p.id() + " (" + p.title() + ": " + String.join(" ", p.options())
+                    + ")").iterator();
+        }
     }
 
     /**

@@ -2,10 +2,22 @@ package latentlab.train;
 
 import java.util.Locale;
 
-/** The learning rate for each epoch of a run, given the base rate and the number of epochs. */
+/**
+ * The learning rate for each step of a run, given the base rate and the number of epochs. Most schedules change the
+ * rate once per epoch ({@link #rate}); {@link OneCycleSchedule} changes it at every step ({@link #rateAtStep}).
+ */
 public interface LearningRateSchedule {
     /** Learning rate for 0-based epoch {@code epoch} of {@code epochs}. */
     double rate(double base, int epoch, int epochs);
+
+    /**
+     * Learning rate for 0-based step {@code step} of a run of {@code epochs} epochs of {@code stepsPerEpoch} steps:
+     * by default the rate of the epoch the step is in (steps past the end keep the last epoch's rate).
+     */
+    default double rateAtStep(double base, long step, int stepsPerEpoch, int epochs) {
+        long epoch = Math.min(step / Math.max(1, stepsPerEpoch), Math.max(1, epochs) - 1);
+        return rate(base, (int) epoch, epochs);
+    }
 
     /** How it was written ("constant", "cosine", "exp:0.9"). */
     String spec();
@@ -58,7 +70,7 @@ public interface LearningRateSchedule {
         };
     }
 
-    /** Parses "constant", "cosine" or "exp:GAMMA". */
+    /** Parses "constant", "cosine", "exp:GAMMA", "onecycle" or "onecycle:WARMUP". */
     static LearningRateSchedule parse(String spec) {
         String s = spec.trim().toLowerCase(Locale.ROOT);
         if (s.equals("constant")) {
@@ -67,6 +79,16 @@ public interface LearningRateSchedule {
         if (s.equals("cosine")) {
             return COSINE;
         }
+        if (s.equals("onecycle")) {
+            return new OneCycleSchedule(OneCycleSchedule.DEFAULT_WARMUP);
+        }
+        if (s.startsWith("onecycle:")) {
+            try {
+                return new OneCycleSchedule(Double.parseDouble(s.substring(9)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("malformed schedule '" + spec + "': write onecycle:0.3");
+            }
+        }
         if (s.startsWith("exp:")) {
             try {
                 return exponential(Double.parseDouble(s.substring(4)));
@@ -74,6 +96,7 @@ public interface LearningRateSchedule {
                 throw new IllegalArgumentException("malformed schedule '" + spec + "': write exp:0.9");
             }
         }
-        throw new IllegalArgumentException("unknown learning-rate schedule '" + spec + "' (constant, cosine, exp:GAMMA)");
+        throw new IllegalArgumentException("unknown learning-rate schedule '" + spec
+                + "' (constant, cosine, exp:GAMMA, onecycle, onecycle:WARMUP)");
     }
 }

@@ -93,6 +93,11 @@ public final class Trainer implements AutoCloseable {
         thread.play();
     }
 
+    /** Trains continuously until {@code epochs} more epochs have ended (or it is paused), then pauses. */
+    public void playEpochs(int epochs) {
+        thread.playEpochs(epochs);
+    }
+
     /** Stops after the current minibatch. */
     public void pause() {
         thread.pause();
@@ -121,6 +126,14 @@ public final class Trainer implements AutoCloseable {
     /** Changes the learning rate from the next step on, without resetting anything. */
     public void setLearningRate(double lr) {
         session.run().setLearningRate(lr);
+    }
+
+    /**
+     * From the next step on, sets the learning rate at every step from {@code schedule} over a run of {@code epochs}
+     * epochs starting there, with the learning rate ({@link #setLearningRate}) as its base; null stops scheduling.
+     */
+    public void setSchedule(LearningRateSchedule schedule, int epochs) {
+        session.run().setSchedule(schedule, epochs);
     }
 
     /** Changes the L2 weight decay from the next step on. */

@@ -28,6 +28,18 @@ final class TrainingRun {
     private volatile DataParallelStep stepper;
     private BatchSampler sampler;
     private long step;
+    /** A schedule given from another thread, taken up at the next step. */
+    private final java.util.concurrent.atomic.AtomicReference<ScheduledRun> newSchedule =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    /** The schedule in force (training thread), or null: the learning rate stays as set. */
+    private ScheduledRun schedule;
+
+    /**
+     * A schedule over {@code epochs} epochs counted from step {@code origin}; the rate of each step is the schedule's
+     * for the configuration's learning rate as the base.
+     */
+    private record ScheduledRun(LearningRateSchedule schedule, int epochs, long origin) {
+    }
 
     /** The loss of one step, per image: the reconstruction term and (VAE) the KL term before its weight. */
     record StepLoss(double reconstruction, double kl, double objective, int rows) {
@@ -56,6 +68,9 @@ final class TrainingRun {
         newOptimizer();
         sampler = new BatchSampler(train, c.batchSize(), c.samplerSeed());
         step = 0;
+        if (schedule != null) {
+            schedule = new ScheduledRun(schedule.schedule(), schedule.epochs(), 0);
+        }
     }
 
     private void newOptimizer() {
@@ -121,8 +136,28 @@ final class TrainingRun {
                 sampler.state(), history.epochs(), history.batchLosses(), history.klLosses());
     }
 
+    /**
+     * From the next step on, sets the learning rate at every step from {@code s} over a run of {@code epochs} epochs
+     * that starts at that step, with the configuration's learning rate as the base (null: stop scheduling; the rate
+     * stays where the schedule left it until set). Any thread.
+     */
+    void setSchedule(LearningRateSchedule s, int epochs) {
+        if (s != null && epochs < 1) {
+            throw new IllegalArgumentException("a schedule needs at least one epoch, got " + epochs);
+        }
+        newSchedule.set(new ScheduledRun(s, epochs, -1));
+    }
+
     /** Trains on the next minibatch; the step count goes up only if the loss is finite. */
     StepLoss trainStep() {
+        ScheduledRun given = newSchedule.getAndSet(null);
+        if (given != null) {
+            schedule = given.schedule() == null ? null : new ScheduledRun(given.schedule(), given.epochs(), step);
+        }
+        if (schedule != null) {
+            optimizer.setLearningRate(schedule.schedule().rateAtStep(config.learningRate(), step - schedule.origin(),
+                    sampler.batchesPerEpoch(), schedule.epochs()));
+        }
         int rows = sampler.next(batch, null);
         DataParallelStep s = stepper;
         double recon = s.step(batch, rows, noiseSeed(step)) / rows;

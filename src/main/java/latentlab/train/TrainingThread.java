@@ -58,6 +58,8 @@ final class TrainingThread {
     private boolean running;
     private int pendingBatches;
     private boolean pendingEpoch;
+    /** While playing: epochs to finish before pausing by itself (0: no limit). */
+    private int epochsLeft;
     private boolean resetRequested;
     private boolean closed;
     private boolean busy = true;
@@ -81,12 +83,27 @@ final class TrainingThread {
     // ------------------------------------------------------------------ commands (any thread)
 
     void play() {
-        command(() -> running = true);
+        command(() -> {
+            running = true;
+            epochsLeft = 0;
+        });
+    }
+
+    /** Plays until {@code epochs} more epochs have ended, then pauses. */
+    void playEpochs(int epochs) {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be positive, got " + epochs);
+        }
+        command(() -> {
+            running = true;
+            epochsLeft = epochs;
+        });
     }
 
     void pause() {
         command(() -> {
             running = false;
+            epochsLeft = 0;
             pendingBatches = 0;
             pendingEpoch = false;
         });
@@ -340,6 +357,9 @@ final class TrainingThread {
         try {
             if (epochEnded) {
                 pendingEpoch = false;
+                if (running && epochsLeft > 0 && --epochsLeft == 0) {
+                    running = false;
+                }
             }
             stillWorking = running || pendingEpoch || pendingBatches > 0;
             pauseToAnnounce = stillWorking;

@@ -12,6 +12,7 @@ import latentlab.train.Snapshot;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.common.Theme;
 import latentlab.ui.comparison.ComparisonViewModel;
+import latentlab.ui.comparison.PaperFigureViewModel;
 import latentlab.ui.dimensions.DimensionAnalyzer;
 import latentlab.ui.dimensions.DimensionsViewModel;
 import latentlab.ui.dimensions.MorphometricsCache;
@@ -72,6 +73,8 @@ public final class AppContext {
     private final EmbeddingsViewModel embeddings = new EmbeddingsViewModel(dataset, shown,
             training.runningProperty(), selection, autoencoderSpace, comparison.fit(), testErrors, jobs, pool, frames);
     private final ProbeViewModel probe = embeddings.probe();
+    private final PaperFigureViewModel paperFigure = new PaperFigureViewModel(dataset, snapshot, comparison.fit(),
+            testErrors, jobs.lane("paper figure"));
     private final Exports exports = new Exports(status, snapshot, dataset, pool, jobs.lane("recording"));
     private final JobRunner.Lane dimensionsLane = jobs.lane("dimensions");
     private final MorphometricsCache morphometrics = new MorphometricsCache(dimensionsLane, pool, Platform::runLater,
@@ -234,6 +237,11 @@ public final class AppContext {
     /** Codes as features: a classifier on the codes of a few labelled images. */
     public ProbeViewModel probe() {
         return probe;
+    }
+
+    /** Hinton & Salakhutdinov's Fig. 2A for the network being trained. */
+    public PaperFigureViewModel paperFigure() {
+        return paperFigure;
     }
 
     /** The export commands. */

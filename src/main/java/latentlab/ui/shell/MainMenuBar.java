@@ -14,6 +14,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import latentlab.train.TrainingPreset;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.common.Theme;
 import latentlab.ui.training.TrainingViewModel;
@@ -105,12 +106,17 @@ final class MainMenuBar extends MenuBar {
             m.disableProperty().bind(t.readyProperty().not());
         }
         MenuItem compare = item("Compare an autoencoder with a VAE…", null, e -> actions.showCompare());
-        compare.disableProperty().bind(context.datasetProperty().isNull());
         MenuItem betas = item("Compare disentangling: an autoencoder and VAEs with β = 1 and β = 4…", null,
                 e -> actions.showDisentangling());
-        betas.disableProperty().bind(context.datasetProperty().isNull());
+        MenuItem hinton = item("Preset: " + TrainingPreset.HINTON_2006.title() + " (train net c, show Fig. 2A)…", null,
+                e -> actions.trainPreset(TrainingPreset.HINTON_2006));
+        MenuItem figure = item("Fig. 2A: digits through PCA-30 and the autoencoder…", null,
+                e -> actions.showPaperFigure());
+        for (MenuItem m : new MenuItem[] {compare, betas, hinton, figure}) {
+            m.disableProperty().bind(context.datasetProperty().isNull());
+        }
         return new Menu("Training", null, play, step, epoch, new SeparatorMenuItem(), reset, new SeparatorMenuItem(),
-                generate, compare, betas);
+                generate, compare, betas, new SeparatorMenuItem(), hinton, figure);
     }
 
     private Menu view(TabPane tabs, SidePanels panels) {

@@ -7,7 +7,9 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import latentlab.train.TrainingPreset;
 import latentlab.ui.common.DiscardDialog;
+import latentlab.ui.comparison.PaperFigureWindow;
 import latentlab.ui.common.SaveDiscardDialog;
 import latentlab.ui.dimensions.DisentanglingExperiment;
 import latentlab.ui.dimensions.DisentanglingWindow;
@@ -29,6 +31,7 @@ final class WindowActions {
     private Supplier<ViewState> view = () -> null;
     private Runnable exit = () -> { };
     private SamplesWindow samples;
+    private PaperFigureWindow paperFigure;
 
     /** @param owner a node of the window the dialogs belong to */
     WindowActions(AppContext context, FileDialogs dialogs, Node owner) {
@@ -125,6 +128,35 @@ final class WindowActions {
         t.reset();
         context.status().showUntil("Reset to the initial random weights: press Play to train from scratch",
                 t.runningProperty(), "Training from the initial random weights");
+    }
+
+    /**
+     * Sets up and trains a preset's network after asking, if that discards training, and shows the paper's figure
+     * following it.
+     */
+    void trainPreset(TrainingPreset p) {
+        TrainingViewModel t = context.training();
+        if (t.applyDiscardsProgress() && !DiscardDialog.confirm(owner, "Train the network of " + p.title() + "?",
+                t.getSnapshot().step(), "Start its network " + p.architecture() + " afresh and discard that training?")) {
+            return;
+        }
+        String problem = t.applyPreset(p);
+        if (problem != null) {
+            context.notices().report(p.title() + ": " + problem);
+            return;
+        }
+        context.paperFigure().trainingPreset(p);
+        context.status().show("Training " + p.title() + ": " + p.epochs() + " epochs, then it pauses");
+        showPaperFigure();
+    }
+
+    /** Opens the paper's Fig. 2A for the network being trained. */
+    PaperFigureWindow showPaperFigure() {
+        if (paperFigure == null) {
+            paperFigure = new PaperFigureWindow(window(), context.paperFigure(), context.appearance());
+        }
+        paperFigure.show();
+        return paperFigure;
     }
 
     /** Opens (or refreshes) the window of digits generated from the prior. */

@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import latentlab.compute.ComputePool;
 import latentlab.compute.NotEnoughMemoryException;
 import latentlab.train.TrainingMemory;
+import latentlab.train.TrainingPreset;
 import latentlab.data.DatasetPair;
 import latentlab.train.Checkpoint;
 import latentlab.train.HistoryBudget;
@@ -289,6 +290,41 @@ public final class TrainingViewModel {
     public boolean applyDiscardsProgress() {
         Snapshot s = snapshot.get();
         return s != null && s.step() > 0;
+    }
+
+    /**
+     * Sets the panel to a preset's network and settings (the seed stays), starts that network afresh and trains it
+     * for the preset's epochs under its learning-rate schedule, then pauses (the caller asked the user first if
+     * progress is lost).
+     *
+     * @return null, or why the preset can't train on the open data set
+     */
+    public String applyPreset(TrainingPreset p) {
+        if (data == null) {
+            return "no data set is open";
+        }
+        int[] sizes = p.network(data.train().dimension()).encoderSizes();
+        StringBuilder hidden = new StringBuilder();
+        for (int i = 1; i < sizes.length - 1; i++) {
+            hidden.append(i > 1 ? "-" : "").append(sizes[i]);
+        }
+        settings.linearProperty().set(false);
+        settings.variationalProperty().set(false);
+        settings.corruptionProperty().set(0);
+        settings.hiddenLayersProperty().set(hidden.toString());
+        settings.latentSizeProperty().set(sizes[sizes.length - 1]);
+        settings.activationProperty().set(p.activation());
+        settings.lossProperty().set(p.loss());
+        settings.optimizerProperty().set(p.optimizer());
+        settings.learningRateProperty().set(p.learningRate());
+        settings.batchSizeProperty().set(p.batchSize());
+        String problem = startTrainer(null);
+        if (problem == null) {
+            trainer.setSchedule(p.learningRateSchedule(), p.epochs());
+            trainer.playEpochs(p.epochs());
+            running.set(true);
+        }
+        return problem;
     }
 
     /** Starts a new network with the panel's settings (the caller asked the user first if progress is lost). */
