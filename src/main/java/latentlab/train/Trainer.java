@@ -197,6 +197,20 @@ public final class Trainer implements AutoCloseable {
         return out.get();
     }
 
+    /** A run's last state and its history as of the same step. */
+    public record Kept(Checkpoint checkpoint, Timeline timeline) {
+    }
+
+    /**
+     * The run's last state and its history, both taken between the same two steps (a history read after
+     * {@link #checkpoint()} may already hold moments of steps the checkpoint has not reached).
+     */
+    public Kept checkpointWithHistory() throws InterruptedException {
+        AtomicReference<Kept> out = new AtomicReference<>();
+        thread.runBetweenSteps(() -> out.set(new Kept(session.checkpoint(), session.timeline().timeline())));
+        return out.get();
+    }
+
     /**
      * Keeps the run's history from now on, within {@code budget} (null: keep none, forget it), continuing
      * {@code earlier} (the history saved with the run resumed, or null); the present is its newest moment. Takes

@@ -3,6 +3,7 @@ package latentlab.ui.shell;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +24,10 @@ import latentlab.pca.ErrorCurve;
 import latentlab.pca.PcaModel;
 import latentlab.train.Checkpoint;
 import latentlab.train.Timeline;
+import latentlab.train.Trainer;
 import latentlab.ui.comparison.ComparisonViewModel;
 import latentlab.ui.session.Notices;
+import latentlab.ui.training.LessonHistory;
 import latentlab.ui.training.RunsViewModel;
 import latentlab.ui.training.TrainingViewModel;
 
@@ -48,6 +51,7 @@ public final class Lessons {
     private Function<Path, Optional<Path>> locator = missing -> Optional.empty();
 
     private RunsViewModel runs;
+    private LessonHistory.Keep lastKeep = LessonHistory.Keep.EVERYTHING;
 
     /** The session's runs, whose histories and branches lessons keep. */
     public void setRuns(RunsViewModel runs) {
@@ -221,15 +225,33 @@ public final class Lessons {
     }
 
     /**
-     * Saves the current run and {@code view} as a lesson in the background (cancellable). The write is atomic: on
-     * failure the old file is untouched.
+     * Saves the current run and {@code view} as a lesson with everything (history and branches) in the background
+     * (cancellable). The write is atomic: on failure the old file is untouched.
      */
     public void save(Path lesson, ViewState view) {
-        save(lesson, view, () -> { });
+        save(lesson, view, LessonHistory.Keep.EVERYTHING, () -> { });
     }
 
-    /** As {@link #save(Path, ViewState)}, running {@code onSaved} once the file is written (not on failure). */
-    public void save(Path lesson, ViewState view, Runnable onSaved) {
+    /** What a lesson saved now would take: with everything, and with the final weights only (FX thread). */
+    LessonSaveDialog.Sizes sizes() {
+        var live = training.getSnapshot();
+        Timeline t = training.timelineProperty().get();
+        RunsSection.Tree tree = runs == null ? null : runs.tree();
+        return new LessonSaveDialog.Sizes(LessonHistory.estimate(live, t, tree, LessonHistory.Keep.EVERYTHING),
+                LessonHistory.estimate(live, t, tree, LessonHistory.Keep.FINAL_WEIGHTS), t.moments().size(),
+                tree == null ? 0 : tree.others().size());
+    }
+
+    /** What the last lesson saved kept (Save without "as" keeps the same). */
+    LessonHistory.Keep lastKeep() {
+        return lastKeep;
+    }
+
+    /**
+     * As {@link #save(Path, ViewState)}, keeping {@code keep} of the runs, and running {@code onSaved} once the file
+     * is written (not on failure). The last state and the history are taken between the same two steps.
+     */
+    public void save(Path lesson, ViewState view, LessonHistory.Keep keep, Runnable onSaved) {
         DatasetPair pair = datasets.getDataset();
         if (pair == null || !training.readyProperty().get()) {
             notices.report("Nothing to save yet: open a data set first");
@@ -239,23 +261,22 @@ public final class Lessons {
         byte[] viewBytes = view == null ? new byte[0] : view.toBytes();
         Map<String, byte[]> pcaSections = comparison.lessonSections();
         RunsSection.Tree tree = runs == null ? null : runs.tree();
+        lastKeep = keep;
         Task<Long> task = new Task<>() {
             @Override
             protected Long call() throws Exception {
                 updateMessage("Saving lesson " + lesson.getFileName());
-                Checkpoint cp = training.checkpoint();
-                if (cp == null) {
+                Trainer.Kept kept = training.checkpointWithHistory();
+                if (kept == null) {
                     throw new IllegalStateException("no network is training, so there is nothing to save");
                 }
-                Map<String, byte[]> extra = new java.util.LinkedHashMap<>();
+                Checkpoint cp = keep == LessonHistory.Keep.FINAL_WEIGHTS ? finalWeights(kept.checkpoint())
+                        : kept.checkpoint();
+                Map<String, byte[]> extra = new LinkedHashMap<>();
                 if (pcaSections != null) {
                     extra.putAll(pcaSections);
                 }
-                if (tree != null) {
-                    // The runs and their lineage; histories stay out of the window's lessons for now (slow to write
-                    // and read at 1.7 MB a moment; the file format and RunsViewModel.lessonSections hold them).
-                    extra.putAll(RunsViewModel.lessonSections(training.currentTimeline(), tree, false));
-                }
+                extra.putAll(LessonHistory.sections(kept.timeline(), tree, keep));
                 LessonFile.save(lesson, cp, new ModelFile.DataInfo(pair.name(), pair.train().rows(),
                         pair.train().cols(), pair.train().size()), folder == null ? "" : folder.toString(), viewBytes,
                         extra);
@@ -271,6 +292,12 @@ public final class Lessons {
         }, error -> notices.report("Could not save " + lesson.getFileName() + ": " + Messages.describe(error)
                 + " (the previous file, if any, is unchanged)"),
                 () -> status.show("Saving " + lesson.getFileName() + ": cancelled, nothing was written"));
+    }
+
+    /** {@code cp} without the optimiser's state and the batch order: the weights, settings and losses. */
+    private static Checkpoint finalWeights(Checkpoint cp) {
+        return new Checkpoint(cp.config(), cp.architecture(), cp.parameters(), cp.optimizerName(), null, cp.step(),
+                null, cp.epochs(), cp.batchLosses(), cp.klLosses());
     }
 
     /** The size of a saved file, as " (12.3 MB)", or "" if it cannot be read. */

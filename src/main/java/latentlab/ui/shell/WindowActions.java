@@ -103,12 +103,15 @@ final class WindowActions {
     }
 
     private void saveLesson(boolean as, Runnable then) {
-        var current = context.lessons().getFile();
+        Lessons lessons = context.lessons();
+        var current = lessons.getFile();
         if (!as && current != null) {
-            context.lessons().save(current, view.get(), then);
+            lessons.save(current, view.get(), lessons.lastKeep(), then);
             return;
         }
-        dialogs.lessonToSave(current, runName()).ifPresent(f -> context.lessons().save(f, view.get(), then));
+        // What to keep and how large that is, before where (the file chooser).
+        LessonSaveDialog.ask(owner, lessons.sizes(), lessons.lastKeep(), context.appearance()).ifPresent(keep ->
+                dialogs.lessonToSave(current, runName()).ifPresent(f -> lessons.save(f, view.get(), keep, then)));
     }
 
     /** The run's name for proposed file names: "mnist-784-256-64-2-epoch10". */

@@ -1,10 +1,8 @@
 package latentlab.ui.training;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -20,7 +18,6 @@ import latentlab.compute.ComputePool;
 import latentlab.data.DatasetPair;
 import latentlab.io.model.RunsSection;
 import latentlab.io.model.SavedRun;
-import latentlab.io.model.TimelineSection;
 import latentlab.train.Checkpoint;
 import latentlab.train.HistoryBudget;
 import latentlab.train.Lineage;
@@ -40,8 +37,6 @@ import latentlab.ui.session.JobRunner;
 public final class RunsViewModel {
     /** How many runs besides the live one keep their history in memory. */
     static final int KEPT_HISTORIES = 3;
-    /** The most a lesson's histories and runs take, so the file stays under the 1 GiB a lesson may have. */
-    static final long LESSON_BYTES = 768L << 20;
 
     /**
      * One run of the tree.
@@ -236,32 +231,6 @@ public final class RunsViewModel {
             }
         }
         return new RunsSection.Tree(activeId, others);
-    }
-
-    /**
-     * The sections a lesson adds for the live run's history and the other runs, within {@link #LESSON_BYTES}: over
-     * it (or without {@code histories}), the other runs keep only their last states, then the live run its parent.
-     */
-    public static Map<String, byte[]> lessonSections(Timeline current, RunsSection.Tree tree, boolean histories) {
-        long others = 0;
-        long kept = 0;
-        for (SavedRun r : tree.others()) {
-            others += 12L * r.end().parameters().length;
-            kept += r.timeline().bytes();
-        }
-        RunsSection.Tree t = tree;
-        if (!histories || current.bytes() + others + kept > LESSON_BYTES) {
-            List<SavedRun> light = new ArrayList<>();
-            for (SavedRun r : tree.others()) {
-                light.add(new SavedRun(r.id(), r.settings(), r.end(), Timeline.NONE.withParent(r.parent())));
-            }
-            t = new RunsSection.Tree(tree.activeId(), light);
-        }
-        Timeline c = !histories || current.bytes() + others > LESSON_BYTES ? Timeline.NONE.withParent(current.parent())
-                : current;
-        Map<String, byte[]> s = new LinkedHashMap<>(TimelineSection.sections(c));
-        s.putAll(RunsSection.sections(t));
-        return s;
     }
 
     /** A lesson's tree: after its live run was taken up (with its history), the runs it kept aside. */

@@ -214,12 +214,6 @@ public final class TrainingViewModel {
                 Timeline.NONE.withParent(parent));
     }
 
-    /** The live run's kept history (any thread); after {@link #checkpoint()} it ends with that moment. */
-    public Timeline currentTimeline() {
-        Trainer t = trainer;
-        return t == null ? Timeline.NONE : t.timeline();
-    }
-
     /** The next run taken up (from a lesson) continues this saved history; its trainer starts with it. */
     public void setNextHistory(Timeline history) {
         nextHistory = history;
@@ -385,6 +379,12 @@ public final class TrainingViewModel {
     /** A checkpoint of the current run (blocks briefly until the training thread is between steps). */
     public Checkpoint checkpoint() throws InterruptedException {
         return trainer == null ? null : trainer.checkpoint();
+    }
+
+    /** The run's last state with its history as of the same step (off the FX thread: waits for the trainer). */
+    public Trainer.Kept checkpointWithHistory() throws InterruptedException {
+        Trainer t = trainer;
+        return t == null ? null : t.checkpointWithHistory();
     }
 
     /** Reads the latest snapshot; returns true if it is new. Called once per frame on the FX thread. */

@@ -20,7 +20,11 @@ import latentlab.data.DatasetPair;
 import latentlab.io.model.LessonFile;
 import latentlab.io.model.ModelFile;
 import latentlab.train.Checkpoint;
+import latentlab.train.Moment;
+import latentlab.train.Timeline;
 import latentlab.ui.explorer.LatentScatterView;
+import latentlab.ui.training.LessonHistory;
+import latentlab.ui.training.RunsViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -117,6 +121,82 @@ class LessonTest {
         assertArrayEquals(new float[] {0.25f, -0.5f}, model.autoencoderSpace().position().toArray(new float[2]));
         assertEquals(0.4, model.training().speedProperty().get(), 1e-9);
         assertEquals(60, model.training().getSnapshot().batchLosses().length(), "history restored");
+    }
+
+    @Test
+    void aLessonKeepsTheHistoryAndTheBranchesOrOnlyTheFinalWeights(FxRobot robot) throws Exception {
+        waitIdle();
+        robot.interact(() -> model.training().reset());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.training().getSnapshot().step() == 0);
+        for (int i = 0; i < 20; i++) {
+            robot.interact(() -> model.training().stepBatch());
+        }
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.training().getSnapshot().step() == 20
+                && model.timeline().timelineProperty().get().moments().size() >= 20);
+        robot.interact(() -> model.timeline().showStep(8));
+        robot.interact(() -> model.runs().trainFromHere());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.runs().runs().size() == 2
+                && model.training().getSnapshot() != null && model.training().getSnapshot().step() == 8);
+        for (int i = 0; i < 4; i++) {
+            robot.interact(() -> model.training().stepBatch());
+        }
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.training().getSnapshot().step() == 12
+                && model.timeline().timelineProperty().get().moments().get(
+                        model.timeline().timelineProperty().get().moments().size() - 1).step() == 12);
+        waitIdle();
+        RunsViewModel.Run first = model.runs().runs().get(0);
+        Timeline branch = model.timeline().timelineProperty().get();
+        assertTrue(first.timeline().moments().size() >= 20, "Run 1 is kept aside with its history");
+
+        Path lesson = dir.resolve("branches.lesson");
+        Path small = dir.resolve("weights.lesson");
+        robot.interact(() -> model.lessons().save(lesson, view.captureViewState(), LessonHistory.Keep.EVERYTHING,
+                () -> { }));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.exists(lesson)
+                && !model.status().busyProperty().get());
+        robot.interact(() -> model.lessons().save(small, view.captureViewState(), LessonHistory.Keep.FINAL_WEIGHTS,
+                () -> { }));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.exists(small)
+                && !model.status().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(model.notices().errorProperty().get(), model.notices().errorProperty().get());
+        long estimate = WaitForAsyncUtils.asyncFx(() -> model.lessons().sizes().everything()).get(30,
+                TimeUnit.SECONDS);
+        long bytes = Files.size(lesson);
+        assertTrue(Math.abs(bytes - estimate) < 0.05 * bytes, "the dialog's estimate " + estimate + " vs " + bytes);
+        assertTrue(Files.size(small) < bytes / 10, Files.size(small) + " bytes with the final weights only");
+
+        robot.interact(() -> model.training().reset());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.training().getSnapshot().step() == 0);
+        robot.interact(() -> model.lessons().open(lesson));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.status().busyProperty().get()
+                && model.training().getSnapshot() != null && model.training().getSnapshot().step() == 12
+                && model.runs().runs().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(model.notices().errorProperty().get(), model.notices().errorProperty().get());
+        RunsViewModel.Run again = model.runs().runs().get(0);
+        assertEquals(steps(first.timeline()), steps(again.timeline()), "Run 1's history came back");
+        Moment m = first.timeline().nearest(5);
+        assertArrayEquals(m.weights(), again.timeline().nearest(5).weights(), "with its weights");
+        assertArrayEquals(first.end().parameters(), again.end().parameters(), "and its last state");
+        assertEquals(1, model.runs().activeProperty().get(), "Run 2 trains");
+        assertEquals("Run 1", model.runs().runs().get(1).parent().parent());
+        assertEquals(8, model.runs().runs().get(1).parent().step());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> steps(model.timeline().timelineProperty().get())
+                .equals(steps(branch)));
+
+        robot.interact(() -> model.lessons().open(small));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.status().busyProperty().get()
+                && model.training().getSnapshot() != null && model.training().getSnapshot().step() == 12
+                && model.runs().runs().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(model.notices().errorProperty().get(), model.notices().errorProperty().get());
+        assertEquals(java.util.List.of(12L), steps(model.timeline().timelineProperty().get()),
+                "no history: only the present");
+    }
+
+    private static java.util.List<Long> steps(Timeline t) {
+        return t.moments().stream().map(Moment::step).toList();
     }
 
     @Test
