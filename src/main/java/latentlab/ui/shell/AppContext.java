@@ -26,6 +26,7 @@ import latentlab.ui.session.FrameLoop;
 import latentlab.ui.session.JobRunner;
 import latentlab.ui.session.Notices;
 import latentlab.ui.training.LatentMapFeed;
+import latentlab.ui.training.RunComparison;
 import latentlab.ui.training.RunsViewModel;
 import latentlab.ui.training.TestErrorMonitor;
 import latentlab.ui.training.TimelineViewModel;
@@ -62,6 +63,8 @@ public final class AppContext {
     private final TimelineViewModel timeline = new TimelineViewModel(snapshot, training.timelineProperty(), dataset,
             jobs.lane("timeline"), pool);
     private final RunsViewModel runs = new RunsViewModel(training, timeline, dataset, jobs.lane("runs"), pool);
+    private final RunComparison comparedRuns = new RunComparison(runs, timeline, dataset, jobs.lane("run comparison"),
+            pool);
     /** The moment the views show: live, or a kept one of the run's history (the timeline's). */
     private final ReadOnlyObjectProperty<Snapshot> shown = timeline.shownProperty();
     private final LatentMapFeed mapFeed = new LatentMapFeed(shown, autoencoderSpace);
@@ -173,6 +176,11 @@ public final class AppContext {
     /** The session's runs: branches from kept moments. */
     public RunsViewModel runs() {
         return runs;
+    }
+
+    /** Two runs of the tree compared: loss curves overlaid, maps side by side. */
+    public RunComparison comparedRuns() {
+        return comparedRuns;
     }
 
     /** The latest training snapshot, or null. */

@@ -7,7 +7,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.explorer.LatentSlidersView;
-import latentlab.ui.explorer.ScatterPane;
 import latentlab.ui.training.TrainingPanel;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
@@ -29,7 +28,7 @@ final class ExplorerLayout extends SplitPane {
     private final SidePanel left;
     private final SidePanel right;
 
-    ExplorerLayout(TrainingPanel training, DatasetSummaryView data, ScatterPane map, Region underMap,
+    ExplorerLayout(TrainingPanel training, DatasetSummaryView data, Region map, Region underMap,
                    LatentSlidersView sliders, Appearance look, SidePanels panels) {
         this.panels = panels;
         getStyleClass().add("explorer");

@@ -6,6 +6,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.common.StyleSheets;
@@ -20,6 +21,7 @@ import latentlab.ui.explorer.ScatterPane;
 import latentlab.ui.training.CompareWindow;
 import latentlab.ui.training.SamplesWindow;
 import latentlab.ui.training.TimelineKeys;
+import latentlab.ui.training.RunMapsView;
 import latentlab.ui.training.TimelineView;
 import latentlab.ui.training.TrainingPanel;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -55,9 +57,14 @@ public final class MainView extends BorderPane {
         scatterPane.setOnClearMarkers(context.embeddings()::clearMarkers);
         sliders = new LatentSlidersView(context.autoencoderSpace(), "a", look);
         sliders.notesProperty().bind(context.sliderNotes());
-        explorer = new ExplorerLayout(new TrainingPanel(context.training(), look),
-                new DatasetSummaryView(context.datasetProperty(), look), scatterPane,
-                new TimelineView(context.timeline(), context.runs(), look), sliders, look, panels);
+        TrainingPanel trainingPanel = new TrainingPanel(context.training(), look);
+        trainingPanel.lossChart().overlayProperty().bind(context.comparedRuns().overlayProperty());
+        // Two runs side by side take the map's place while the comparison asks for them.
+        RunMapsView runMaps = new RunMapsView(context.comparedRuns(), context.autoencoderSpace().dimXProperty(),
+                context.autoencoderSpace().dimYProperty(), look);
+        explorer = new ExplorerLayout(trainingPanel, new DatasetSummaryView(context.datasetProperty(), look),
+                new StackPane(scatterPane, runMaps), new TimelineView(context.timeline(), context.runs(),
+                context.comparedRuns(), look), sliders, look, panels);
         tabs.add("Explorer", MaterialDesignD.DOTS_HEXAGON, "tab-explorer", explorer);
         pcaTab = tabs.addLazily("PCA comparison", MaterialDesignC.CHART_BELL_CURVE, "tab-pca",
                 () -> new PcaComparisonView(context.comparison(), look, context.jobs(), context.pool()));

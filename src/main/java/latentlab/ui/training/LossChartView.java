@@ -3,6 +3,8 @@ package latentlab.ui.training;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -41,9 +43,11 @@ public final class LossChartView extends Region {
     private final Canvas canvas = new Canvas();
     private final Appearance appearance;
     private Snapshot snapshot;
+    private final ObjectProperty<LossOverlay> overlay = new SimpleObjectProperty<>(this, "overlay");
 
     public LossChartView(Appearance appearance) {
         this.appearance = appearance;
+        overlay.addListener(o -> draw());
         appearance.themeProperty().addListener(o -> draw());
         appearance.scaleProperty().addListener(o -> draw());
         getStyleClass().add("loss-chart");
@@ -60,6 +64,11 @@ public final class LossChartView extends Region {
     public void show(Snapshot s) {
         this.snapshot = s;
         draw();
+    }
+
+    /** Another run's loss curve drawn over this one's (dashed, in its own colour, named in the key), or null. */
+    public ObjectProperty<LossOverlay> overlayProperty() {
+        return overlay;
     }
 
     @Override
@@ -83,7 +92,8 @@ public final class LossChartView extends Region {
         double right = kl ? RIGHT_KL : RIGHT_PLAIN;
         left = s == null ? MIN_LEFT : leftMargin(g.getFont(), s.batchLosses());
         double pw = w - left - right;
-        List<KeyItem> key = key(dark, kl);
+        LossOverlay other = overlay.get();
+        List<KeyItem> key = key(dark, kl, other);
         double[] keyX = new double[key.size()];
         int[] keyLine = new int[key.size()];
         int keyLines = layoutKey(g.getFont(), key, left + 4, left + pw, keyX, keyLine);
@@ -94,7 +104,7 @@ public final class LossChartView extends Region {
         }
         g.setStroke(theme.frame());
         g.strokeRect(left + 0.5, top + 0.5, pw - 1, ph - 1);
-        LossSeries data = LossSeries.of(s, (int) Math.max(1, pw));
+        LossSeries data = LossSeries.of(s, (int) Math.max(1, pw), other);
         if (data == null) {
             g.setFill(theme.axisText());
             g.setTextAlign(TextAlignment.CENTER);
@@ -137,6 +147,14 @@ public final class LossChartView extends Region {
         g.setStroke(key.get(0).colour());
         g.setLineWidth(2);
         line(g, data.smoothed(), lo, hi, ph);
+        if (data.other() != null) {
+            // The other run: dashed, so that it stays apart from this run's line in any colour vision.
+            g.setStroke(key.get(key.size() - 1).colour());
+            g.setLineWidth(appearance.presenterProperty().get() ? 3 : 2);
+            g.setLineDashes(7 * scale, 4 * scale);
+            line(g, data.other(), lo, hi, ph);
+            g.setLineDashes((double[]) null);
+        }
         // Test loss after each epoch.
         g.setStroke(key.get(1).colour());
         g.setFill(key.get(1).colour());
@@ -166,15 +184,24 @@ public final class LossChartView extends Region {
     }
 
     /** An entry of the key: a line or a dot in a colour, and what it stands for. */
-    private record KeyItem(String text, Color colour, boolean dot) {
+    private record KeyItem(String text, Color colour, boolean dot, boolean dashed) {
+        KeyItem(String text, Color colour, boolean dot) {
+            this(text, colour, dot, false);
+        }
     }
 
-    private static List<KeyItem> key(boolean dark, boolean kl) {
+    /** The key; with another run, this run's name first and the other's (dashed) last. */
+    private static List<KeyItem> key(boolean dark, boolean kl, LossOverlay other) {
         List<KeyItem> items = new ArrayList<>();
-        items.add(new KeyItem("training batches", dark ? Color.web("#7aa7ff") : Color.web("#3355cc"), false));
+        items.add(new KeyItem(other == null ? "training batches" : other.current() + " batches", dark
+                ? Color.web("#7aa7ff") : Color.web("#3355cc"), false));
         items.add(new KeyItem("test set, per epoch", dark ? Color.web("#ffa560") : Color.web("#d55e00"), true));
         if (kl) {
             items.add(new KeyItem("KL (right)", KL_COLOUR, false));
+        }
+        if (other != null) {
+            items.add(new KeyItem(other.other() + " batches", dark ? Color.web("#f28ad6") : Color.web("#a2267f"),
+                    false, true));
         }
         return items;
     }
@@ -212,6 +239,9 @@ public final class LossChartView extends Region {
             g.setFill(item.colour());
             if (item.dot()) {
                 g.fillOval(x + 3, y - 3.5, 7, 7);
+            } else if (item.dashed()) {
+                g.fillRect(x, y - 1.5, 6, 3);
+                g.fillRect(x + 9, y - 1.5, 5, 3);
             } else {
                 g.fillRect(x, y - 1.5, 14, 3);
             }

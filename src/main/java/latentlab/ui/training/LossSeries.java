@@ -24,15 +24,24 @@ import latentlab.train.Snapshot;
  * @param testLoss  the test losses, per image
  * @param klMean    mean KL term per column, or null for a plain autoencoder
  * @param klHigh    top of the KL axis (its bottom is 0)
+ * @param other     another run's smoothed line per column, or null (see {@link LossOverlay})
  */
 public record LossSeries(double xMin, double xMax, double low, double high, double[] batchMean, double[] smoothed,
-                         double[] epochAt, double[] testLoss, double[] klMean, double klHigh) {
+                         double[] epochAt, double[] testLoss, double[] klMean, double klHigh, double[] other) {
     /** Columns on each side that the smoothed line averages over, and the weights' standard deviation. */
     static final int SMOOTHING_HALF_WIDTH = 12;
     static final double SMOOTHING_SIGMA = 4;
 
     /** The series of {@code s} over {@code columns} columns, or null when it has no batch losses yet. */
     public static LossSeries of(Snapshot s, int columns) {
+        return of(s, columns, null);
+    }
+
+    /**
+     * As {@link #of(Snapshot, int)}, with another run's losses over the same axes (null: none): the x axis spans
+     * both runs, in epochs of each run's own batches; the loss axis takes in the other's line too.
+     */
+    public static LossSeries of(Snapshot s, int columns, LossOverlay overlay) {
         if (s == null || s.batchLosses().length() == 0) {
             return null;
         }
@@ -41,6 +50,12 @@ public record LossSeries(double xMin, double xMax, double low, double high, doub
         double perEpoch = Math.max(1, s.batchesPerEpoch());
         double xMax = Math.max(s.step() / perEpoch, v.step(v.length() - 1) / perEpoch);
         double xMin = Math.max(0, (v.step(0) - 1) / perEpoch);
+        LossTrace.View ov = overlay == null ? LossTrace.View.empty() : overlay.losses();
+        double otherPerEpoch = overlay == null ? 1 : Math.max(1, overlay.batchesPerEpoch());
+        if (ov.length() > 0) {
+            xMax = Math.max(xMax, ov.step(ov.length() - 1) / otherPerEpoch);
+            xMin = Math.min(xMin, Math.max(0, (ov.step(0) - 1) / otherPerEpoch));
+        }
         if (xMax - xMin < 1e-9) {
             xMax = xMin + 1 / perEpoch;
         }
@@ -54,6 +69,16 @@ public record LossSeries(double xMin, double xMax, double low, double high, doub
                 lo = Math.min(lo, mean[c]);
                 if (c >= skip) {
                     hi = Math.max(hi, mean[c]);
+                }
+            }
+        }
+        double[] other = null;
+        if (ov.length() > 0) {
+            other = smoothed(columnMeans(ov, otherPerEpoch, xMin, xMax, cols));
+            for (int c = skip; c < cols; c++) {
+                if (!Double.isNaN(other[c])) {
+                    lo = Math.min(lo, other[c]);
+                    hi = Math.max(hi, other[c]);
                 }
             }
         }
@@ -87,7 +112,7 @@ public record LossSeries(double xMin, double xMax, double low, double high, doub
             }
             klHigh = (top > 0 ? top : 1) * 1.1;
         }
-        return new LossSeries(xMin, xMax, lo - pad, hi + pad, mean, smooth, at, test, kl, klHigh);
+        return new LossSeries(xMin, xMax, lo - pad, hi + pad, mean, smooth, at, test, kl, klHigh, other);
     }
 
     /** The centred weighted average of the finite column means (see the class comment); NaN where a mean is. */

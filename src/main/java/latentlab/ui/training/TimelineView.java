@@ -5,6 +5,7 @@ import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -37,7 +38,7 @@ public final class TimelineView extends VBox {
 
     private boolean showingRuns;
 
-    public TimelineView(TimelineViewModel vm, RunsViewModel runs, Appearance look) {
+    public TimelineView(TimelineViewModel vm, RunsViewModel runs, RunComparison compare, Appearance look) {
         this.vm = vm;
         this.look = look;
         getStyleClass().add("timeline");
@@ -89,7 +90,15 @@ public final class TimelineView extends VBox {
                 + "β, optimiser, corruption, batch size); the run shown is kept"));
         branch.setOnAction(e -> runs.trainFromHere());
         branch.disableProperty().bind(vm.liveProperty().or(runs.busyProperty()));
-        HBox controls = new HBox(6, back, on, live, branch, caption);
+        CheckBox align = new CheckBox("Align moments (display only)");
+        align.setId("timeline-align");
+        align.setMinWidth(Region.USE_PREF_SIZE);
+        align.setTooltip(new Tooltip("Turn each kept moment's map (and the other run's, side by side) to the live "
+                + "map's orientation, so that a map that rotates or flips while it trains does not jump "
+                + "(orthogonal Procrustes). For display only: the codes shown are no longer the network's own; the "
+                + "decoder's sliders and the backdrop still use the network's."));
+        align.selectedProperty().bindBidirectional(vm.alignProperty());
+        HBox controls = new HBox(6, back, on, live, branch, align, caption);
         controls.setAlignment(Pos.CENTER_LEFT);
 
         ComboBox<RunsViewModel.Run> tree = new ComboBox<>(runs.runs());
@@ -102,7 +111,7 @@ public final class TimelineView extends VBox {
         problem.textProperty().bind(runs.problemProperty());
         problem.visibleProperty().bind(runs.problemProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
-        HBox runRow = new HBox(6, new Label("Runs"), tree);
+        HBox runRow = new HBox(6, new Label("Runs"), tree, new RunCompareBar(runs, compare));
         runRow.setAlignment(Pos.CENTER_LEFT);
         runRow.visibleProperty().bind(javafx.beans.binding.Bindings.size(runs.runs()).greaterThan(1));
         runRow.managedProperty().bind(runRow.visibleProperty());

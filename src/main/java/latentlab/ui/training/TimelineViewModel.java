@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -13,9 +14,11 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import latentlab.compute.ComputePool;
 import latentlab.data.DatasetPair;
 import latentlab.eval.Encoding;
+import latentlab.eval.Procrustes;
 import latentlab.nn.Autoencoder;
 import latentlab.train.EpochRecord;
 import latentlab.train.Moment;
@@ -43,6 +46,7 @@ public final class TimelineViewModel {
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(this, "index", -1);
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "Live");
     private final ReadOnlyStringWrapper budget = new ReadOnlyStringWrapper(this, "budget", "");
+    private final BooleanProperty align = new SimpleBooleanProperty(this, "align");
     // FX thread only.
     private long request;
     private long shownStep = -1;
@@ -64,6 +68,21 @@ public final class TimelineViewModel {
         });
         timeline.addListener((o, was, now) -> timelineChanged(now));
         dataset.addListener(o -> goLive());
+        align.addListener(o -> {
+            if (!isLive.get()) {
+                shownStep = -1;
+                show(index.get());
+            }
+        });
+    }
+
+    /**
+     * Whether a kept moment's map is turned onto the live run's orientation ({@link Procrustes}), so that a map that
+     * rotates or flips while it trains does not jump while scrubbing. For display only: the codes shown are no
+     * longer the network's own (the decoder's sliders and the backdrop still use the network's).
+     */
+    public BooleanProperty alignProperty() {
+        return align;
     }
 
     /** The snapshot to show: the live one, or a kept moment's. */
@@ -161,9 +180,14 @@ public final class TimelineViewModel {
         caption.set(String.format(Locale.ROOT, "Step %,d · epoch %.2f — moment %d of %d", m.step(),
                 m.epochProgress(), i + 1, t.moments().size()));
         long r = ++request;
+        boolean turn = align.get();
         lane.submitLatest(() -> {
             Autoencoder net = m.network(base.model().architecture());
             float[] codes = Encoding.encode(net, pair.test(), pool);
+            int k = base.model().architecture().latentSize();
+            if (turn && base.displayCodes() != null && base.displayCodes().length == codes.length) {
+                codes = Procrustes.align(codes, base.displayCodes(), codes.length / k, k);
+            }
             Snapshot past = past(base, m, net, codes, r);
             Platform.runLater(() -> {
                 if (r == request) {

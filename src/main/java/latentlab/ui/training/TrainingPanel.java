@@ -298,6 +298,11 @@ public final class TrainingPanel extends VBox {
         vm.applySettings();
     }
 
+    /** The loss chart (the window binds another run's curve to it). */
+    public LossChartView lossChart() {
+        return chart;
+    }
+
     private void show(Snapshot s) {
         TrainingReadout r = TrainingReadout.of(s);
         state.setText(r.state());

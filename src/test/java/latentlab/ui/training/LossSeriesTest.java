@@ -126,4 +126,23 @@ class LossSeriesTest {
         assertTrue(Double.isNaN(LossSeries.smoothed(m)[50]));
         assertTrue(Double.isFinite(LossSeries.smoothed(m)[51]));
     }
+    @Test
+    void anotherRunsLossesShareTheAxes() {
+        // This run: 20 batches of 10 a epoch (2 epochs). The other: 60 batches of 20 a epoch (3 epochs), lower.
+        float[] losses = new float[20];
+        java.util.Arrays.fill(losses, 50);
+        long[] steps = new long[60];
+        float[] other = new float[60];
+        for (int i = 0; i < 60; i++) {
+            steps[i] = i + 1;
+            other[i] = 10;
+        }
+        LossSeries s = LossSeries.of(snapshot(20, losses, null, List.of()), 31,
+                new LossOverlay("Run 2", "Run 1", LossTrace.View.of(steps, other), 20));
+        assertEquals(3, s.xMax(), 1e-12, "the x axis spans the longer run, in each run's own epochs");
+        assertEquals(31, s.other().length);
+        assertEquals(10, s.other()[30], 1e-9, "the other run's line reaches the end");
+        assertTrue(s.low() < 10 && s.high() > 50, "both lines fit the loss axis: " + s.low() + ".." + s.high());
+        assertNull(LossSeries.of(snapshot(20, losses, null, List.of()), 31).other(), "no other run, no line");
+    }
 }
