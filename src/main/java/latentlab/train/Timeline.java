@@ -91,6 +91,31 @@ public record Timeline(List<Moment> moments, List<SettingsChange> settings, Hist
         return best;
     }
 
+    /**
+     * This history thinned as the training thread thins it ({@link MomentSchedule}: first the moment whose loss
+     * leaves the smallest gap in log(1 + step), then, when only keyframes are left to drop, a keyframe's optimiser
+     * state) until it holds at most {@code bytes}; this one when it already does. The first and newest moments stay.
+     */
+    public Timeline thinnedTo(long bytes) {
+        if (bytes() <= bytes) {
+            return this;
+        }
+        List<Moment> kept = new java.util.ArrayList<>(moments);
+        while (new Timeline(kept, settings, budget, parent).bytes() > bytes) {
+            int i = MomentSchedule.leastNeeded(kept);
+            if (i >= 0) {
+                kept.remove(i);
+                continue;
+            }
+            int k = MomentSchedule.leastNeededKeyframe(kept);
+            if (k < 0) {
+                break;
+            }
+            kept.set(k, kept.get(k).withoutOptimizer());
+        }
+        return new Timeline(kept, settings, budget, parent);
+    }
+
     /** The same history with another parent. */
     public Timeline withParent(Lineage p) {
         return new Timeline(moments, settings, budget, p);

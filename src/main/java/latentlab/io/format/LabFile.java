@@ -1,6 +1,5 @@
 package latentlab.io.format;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -174,8 +173,19 @@ public final class LabFile {
 
     /** Serialises a section body with a few typed writers. */
     public static final class SectionWriter {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final DataOutputStream out = new DataOutputStream(bytes);
+        private final SectionBody bytes;
+        private final DataOutputStream out;
+
+        public SectionWriter() {
+            this(32);
+        }
+
+        /** For a body of exactly {@code capacity} bytes, handed over without a copy (a history is held once). */
+        public SectionWriter(int capacity) {
+            bytes = new SectionBody(capacity);
+            out = new DataOutputStream(bytes);
+        }
+
 
         public SectionWriter putInt(int v) {
             try {
@@ -255,8 +265,9 @@ public final class LabFile {
             return this;
         }
 
+        /** The body written; the writer is done with it (nothing may be written after). */
         public byte[] toByteArray() {
-            return bytes.toByteArray();
+            return bytes.take();
         }
     }
 

@@ -1,5 +1,6 @@
 package latentlab.io.model;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,9 +43,22 @@ public final class RunsSection {
         if (tree == null || tree.others().isEmpty()) {
             return s;
         }
-        SectionWriter w = new SectionWriter().putInt(VERSION).putInt(tree.activeId()).putInt(tree.others().size());
+        List<Map<String, byte[]>> models = new ArrayList<>();
+        long size = 12;
         for (SavedRun r : tree.others()) {
             Map<String, byte[]> model = ModelFile.sections(r.end(), null, TimelineSection.sections(r.timeline()));
+            models.add(model);
+            size += 4 + 4 + r.settings().getBytes(StandardCharsets.UTF_8).length + 4;
+            for (Map.Entry<String, byte[]> e : model.entrySet()) {
+                size += 4 + e.getKey().getBytes(StandardCharsets.UTF_8).length + 4 + e.getValue().length;
+            }
+        }
+        // Sized exactly, so that the runs' histories are not copied once more when the body is handed over.
+        SectionWriter w = new SectionWriter((int) Math.min(Integer.MAX_VALUE - 8, size)).putInt(VERSION)
+                .putInt(tree.activeId()).putInt(tree.others().size());
+        for (int i = 0; i < models.size(); i++) {
+            SavedRun r = tree.others().get(i);
+            Map<String, byte[]> model = models.get(i);
             w.putInt(r.id()).putString(r.settings()).putInt(model.size());
             model.forEach((k, v) -> w.putString(k).putBytes(v));
         }

@@ -1,10 +1,13 @@
 package latentlab.io.model;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import latentlab.data.BatchSampler;
 import latentlab.io.format.LabFile.SectionReader;
@@ -52,7 +55,7 @@ public final class TimelineSection {
     }
 
     private static byte[] timeline(Timeline t) {
-        SectionWriter w = new SectionWriter().putInt(VERSION);
+        SectionWriter w = new SectionWriter(bodyBytes(t)).putInt(VERSION);
         HistoryBudget b = t.budget();
         w.putLong(b == null ? Long.MAX_VALUE : b.bytes()).putInt(b == null ? Integer.MAX_VALUE : b.maxMoments());
         w.putInt(t.settings().size());
@@ -86,6 +89,31 @@ public final class TimelineSection {
             }
         }
         return w.toByteArray();
+    }
+
+    /** The exact size of the timeline section's body for {@code t} (see the layout in the class comment). */
+    static int bodyBytes(Timeline t) {
+        long b = 4 + 8 + 4 + 4 + 40L * t.settings().size() + 4;
+        Set<int[]> orders = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Moment m : t.moments()) {
+            if (orders.add(m.sampler().order())) {
+                b += 4 + 4L * m.sampler().order().length;
+            }
+        }
+        b += 4;
+        for (Moment m : t.moments()) {
+            b += 8 + 4 + 8 + 8 + 4 + 4 + 4 + 4 + 4L * m.weights().length + 4;
+            if (m.keyframe()) {
+                Moment.OptimizerState os = m.optimizer();
+                b += 4 + os.name().getBytes(StandardCharsets.UTF_8).length + 8 + 4;
+                if (os.buffers() != null) {
+                    for (float[] a : os.buffers()) {
+                        b += 4 + 4L * a.length;
+                    }
+                }
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE - 8, b);
     }
 
     /**

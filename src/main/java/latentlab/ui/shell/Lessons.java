@@ -238,7 +238,7 @@ public final class Lessons {
         Timeline t = training.timelineProperty().get();
         RunsSection.Tree tree = runs == null ? null : runs.tree();
         return new LessonSaveDialog.Sizes(LessonHistory.estimate(live, t, tree, LessonHistory.Keep.EVERYTHING),
-                LessonHistory.estimate(live, t, tree, LessonHistory.Keep.FINAL_WEIGHTS), t.moments().size(),
+                LessonHistory.estimate(live, t, tree, LessonHistory.Keep.FINAL_WEIGHTS), LessonHistory.keptMoments(t, tree),
                 tree == null ? 0 : tree.others().size());
     }
 

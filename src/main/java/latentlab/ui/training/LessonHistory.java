@@ -15,14 +15,17 @@ import latentlab.train.Timeline;
 
 /**
  * What a lesson saved from the window keeps of the session's runs, and about how many bytes that takes: everything
- * (the live run's history, the runs kept aside with theirs, within {@link #LESSON_BYTES}), or only the current run's
- * final weights (no optimiser state, no history, no other runs: the smallest file that still opens as the network
- * shown).
+ * (the live run's history and the runs kept aside with theirs), or only the current run's final weights (no
+ * optimiser state, no history, no other runs: the smallest file that still opens as the network shown).
+ *
+ * <p>The histories together are thinned to {@link #historyBytes()} (each run's in proportion to its size, as the
+ * training thread thins a history: {@link Timeline#thinnedTo}). A lesson is written from byte arrays and read into
+ * them (twice the file while it is split into sections), next to the session's own histories (a quarter of the heap
+ * each, at most, for the live run and the runs kept aside); a lesson that holds all of them could neither be written
+ * nor opened again in the window's heap. Measured at 512 MB with both histories full (265 MB of net a): with an
+ * eighth of the heap writing the sections ran out of memory; with a sixteenth the lesson (41 MB) was written.
  */
 public final class LessonHistory {
-    /** The most a lesson's histories and runs take, so the file stays under the 1 GiB a lesson may have. */
-    public static final long LESSON_BYTES = 768L << 20;
-
     /** What to keep. */
     public enum Keep {
         /** The live run with its history, and the other runs of the tree with theirs. */
@@ -34,36 +37,65 @@ public final class LessonHistory {
     private LessonHistory() {
     }
 
+    /** The most the histories of a lesson take together: a sixteenth of the heap (32 MB of the window's 512 MB). */
+    public static long historyBytes() {
+        return Runtime.getRuntime().maxMemory() / 16;
+    }
+
     /**
-     * The sections a lesson adds for the live run's history and the other runs. With {@link Keep#EVERYTHING}, over
-     * {@link #LESSON_BYTES} the other runs keep only their last states, then the live run only its parent; with
-     * {@link Keep#FINAL_WEIGHTS} nothing but the live run's parent is kept.
+     * The sections a lesson adds for the live run's history and the other runs: with {@link Keep#EVERYTHING} the
+     * histories thinned together to {@code cap} bytes; with {@link Keep#FINAL_WEIGHTS} nothing but the live run's
+     * parent.
      */
-    public static Map<String, byte[]> sections(Timeline current, RunsSection.Tree tree, Keep keep) {
+    public static Map<String, byte[]> sections(Timeline current, RunsSection.Tree tree, Keep keep, long cap) {
         Map<String, byte[]> s = new LinkedHashMap<>();
         if (keep == Keep.FINAL_WEIGHTS) {
             s.putAll(TimelineSection.sections(Timeline.NONE.withParent(current.parent())));
             return s;
         }
-        RunsSection.Tree t = tree == null ? new RunsSection.Tree(1, List.of()) : tree;
-        long others = othersLastStates(t);
-        if (current.bytes() + others + othersHistories(t) > LESSON_BYTES) {
-            List<SavedRun> light = new ArrayList<>();
-            for (SavedRun r : t.others()) {
-                light.add(new SavedRun(r.id(), r.settings(), r.end(), Timeline.NONE.withParent(r.parent())));
-            }
-            t = new RunsSection.Tree(t.activeId(), light);
-        }
-        Timeline c = current.bytes() + others > LESSON_BYTES ? Timeline.NONE.withParent(current.parent()) : current;
-        s.putAll(TimelineSection.sections(c));
-        s.putAll(RunsSection.sections(t));
+        Kept k = thinned(current, tree, cap);
+        s.putAll(TimelineSection.sections(k.current()));
+        s.putAll(RunsSection.sections(k.tree()));
         return s;
+    }
+
+    /** As {@link #sections(Timeline, RunsSection.Tree, Keep, long)} within {@link #historyBytes()}. */
+    public static Map<String, byte[]> sections(Timeline current, RunsSection.Tree tree, Keep keep) {
+        return sections(current, tree, keep, historyBytes());
+    }
+
+    /** The live run's history and the tree with every history thinned, together within {@code cap}. */
+    private record Kept(Timeline current, RunsSection.Tree tree) {
+    }
+
+    private static Kept thinned(Timeline current, RunsSection.Tree tree, long cap) {
+        RunsSection.Tree t = tree == null ? new RunsSection.Tree(1, List.of()) : tree;
+        long total = current.bytes();
+        for (SavedRun r : t.others()) {
+            total += r.timeline().bytes();
+        }
+        if (total <= cap) {
+            return new Kept(current, t);
+        }
+        double share = (double) cap / total;
+        List<SavedRun> others = new ArrayList<>();
+        for (SavedRun r : t.others()) {
+            others.add(new SavedRun(r.id(), r.settings(), r.end(),
+                    r.timeline().thinnedTo((long) (share * r.timeline().bytes()))));
+        }
+        return new Kept(current.thinnedTo((long) (share * current.bytes())), new RunsSection.Tree(t.activeId(),
+                others));
+    }
+
+    /** How many of the live run's moments a lesson with everything keeps (its history thinned with the others'). */
+    public static int keptMoments(Timeline current, RunsSection.Tree tree) {
+        return thinned(current, tree, historyBytes()).current().moments().size();
     }
 
     /**
      * About how many bytes the lesson will take: the live run's last state (its weights, optimiser state and losses,
-     * from the snapshot {@code live}) and what {@link #sections} keeps; the arrays' sizes, not the few bytes of
-     * settings around them. Cheap: nothing is written or copied.
+     * from the snapshot {@code live}), the other runs' last states and the histories as {@link #sections} keeps them;
+     * the arrays' sizes, not the few bytes of settings around them. Nothing is written or copied.
      */
     public static long estimate(Snapshot live, Timeline current, RunsSection.Tree tree, Keep keep) {
         if (live == null) {
@@ -75,22 +107,17 @@ public final class LessonHistory {
             return 4 * parameters + losses;
         }
         int optimizerArrays = live.config().optimizer() == OptimizerKind.ADAM ? 2 : 1;
-        RunsSection.Tree t = tree == null ? new RunsSection.Tree(1, List.of()) : tree;
-        long others = othersLastStates(t);
-        long histories = othersHistories(t);
-        long b = 4 * parameters * (1 + optimizerArrays) + losses + others;
-        if (current.bytes() + others + histories <= LESSON_BYTES) {
-            b += histories;
-        }
-        if (current.bytes() + others <= LESSON_BYTES) {
-            b += current.bytes();
+        Kept k = thinned(current, tree, historyBytes());
+        long b = 4 * parameters * (1 + optimizerArrays) + losses + k.current().bytes();
+        for (SavedRun r : k.tree().others()) {
+            b += lastState(r.end()) + r.timeline().bytes();
         }
         return b;
     }
 
     /** The weights, the optimiser's arrays, the batch order and the losses of a run's last state. */
     static long lastState(Checkpoint cp) {
-        long b = 4L * cp.parameters().length + losses(cp);
+        long b = 4L * cp.parameters().length + 12L * (cp.batchLosses().length() + cp.klLosses().length());
         if (cp.optimizerState() != null) {
             for (float[] a : cp.optimizerState()) {
                 b += 4L * a.length;
@@ -98,27 +125,6 @@ public final class LessonHistory {
         }
         if (cp.sampler() != null) {
             b += 4L * cp.sampler().order().length;
-        }
-        return b;
-    }
-
-    /** A step (8 bytes) and a float (4) for every loss kept. */
-    private static long losses(Checkpoint cp) {
-        return 12L * (cp.batchLosses().length() + cp.klLosses().length());
-    }
-
-    private static long othersLastStates(RunsSection.Tree t) {
-        long b = 0;
-        for (SavedRun r : t.others()) {
-            b += lastState(r.end());
-        }
-        return b;
-    }
-
-    private static long othersHistories(RunsSection.Tree t) {
-        long b = 0;
-        for (SavedRun r : t.others()) {
-            b += r.timeline().bytes();
         }
         return b;
     }

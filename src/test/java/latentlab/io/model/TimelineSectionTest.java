@@ -49,6 +49,12 @@ class TimelineSectionTest {
     }
 
     @Test
+    void theBodyIsWrittenIntoAnArrayOfExactlyItsSize() {
+        // Sized exactly, the writer hands its array over: a history is held once while it is saved, not thrice.
+        assertEquals(TimelineSection.bodyBytes(sample()), TimelineSection.sections(sample()).get("timeline").length);
+    }
+
+    @Test
     void filesWithoutTheSectionsHaveNoHistory() throws LabFileException {
         assertSame(Timeline.NONE, TimelineSection.read("old.llm", Map.of(), 3));
     }
