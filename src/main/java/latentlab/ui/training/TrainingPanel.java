@@ -220,6 +220,30 @@ public final class TrainingPanel extends VBox {
             }
         });
 
+        ComboBox<String> decay = new ComboBox<>();
+        decay.setId("weight-decay");
+        decay.getItems().setAll(List.of("0 (off)", "0.0001", "0.0005", "0.001"));
+        decay.setValue(decayText(s.weightDecayProperty().get()));
+        decay.setEditable(true);
+        decay.setPrefWidth(110);
+        decay.setTooltip(new Tooltip("L2 weight decay λ: each step also pulls every weight towards 0 by λ times the weight,"
+                + " which keeps a big network from fitting the training images' noise; needs a new network"));
+        decay.valueProperty().addListener((o, a, b) -> {
+            try {
+                double v = Double.parseDouble(b.replace("(off)", "").trim());
+                latentlab.nn.optim.Optimizer.checkWeightDecay(v);
+                decay.getEditor().pseudoClassStateChanged(INVALID, false);
+                s.weightDecayProperty().set(v);
+            } catch (RuntimeException e) {
+                decay.getEditor().pseudoClassStateChanged(INVALID, true);
+            }
+        });
+        s.weightDecayProperty().addListener((o, a, b) -> {
+            if (!decayText(b.doubleValue()).equals(decay.getValue())) {
+                decay.setValue(decayText(b.doubleValue()));
+            }
+        });
+
         GridPane grid = new GridPane();
         grid.getStyleClass().add("settings-grid");
         grid.setHgap(8);
@@ -233,6 +257,7 @@ public final class TrainingPanel extends VBox {
         grid.addRow(6, label("Batch size"), batch);
         grid.addRow(7, label("Seed"), seed);
         grid.addRow(8, label("Input noise"), corruption);
+        grid.addRow(9, label("Weight decay"), decay);
 
         Button apply = new Button("Apply: start a new network");
         apply.setId("apply-settings");
@@ -307,5 +332,9 @@ public final class TrainingPanel extends VBox {
         epochProgress.setProgress(r.epochFraction());
         losses.setText(r.losses());
         chart.show(s);
+    }
+
+    private static String decayText(double v) {
+        return v == 0 ? "0 (off)" : format(v);
     }
 }
