@@ -27,8 +27,7 @@ import latentlab.nn.loss.Losses;
  * @param epochs           how long the recipe trains
  * @param weightDecay      L2 weight decay
  * @param testEvery        how often {@code train} evaluates the test set: after every Nth epoch, and always after the
- *                         last (0: only after the last); each evaluation of net c on the 10,000 test images costs
- *                         about a twentieth of an epoch
+ *                         last (0: only after the last)
  */
 public record TrainingPreset(String id, String title, String architecture, String activation, String codeActivation,
                              String outputActivation, String loss, OptimizerKind optimizer, double learningRate,
@@ -39,8 +38,8 @@ public record TrainingPreset(String id, String title, String architecture, Strin
      * (2006), Fig. 2: 784-1000-500-250-30 with a linear code and a logistic output, as in the paper, but trained from
      * random (He) weights by Adam instead of RBM pre-training and conjugate gradients: ELU hidden units (Clevert et
      * al., ICLR 2016, who trained this autoencoder with them), cross-entropy from the logits, L2 weight decay 0.002,
-     * and a cosine learning rate from 0.001 to 0.00001 over 23 epochs; the test set is evaluated only at the end, so
-     * that the whole command fits in 5 minutes on 2 cores. See docs/benchmarks.md for what was tried.
+     * and a cosine learning rate from 0.001 to 0.00001 over 23 epochs; the test set is evaluated only at the end, to
+     * keep the run within issue 19's time budget. docs/benchmarks.md has what was tried and what it measured.
      */
     public static final TrainingPreset HINTON_2006 = new TrainingPreset("hinton2006", "Hinton & Salakhutdinov 2006",
             "784-1000-500-250-30", "elu", "identity", "sigmoid", "bce", OptimizerKind.ADAM, 0.001, "cosine", 128, 23,
