@@ -103,6 +103,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
+    @Option(names = "--test-every", paramLabel = "N", defaultValue = "1", description = "Evaluate the test set after "
+            + "every Nth epoch and after the last (0: only after the last; default: ${DEFAULT-VALUE}).")
+    int testEvery;
+
     @Option(names = "--max-seconds", paramLabel = "S", description = "Stop after this much training time (mid-epoch if need be).")
     Double maxSeconds;
 
@@ -147,6 +151,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (epochs < 1 || epochs > 100_000) {
             throw new UserError("--epochs must be between 1 and 100000, got " + epochs);
+        }
+        if (testEvery < 0) {
+            throw new UserError("--test-every must be 0 (only after the last epoch) or more, got " + testEvery);
         }
         if (maxSeconds != null && !(maxSeconds > 0)) {
             throw new UserError("--max-seconds must be positive, got " + maxSeconds);
@@ -221,7 +228,9 @@ public final class TrainCommand implements Callable<Integer> {
             trainer.addListener(new TrainingListener() {
                 @Override
                 public void epochFinished(EpochRecord r) {
-                    w.printf("%5d  %10.3f  %17.3f  %7.2f  %13.0f", r.epoch(), r.trainLoss(), r.testSquaredError(),
+                    w.printf("%5d  %10.3f  %17s  %7.2f  %13.0f", r.epoch(), r.trainLoss(),
+                            Double.isNaN(r.testSquaredError()) ? "-"
+                                    : String.format("%.3f", r.testSquaredError()),
                             r.seconds(), r.samplesPerSecond());
                     if (variational) {
                         // With means decoded; eval prints the sampled ELBO.
@@ -236,6 +245,7 @@ public final class TrainCommand implements Callable<Integer> {
             boolean outOfTime = false;
             trainer.setSchedule(lrSchedule, epochs);
             for (int e = 0; e < epochs && !outOfTime; e++) {
+                trainer.setEvaluateEachEpoch(e == epochs - 1 || testEvery > 0 && (e + 1) % testEvery == 0);
                 trainer.stepEpoch();
                 while (!trainer.awaitIdle(50, TimeUnit.MILLISECONDS)) {
                     if (maxSeconds != null && (System.nanoTime() - start) / 1e9 >= maxSeconds) {
@@ -297,6 +307,7 @@ public final class TrainCommand implements Callable<Integer> {
         weightDecay = given.test("--weight-decay") ? weightDecay : p.weightDecay();
         batch = given.test("--batch") ? batch : p.batchSize();
         epochs = given.test("--epochs") ? epochs : p.epochs();
+        testEvery = given.test("--test-every") ? testEvery : p.testEvery();
     }
 
     /** The presets and the options each stands for, as {@code --help} lists them. */

@@ -3,9 +3,10 @@ package latentlab.data;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds the bundled MNIST folder without any network: the {@code latentlab.datasets} system property, then
@@ -21,9 +22,10 @@ public final class DatasetLocator {
         return candidates().stream().filter(DatasetPair::looksLikeDatasetFolder).findFirst();
     }
 
-    /** The places searched, in order (for error messages). */
+    /** The places searched, in order, each once (for error messages). */
     public static List<Path> candidates() {
-        List<Path> out = new ArrayList<>();
+        // The working folder and the jar's folder are often the same: a set keeps the message free of repeats.
+        Set<Path> out = new LinkedHashSet<>();
         String prop = System.getProperty("latentlab.datasets");
         if (prop != null && !prop.isBlank()) {
             Path p = Path.of(prop);
@@ -36,7 +38,7 @@ public final class DatasetLocator {
                 out.add(dir.resolve("datasets").resolve("mnist"));
             }
         });
-        return out;
+        return List.copyOf(out);
     }
 
     private static Optional<Path> codeLocation() {

@@ -30,6 +30,15 @@ public interface ActivationKernels {
     /** {@code dz[i] = z[i] > 0 ? dy[i] : slope * dy[i]}. */
     void leakyReluBackward(float slope, float[] z, float[] dy, float[] dz, int off, int len);
 
+    /** {@code y[i] = z[i] > 0 ? z[i] : exp(z[i]) - 1} (ELU with alpha = 1). */
+    void elu(float[] z, float[] y, int off, int len);
+
+    /**
+     * {@code dz[i] = y[i] > 0 ? dy[i] : dy[i] * (y[i] + 1)} where y = elu(z): for z &le; 0, f'(z) = exp(z) = y + 1,
+     * and y has the sign of z, so z is not needed.
+     */
+    void eluBackward(float[] y, float[] dy, float[] dz, int off, int len);
+
     /** {@code y[i] = tanh(z[i])}. */
     void tanh(float[] z, float[] y, int off, int len);
 

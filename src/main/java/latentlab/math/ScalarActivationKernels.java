@@ -36,6 +36,22 @@ final class ScalarActivationKernels implements ActivationKernels {
     }
 
     @Override
+    public void elu(float[] z, float[] y, int off, int len) {
+        Shapes.two("elu", z, y, off, len);
+        for (int i = off; i < off + len; i++) {
+            y[i] = z[i] > 0 ? z[i] : (float) Math.expm1(z[i]);
+        }
+    }
+
+    @Override
+    public void eluBackward(float[] y, float[] dy, float[] dz, int off, int len) {
+        Shapes.three("eluBackward", y, dy, dz, off, len);
+        for (int i = off; i < off + len; i++) {
+            dz[i] = y[i] > 0 ? dy[i] : dy[i] * (y[i] + 1f);
+        }
+    }
+
+    @Override
     public void tanh(float[] z, float[] y, int off, int len) {
         Shapes.two("tanh", z, y, off, len);
         for (int i = off; i < off + len; i++) {

@@ -73,6 +73,36 @@ final class VectorActivationKernels implements ActivationKernels {
     }
 
     @Override
+    public void elu(float[] z, float[] y, int off, int len) {
+        Shapes.two("elu", z, y, off, len);
+        int i = off;
+        int end = off + len;
+        for (int bound = off + S.loopBound(len); i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, z, i);
+            // exp(min(z, 0)) - 1: absolute error ~1e-7 near 0, where expm1 would be exact; no overflow for large z.
+            exp(v.min(0f)).sub(1f).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, i);
+        }
+        for (; i < end; i++) {
+            y[i] = z[i] > 0 ? z[i] : (float) Math.expm1(z[i]);
+        }
+    }
+
+    @Override
+    public void eluBackward(float[] y, float[] dy, float[] dz, int off, int len) {
+        Shapes.three("eluBackward", y, dy, dz, off, len);
+        int i = off;
+        int end = off + len;
+        for (int bound = off + S.loopBound(len); i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, y, i);
+            FloatVector g = FloatVector.fromArray(S, dy, i);
+            g.mul(v.add(1f)).blend(g, v.compare(VectorOperators.GT, 0f)).intoArray(dz, i);
+        }
+        for (; i < end; i++) {
+            dz[i] = y[i] > 0 ? dy[i] : dy[i] * (y[i] + 1f);
+        }
+    }
+
+    @Override
     public void tanh(float[] z, float[] y, int off, int len) {
         Shapes.two("tanh", z, y, off, len);
         int i = off;

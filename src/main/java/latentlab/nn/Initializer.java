@@ -2,6 +2,7 @@ package latentlab.nn;
 
 import latentlab.math.Rng;
 import latentlab.nn.activation.Activation;
+import latentlab.nn.activation.Elu;
 import latentlab.nn.activation.LeakyRelu;
 import latentlab.nn.activation.Relu;
 
@@ -33,6 +34,6 @@ public interface Initializer {
 
     /** He for ReLU and leaky ReLU, Glorot otherwise. */
     static Initializer forActivation(Activation a) {
-        return a instanceof Relu || a instanceof LeakyRelu ? HE : GLOROT;
+        return a instanceof Relu || a instanceof LeakyRelu || a instanceof Elu ? HE : GLOROT;
     }
 }

@@ -63,15 +63,38 @@ class PresetTest {
                 "--epochs", "1", "--threads", "2", "--out", dir.resolve("m.llm").toString());
         assertEquals(0, r.code(), r.err());
         String header = r.out().lines().findFirst().orElseThrow();
-        assertTrue(header.contains("30-16-2 hidden relu, code identity, output sigmoid, loss bce, adam lr 0.003, "
+        assertTrue(header.contains("30-16-2 hidden elu, code identity, output sigmoid, loss bce, adam lr 0.001, "
                 + "batch 128"), header);
-        assertTrue(header.contains("lr schedule onecycle over 1 epochs"), header);
+        assertTrue(header.contains("weight decay 0.002, lr schedule cosine over 1 epochs"), header);
         CliTest.Run lower = run("train", "--preset", "HINTON2006", "--data", data.toString(), "--arch", "d-16-2",
-                "--epochs", "1", "--lr", "0.002", "--batch", "64", "--lr-schedule", "cosine", "--threads", "2",
+                "--epochs", "1", "--lr", "0.002", "--batch", "64", "--lr-schedule", "onecycle", "--threads", "2",
                 "--out", dir.resolve("m2.llm").toString());
         assertEquals(0, lower.code(), lower.err());
         assertTrue(lower.out().contains("adam lr 0.002, batch 64"), lower.out());
-        assertTrue(lower.out().contains("lr schedule cosine over 1 epochs"), lower.out());
+        assertTrue(lower.out().contains("lr schedule onecycle over 1 epochs"), lower.out());
+    }
+
+    @Test
+    void testEveryEvaluatesEveryNthEpochAndAlwaysTheLast() throws IOException {
+        Path data = IdxFixtures.datasetFolder(dir.resolve("tiny"), 300, 100, 6, 5, true);
+        CliTest.Run r = run("train", "--data", data.toString(), "--arch", "d-8-2", "--epochs", "5", "--test-every", "2",
+                "--threads", "2", "--out", dir.resolve("m.llm").toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> tested = r.out().lines().filter(l -> l.matches("\\s+\\d+\\s.*"))
+                .map(l -> l.trim().split("\\s+")[2]).toList();
+        assertEquals(5, tested.size(), r.out());
+        for (int e = 1; e <= 5; e++) {
+            assertEquals(e % 2 == 0 || e == 5, !tested.get(e - 1).equals("-"), "epoch " + e + ": " + r.out());
+        }
+        // The preset's 0: only after the last epoch.
+        CliTest.Run last = run("train", "--preset", "hinton2006", "--data", data.toString(), "--arch", "d-8-2",
+                "--epochs", "3", "--threads", "2", "--out", dir.resolve("m2.llm").toString());
+        assertEquals(0, last.code(), last.err());
+        assertEquals(List.of("-", "-"), last.out().lines().filter(l -> l.matches("\\s+[12]\\s.*"))
+                .map(l -> l.trim().split("\\s+")[2]).toList(), last.out());
+        assertTrue(last.out().lines().anyMatch(l -> l.matches("\\s+3\\s+[0-9.]+\\s+[0-9.]+\\s.*")), last.out());
+        assertOneLineError(run("train", "--data", data.toString(), "--test-every", "-1"),
+                "--test-every must be 0 (only after the last epoch) or more, got -1");
     }
 
     @Test

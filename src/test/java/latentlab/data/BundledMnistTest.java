@@ -39,6 +39,14 @@ class BundledMnistTest {
     }
 
     @Test
+    void thePlacesSearchedAreNamedOnceEach() {
+        // Here the working folder's datasets/mnist is also the one above target/classes.
+        List<Path> places = DatasetLocator.candidates();
+        assertEquals(places.size(), places.stream().distinct().count(), places.toString());
+        assertTrue(places.contains(Path.of("datasets", "mnist").toAbsolutePath()), places.toString());
+    }
+
+    @Test
     void readsTheWellKnownCountsShapeAndFirstLabels() throws IOException {
         DatasetPair p = DatasetPair.open(mnist());
         assertEquals(60_000, p.train().size());

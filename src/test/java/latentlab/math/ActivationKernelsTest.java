@@ -46,6 +46,13 @@ class ActivationKernelsTest {
             assertEquals(z[i] > 0 ? z[i] : 0.1f * z[i], y[i], 1e-7);
             assertEquals(z[i] > 0 ? dy[i] : 0.1f * dy[i], dz[i], 1e-7);
         }
+        kern.elu(z, y, 0, n);
+        kern.eluBackward(y, dy, dz, 0, n);
+        for (int i = 0; i < n; i++) {
+            double e = z[i] > 0 ? z[i] : Math.expm1(z[i]);
+            assertEquals(e, y[i], 2e-7 * Math.max(1, Math.abs(e)), "elu(" + z[i] + ")");
+            assertEquals(z[i] > 0 ? dy[i] : dy[i] * Math.exp(z[i]), dz[i], 2e-6, "elu'(" + z[i] + ")");
+        }
         kern.tanh(z, y, 0, n);
         kern.tanhBackward(y, dy, dz, 0, n);
         for (int i = 0; i < n; i++) {

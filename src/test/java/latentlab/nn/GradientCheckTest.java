@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import latentlab.math.ActivationKernels;
 import latentlab.math.KernelSet;
 import latentlab.nn.activation.Activation;
+import latentlab.nn.activation.Elu;
 import latentlab.nn.activation.Identity;
 import latentlab.nn.activation.LeakyRelu;
 import latentlab.nn.activation.Relu;
@@ -29,7 +30,7 @@ class GradientCheckTest {
     private static final double H = 1e-5;
 
     static Stream<Arguments> networks() {
-        Activation[] hidden = {new Relu(), new LeakyRelu(), new Tanh(), new Sigmoid(), new Identity()};
+        Activation[] hidden = {new Relu(), new LeakyRelu(), new Elu(), new Tanh(), new Sigmoid(), new Identity()};
         Stream.Builder<Arguments> b = Stream.builder();
         for (Activation h : hidden) {
             // Every activation as hidden layer, with both losses.

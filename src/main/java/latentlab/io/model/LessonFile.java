@@ -80,7 +80,8 @@ public final class LessonFile {
         Map<String, byte[]> sections = LabFile.read(file);
         byte[] lesson = sections.get("lesson");
         if (lesson == null) {
-            throw new LabFileException(name + ": not a lesson file (it holds a model without a lesson; open it as a model)");
+            throw new LabFileException(name + ": not a lesson file but a model saved by train (eval and encode read it; in the window, the PCA "
+                    + "comparison tab can put it on its error chart)");
         }
         SectionReader r = new SectionReader(lesson, name + " (lesson)");
         int version = r.getInt();

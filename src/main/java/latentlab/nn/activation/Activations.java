@@ -13,6 +13,7 @@ public final class Activations {
     static {
         BY_NAME.put("relu", Relu::new);
         BY_NAME.put("leakyrelu", LeakyRelu::new);
+        BY_NAME.put("elu", Elu::new);
         BY_NAME.put("tanh", Tanh::new);
         BY_NAME.put("sigmoid", Sigmoid::new);
         BY_NAME.put("identity", Identity::new);

@@ -1,7 +1,9 @@
 package latentlab.ui.training;
 
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
+import javafx.beans.property.DoubleProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -201,24 +203,14 @@ public final class TrainingPanel extends VBox {
         betaRow.visibleProperty().bind(vae.selectedProperty());
         betaRow.managedProperty().bind(betaRow.visibleProperty());
 
-        ComboBox<String> corruption = new ComboBox<>();
-        corruption.setId("corruption");
-        corruption.getItems().setAll(List.of("0 (off)", "0.1", "0.25", "0.5"));
-        corruption.setValue(s.corruptionProperty().get() == 0 ? "0 (off)" : format(s.corruptionProperty().get()));
-        corruption.setEditable(true);
-        corruption.setPrefWidth(110);
-        corruption.setTooltip(new Tooltip("Denoising: while training, each input pixel is blanked with this probability "
-                + "and the network must still rebuild the clean digit; changes take effect immediately"));
-        corruption.valueProperty().addListener((o, a, b) -> {
-            try {
-                double v = Double.parseDouble(b.replace("(off)", "").trim());
-                latentlab.train.TrainingConfig.checkCorruption(v);
-                corruption.getEditor().pseudoClassStateChanged(INVALID, false);
-                s.corruptionProperty().set(v);
-            } catch (RuntimeException e) {
-                corruption.getEditor().pseudoClassStateChanged(INVALID, true);
-            }
-        });
+        ComboBox<String> corruption = offOrNumber("corruption", List.of("0.1", "0.25", "0.5"), s.corruptionProperty(),
+                latentlab.train.TrainingConfig::checkCorruption, "Denoising: while training, each input pixel is "
+                + "blanked with this probability and the network must still rebuild the clean digit; changes take "
+                + "effect immediately");
+        ComboBox<String> decay = offOrNumber("weight-decay", List.of("0.0001", "0.0005", "0.001", "0.002"),
+                s.weightDecayProperty(), latentlab.nn.optim.Optimizer::checkWeightDecay, "L2 weight decay λ: each step "
+                + "also pulls every weight towards 0 by λ times the weight, which keeps a big network from fitting the "
+                + "training images' noise; needs a new network");
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("settings-grid");
@@ -233,6 +225,7 @@ public final class TrainingPanel extends VBox {
         grid.addRow(6, label("Batch size"), batch);
         grid.addRow(7, label("Seed"), seed);
         grid.addRow(8, label("Input noise"), corruption);
+        grid.addRow(9, label("Weight decay"), decay);
 
         Button apply = new Button("Apply: start a new network");
         apply.setId("apply-settings");
@@ -312,5 +305,41 @@ public final class TrainingPanel extends VBox {
         epochProgress.setProgress(r.epochFraction());
         losses.setText(r.losses());
         chart.show(s);
+    }
+
+    /**
+     * An editable choice of a number that 0 turns off, kept in step with {@code p} both ways; text that
+     * {@code check} refuses is marked invalid and leaves {@code p} as it was.
+     */
+    private static ComboBox<String> offOrNumber(String id, List<String> values, DoubleProperty p,
+                                                DoubleUnaryOperator check, String tip) {
+        ComboBox<String> box = new ComboBox<>();
+        box.setId(id);
+        box.getItems().add(offText(0));
+        box.getItems().addAll(values);
+        box.setValue(offText(p.get()));
+        box.setEditable(true);
+        box.setPrefWidth(110);
+        box.setTooltip(new Tooltip(tip));
+        box.valueProperty().addListener((o, a, b) -> {
+            try {
+                double v = Double.parseDouble(b.replace("(off)", "").trim());
+                check.applyAsDouble(v);
+                box.getEditor().pseudoClassStateChanged(INVALID, false);
+                p.set(v);
+            } catch (RuntimeException e) {
+                box.getEditor().pseudoClassStateChanged(INVALID, true);
+            }
+        });
+        p.addListener((o, a, b) -> {
+            if (!offText(b.doubleValue()).equals(box.getValue())) {
+                box.setValue(offText(b.doubleValue()));
+            }
+        });
+        return box;
+    }
+
+    private static String offText(double v) {
+        return v == 0 ? "0 (off)" : format(v);
     }
 }

@@ -43,6 +43,7 @@ public final class TrainingSettings {
     private final ObjectProperty<Boolean> variational = new SimpleObjectProperty<>(this, "variational", false);
     private final DoubleProperty beta = new SimpleDoubleProperty(this, "beta", 1.0);
     private final DoubleProperty corruption = new SimpleDoubleProperty(this, "corruption", 0);
+    private final DoubleProperty weightDecay = new SimpleDoubleProperty(this, "weightDecay", 0);
 
     /** Encoder hidden layer sizes, e.g. "256-64" (empty: none); the decoder mirrors them. */
     public StringProperty hiddenLayersProperty() {
@@ -104,10 +105,15 @@ public final class TrainingSettings {
         return corruption;
     }
 
+    /** L2 weight decay λ: the optimiser's gradient gets λ w added (0: off); a new network's setting. */
+    public DoubleProperty weightDecayProperty() {
+        return weightDecay;
+    }
+
     /** The properties whose change needs a new network (everything but the learning rate and beta). */
     public Observable[] structural() {
         return new Observable[] {hiddenLayers, latentSize, activation, loss, optimizer, batchSize, seed, linear,
-            variational};
+            variational, weightDecay};
     }
 
     /**
@@ -125,7 +131,8 @@ public final class TrainingSettings {
         Architecture a = Architecture.parse(spec, null, d, hiddenAct, Activations.byName("identity"), out,
                 Boolean.TRUE.equals(variational.get()));
         return new TrainingConfig(a, Losses.byName(lin ? "se" : loss.get()), optimizer.get(), learningRate.get(),
-                batchSize.get(), seed.get(), ComputePool.defaultThreads(), 0, 0.9, beta.get(), corruption.get());
+                batchSize.get(), seed.get(), ComputePool.defaultThreads(), weightDecay.get(), 0.9, beta.get(),
+                corruption.get());
     }
 
     /** Shows the settings of an existing run (a loaded model). */
@@ -142,6 +149,7 @@ public final class TrainingSettings {
         variational.set(a.isVariational());
         beta.set(c.beta());
         corruption.set(c.corruption());
+        weightDecay.set(c.weightDecay());
         activation.set(a.hidden().name());
         loss.set(c.loss().name());
         optimizer.set(c.optimizer());

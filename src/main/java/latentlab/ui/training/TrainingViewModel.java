@@ -273,7 +273,9 @@ public final class TrainingViewModel {
         try {
             TrainingConfig c = settings.toConfig(data.train().dimension());
             settingsError.set(null);
-            settingsChanged.set(trainer == null || !c.sameRunAs(trainer.config()));
+            // The optimiser's weight decay is fixed when it is made, so a change needs a new network too.
+            settingsChanged.set(trainer == null || !c.sameRunAs(trainer.config())
+                    || c.weightDecay() != trainer.config().weightDecay());
         } catch (IllegalArgumentException e) {
             settingsError.set(e.getMessage());
             settingsChanged.set(true);
@@ -305,6 +307,7 @@ public final class TrainingViewModel {
         settings.linearProperty().set(false);
         settings.variationalProperty().set(false);
         settings.corruptionProperty().set(0);
+        settings.weightDecayProperty().set(p.weightDecay());
         settings.hiddenLayersProperty().set(hidden.toString());
         settings.latentSizeProperty().set(sizes[sizes.length - 1]);
         settings.activationProperty().set(p.activation());

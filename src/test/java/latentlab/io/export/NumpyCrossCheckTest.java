@@ -45,6 +45,7 @@ class NumpyCrossCheckTest {
             slope = float(m["leakyrelu_slope"]) if "leakyrelu_slope" in m.files else 0.01
             f = {"relu": lambda z: np.maximum(z, 0),
                  "leakyrelu": lambda z: np.where(z > 0, z, slope * z),
+                 "elu": lambda z: np.where(z > 0, z, np.expm1(np.minimum(z, 0))),
                  "tanh": np.tanh,
                  "sigmoid": lambda z: 1 / (1 + np.exp(-z)),
                  "identity": lambda z: z}

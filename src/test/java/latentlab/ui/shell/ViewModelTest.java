@@ -171,6 +171,12 @@ class ViewModelTest {
             assertEquals(3, vm.getSnapshot().model().latentSize());
             assertEquals(0, vm.getSnapshot().step());
             assertEquals(0.01, vm.getSnapshot().config().learningRate());
+            // Weight decay is fixed in the optimiser: a change needs a new network, which then has it.
+            vm.settings().weightDecayProperty().set(0.0005);
+            assertTrue(vm.settingsChangedProperty().get());
+            vm.applySettings();
+            assertFalse(vm.settingsChangedProperty().get());
+            assertEquals(0.0005, vm.getSnapshot().config().weightDecay());
             assertEquals(Double.POSITIVE_INFINITY, TrainingPace.stepsPerSecond(1.0));
             assertEquals(1.0, TrainingPace.stepsPerSecond(0), 1e-9);
             assertTrue(TrainingPace.stepsPerSecond(0.5) > 10 && TrainingPace.stepsPerSecond(0.5) < 30);

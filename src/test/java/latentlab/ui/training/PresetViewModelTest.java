@@ -51,7 +51,7 @@ class PresetViewModelTest {
     @Test
     void aPresetTrainsItsEpochsThenPauses() throws Exception {
         TrainingPreset tiny = new TrainingPreset("tiny", "Tiny", "784-16-2", "relu", "identity", "sigmoid", "bce",
-                OptimizerKind.ADAM, 0.003, "onecycle", 64, 3, 0);
+                OptimizerKind.ADAM, 0.003, "onecycle", 64, 3, 0, 1);
         try (ComputePool pool = new ComputePool(2)) {
             TrainingViewModel vm = new TrainingViewModel(pool);
             vm.attach(mnist(256, 64));
