@@ -49,7 +49,9 @@ public final class LatentLabApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupClock.mark("JavaFX started");
-        open(stage, new AppContext(), request);
+        AppContext appContext = new AppContext();
+        StartupClock.mark("context made");
+        open(stage, appContext, request);
         StartupClock.mark("window shown");
         if (Boolean.getBoolean(STARTUP_REPORT)) {
             reportStartupAndQuit();
@@ -71,6 +73,7 @@ public final class LatentLabApp extends Application {
             context.datasets().openBundled();
         }
         MainView view = new MainView(context);
+        StartupClock.mark("views made");
         if (what.lesson() != null) {
             openOnceRead(view, what.lesson());
         }

@@ -46,6 +46,18 @@ public final class Launcher {
         if (Boolean.getBoolean(WATCH_LAUNCHER)) {
             haltWhenLauncherEnds();
         }
+        if (Boolean.getBoolean(ClassArchive.WRITE)) {
+            try {
+                System.exit(ClassArchive.write(ClassArchive.jar(absoluteClassPath(
+                        System.getProperty("java.class.path"))), archiveCommand()));
+            } catch (IOException e) {
+                System.err.println("error: could not write the class archive: " + e.getMessage());
+                System.exit(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                System.exit(130);
+            }
+        }
         if (shouldRelaunch()) {
             try {
                 System.exit(relaunch(args));
@@ -76,10 +88,43 @@ public final class Launcher {
     }
 
     /**
-     * The command line of the child JVM: same java, same options and class path, plus the Vector API and JavaFX on
-     * the module path ({@link JavaFxModules}).
+     * The command line of the child JVM: same java, same options and class path (made absolute, which the class
+     * archive needs), plus the Vector API and JavaFX on the module path ({@link JavaFxModules}) and the class
+     * archive when there is one for this JVM ({@link ClassArchive}).
      */
     static List<String> childCommand(String[] args) {
+        String classPath = absoluteClassPath(System.getProperty("java.class.path"));
+        List<String> cmd = new ArrayList<>(baseOptions());
+        // The window reports how long after this launch it was ready, counting this JVM too.
+        cmd.add("-Dlatentlab.launchMillis=" + ManagementFactory.getRuntimeMXBean().getStartTime());
+        cmd.add("-D" + WATCH_LAUNCHER + "=true");
+        // The heap and compiler settings (JvmOptions); the user's own JVM options come after them and win.
+        cmd.addAll(JvmOptions.unlessGiven(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        cmd.addAll(ClassArchive.useOptions(ClassArchive.jar(classPath)));
+        for (String opt : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!opt.startsWith("-agentlib:jdwp")) {
+                cmd.add(opt);
+            }
+        }
+        cmd.addAll(classPathOptions(classPath));
+        cmd.add(Launcher.class.getName());
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /**
+     * The options the class archive is written with: those of {@link #childCommand} that decide which classes are
+     * found where (modules, class path) and the collector, without the main class.
+     */
+    static List<String> archiveCommand() {
+        List<String> cmd = new ArrayList<>(baseOptions());
+        cmd.addAll(JvmOptions.MEMORY);
+        cmd.addAll(classPathOptions(absoluteClassPath(System.getProperty("java.class.path"))));
+        return cmd;
+    }
+
+    /** This JVM's java and the Vector API module. */
+    private static List<String> baseOptions() {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--add-modules=" + VECTOR_MODULE);
@@ -88,22 +133,24 @@ public final class Launcher {
             cmd.add("--enable-native-access=ALL-UNNAMED");
             cmd.add("--sun-misc-unsafe-memory-access=allow");
         }
-        // The window reports how long after this launch it was ready, counting this JVM too.
-        cmd.add("-Dlatentlab.launchMillis=" + ManagementFactory.getRuntimeMXBean().getStartTime());
-        cmd.add("-D" + WATCH_LAUNCHER + "=true");
-        // The heap and compiler settings (JvmOptions); the user's own JVM options come after them and win.
-        cmd.addAll(JvmOptions.unlessGiven(ManagementFactory.getRuntimeMXBean().getInputArguments()));
-        for (String opt : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!opt.startsWith("-agentlib:jdwp")) {
-                cmd.add(opt);
-            }
-        }
-        cmd.addAll(JavaFxModules.options(System.getProperty("java.class.path"), Runtime.version().feature()));
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Launcher.class.getName());
-        cmd.addAll(List.of(args));
         return cmd;
+    }
+
+    /** JavaFX on the module path, and the class path. */
+    private static List<String> classPathOptions(String classPath) {
+        List<String> cmd = new ArrayList<>(JavaFxModules.options(classPath, Runtime.version().feature()));
+        cmd.add("-cp");
+        cmd.add(classPath);
+        return cmd;
+    }
+
+    /** Each entry of a class path as an absolute path. */
+    static String absoluteClassPath(String classPath) {
+        List<String> parts = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            parts.add(entry.isEmpty() ? entry : Path.of(entry).toAbsolutePath().normalize().toString());
+        }
+        return String.join(java.io.File.pathSeparator, parts);
     }
 
     private static int relaunch(String[] args) throws IOException, InterruptedException {

@@ -138,7 +138,7 @@ public final class DatasetSession {
             @Override
             protected Opened call() throws Exception {
                 updateMessage("Reading " + source.getFileName() + "…");
-                return read(source, pretrained, prepared, this::updateMessage, new Progress() {
+                Opened read = read(source, pretrained, prepared, this::updateMessage, new Progress() {
                     @Override
                     public void update(double done, double total, String message) {
                         updateProgress(done, total);
@@ -150,6 +150,8 @@ public final class DatasetSession {
                         return wasCancelled();
                     }
                 });
+                StartupClock.mark("read in the background");
+                return read;
             }
 
             private boolean wasCancelled() {
