@@ -9,18 +9,23 @@ import latentlab.math.MatrixKernels;
  * test code takes the majority label of its k nearest training codes in Euclidean distance (ties go to the label
  * of the nearest neighbour among the tied ones).
  *
- * <p>Distances come in blocks from one matrix product, ||a - b||^2 = ||a||^2 + ||b||^2 - 2 a.b, the blocks of test
- * codes shared between the threads of a pool.
+ * <p>Codes of up to {@value #TREE_MAX_DIMS} dimensions are searched in a {@link KdTree} (exact distances, ties to
+ * the lower index), which visits a few hundred training codes per test code. Longer codes, where a tree would visit
+ * nearly all of them anyway, are scanned: distances come in blocks from one matrix product,
+ * ||a - b||^2 = ||a||^2 + ||b||^2 - 2 a.b. Either way the test codes are shared between the threads of a pool.
  */
 public final class KnnClassifier {
     private static final int TEST_BLOCK = 64;
     private static final int TRAIN_BLOCK = 2048;
+    /** The longest codes searched in a k-d tree. */
+    static final int TREE_MAX_DIMS = 8;
 
     private final float[] trainCodes;
     private final int[] trainLabels;
     private final int dims;
     private final int neighbours;
     private final float[] trainNorms;
+    private final KdTree tree;
 
     /**
      * @param trainCodes  {@code n x dims} codes
@@ -46,6 +51,7 @@ public final class KnnClassifier {
         this.neighbours = neighbours;
         this.trainNorms = norms(trainCodes, trainLabels.length, dims);
         checkComparable(trainNorms, "training");
+        this.tree = dims <= TREE_MAX_DIMS ? new KdTree(trainCodes, dims) : null;
     }
 
     /**
@@ -92,6 +98,9 @@ public final class KnnClassifier {
         int[] out = new int[n];
         float[] testNorms = norms(testCodes, n, dims);
         checkComparable(testNorms, "test");
+        if (tree != null) {
+            return predictInTree(testCodes, n, pool);
+        }
         int m = trainLabels.length;
         MatrixKernels k = MatrixKernels.get();
         Scratch[] scratch = new Scratch[pool.threads()];
@@ -124,6 +133,26 @@ public final class KnnClassifier {
             }
             for (int r = 0; r < rows; r++) {
                 out[from + r] = vote(bestIndex, r * neighbours);
+            }
+        });
+        return out;
+    }
+
+    private int[] predictInTree(float[] testCodes, int n, ComputePool pool) {
+        int[] out = new int[n];
+        KdTree.Neighbours[] found = new KdTree.Neighbours[pool.threads()];
+        int[][] nearest = new int[pool.threads()][];
+        pool.parallelFor(n, TEST_BLOCK, (slot, from, to) -> {
+            if (found[slot] == null) {
+                found[slot] = new KdTree.Neighbours(neighbours);
+                nearest[slot] = new int[neighbours];
+            }
+            for (int q = from; q < to; q++) {
+                tree.nearest(testCodes, q * dims, found[slot]);
+                for (int j = 0; j < neighbours; j++) {
+                    nearest[slot][j] = found[slot].index(j);
+                }
+                out[q] = vote(nearest[slot], 0);
             }
         });
         return out;
