@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import latentlab.cli.Cli;
@@ -27,14 +29,17 @@ import picocli.CommandLine;
  *
  * <p>The child dies with the launcher, however the launcher ends, so that a killed command never goes on in the
  * background to overwrite its output file later: a signal that lets the launcher shut down (Ctrl+C, {@code kill})
- * is passed on by a shutdown hook; for one that does not ({@code kill -9}, a crash), the child's standard input
- * is a pipe from the launcher that nobody writes to, which the system closes when the launcher is gone. The child
- * reads it on a daemon thread and halts at its end (halts: no shutdown hook, no save runs after that).
+ * is passed on by a shutdown hook; for one that does not ({@code kill -9}, a crash), the child looks every
+ * {@value #WATCH_MILLIS} ms whether its parent is still the launcher (the system gives an orphan another parent)
+ * and halts when it is not (halts: no shutdown hook, no save runs after that). It looks rather than waiting for the
+ * end of a pipe from the launcher: a thread blocked in a read keeps every exit of the JVM waiting 0.3 s for it.
  */
 public final class Launcher {
     static final String VECTOR_MODULE = "jdk.incubator.vector";
-    /** Set in the child: its standard input is the launcher's pipe (see the class comment). */
+    /** Set in the child: the launcher's process id, which the child watches (see the class comment). */
     static final String WATCH_LAUNCHER = "latentlab.watchLauncher";
+    /** How often the child looks whether its launcher is still there. */
+    static final long WATCH_MILLIS = 200;
     /** The child's exit code when its launcher is gone (as if killed by SIGTERM). */
     static final int LAUNCHER_GONE = 143;
     private static final String INCUBATOR_WARNING = "WARNING: Using incubator modules";
@@ -43,8 +48,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (Boolean.getBoolean(WATCH_LAUNCHER)) {
-            haltWhenLauncherEnds();
+        if (System.getProperty(WATCH_LAUNCHER) != null) {
+            haltWhenLauncherEnds(Long.getLong(WATCH_LAUNCHER, -1));
         }
         if (Boolean.getBoolean(ClassArchive.WRITE)) {
             try {
@@ -97,7 +102,7 @@ public final class Launcher {
         List<String> cmd = new ArrayList<>(baseOptions());
         // The window reports how long after this launch it was ready, counting this JVM too.
         cmd.add("-Dlatentlab.launchMillis=" + ManagementFactory.getRuntimeMXBean().getStartTime());
-        cmd.add("-D" + WATCH_LAUNCHER + "=true");
+        cmd.add("-D" + WATCH_LAUNCHER + "=" + ProcessHandle.current().pid());
         // The heap and compiler settings (JvmOptions); the user's own JVM options come after them and win.
         cmd.addAll(JvmOptions.unlessGiven(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         cmd.addAll(ClassArchive.useOptions(ClassArchive.jar(classPath)));
@@ -156,8 +161,7 @@ public final class Launcher {
     private static int relaunch(String[] args) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(childCommand(args));
         pb.environment().put("LATENTLAB_NO_RELAUNCH", "1");
-        // A pipe nobody writes to: it closes when this JVM is gone, however it went (see haltWhenLauncherEnds).
-        pb.redirectInput(ProcessBuilder.Redirect.PIPE);
+        pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
         pb.redirectOutput(ProcessBuilder.Redirect.INHERIT);
         Process child = pb.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child), "latentlab-child-stopper"));
@@ -183,22 +187,21 @@ public final class Launcher {
     }
 
     /**
-     * In the child: reads standard input, the launcher's pipe, to its end (the launcher never writes to it) and then
-     * halts this JVM, since the launcher is gone and nobody would see or want what this JVM does next.
+     * In the child: halts this JVM once its parent is no longer {@code launcherPid}, since the launcher is gone and
+     * nobody would see or want what this JVM does next.
      */
-    private static void haltWhenLauncherEnds() {
-        Thread watch = new Thread(() -> {
-            try {
-                while (System.in.read() != -1) {
-                    // nothing is sent; reading returns -1 (or fails) once the launcher has ended
-                }
-            } catch (IOException e) {
-                // the pipe broke: the launcher is gone just the same
+    private static void haltWhenLauncherEnds(long launcherPid) {
+        ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "latentlab-launcher-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        watch.scheduleWithFixedDelay(() -> {
+            long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+            if (parent != launcherPid) {
+                Runtime.getRuntime().halt(LAUNCHER_GONE);
             }
-            Runtime.getRuntime().halt(LAUNCHER_GONE);
-        }, "latentlab-launcher-watch");
-        watch.setDaemon(true);
-        watch.start();
+        }, 0, WATCH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Copies the child's error output, without the JVM's one-line notice about the incubating module. */
