@@ -81,7 +81,8 @@ public final class LatentLabApp extends Application {
                 Screen.getPrimary().getVisualBounds(), context.preferences().windowBounds());
         Scene scene = new Scene(view, bounds.getWidth(), bounds.getHeight());
         stage.titleProperty().bind(context.title());
-        var icon = LatentLabApp.class.getResourceAsStream("/latentlab/icon/latent-lab.png");
+        // The 64-pixel icon: from the 256-pixel one the window system's smaller sizes were scaled down at every start.
+        var icon = LatentLabApp.class.getResourceAsStream("/latentlab/icon/latent-lab-64.png");
         if (icon != null) {
             stage.getIcons().add(new javafx.scene.image.Image(icon));
         }

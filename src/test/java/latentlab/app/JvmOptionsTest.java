@@ -40,7 +40,7 @@ class JvmOptionsTest {
     @Test
     void theUsersCollectorReplacesG1AndItsSettings() {
         List<String> options = JvmOptions.unlessGiven(List.of("-XX:+UseSerialGC"));
-        assertEquals(List.of("-Xmx512m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"),
+        assertEquals(List.of("-Xmx512m", "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=20"),
                 options.subList(0, 3));
         assertEquals(JvmOptions.JIT, options.subList(3, options.size()));
     }
@@ -48,7 +48,7 @@ class JvmOptionsTest {
     @Test
     void anOptionTheUserSetIsNotRepeated() {
         List<String> options = JvmOptions.unlessGiven(List.of("-XX:MaxHeapFreeRatio=70", "-XX:-UseG1GC"));
-        assertFalse(options.contains("-XX:MaxHeapFreeRatio=30"), options.toString());
+        assertFalse(options.contains("-XX:MaxHeapFreeRatio=20"), options.toString());
         assertFalse(options.contains("-XX:+UseG1GC"), options.toString());
     }
 
