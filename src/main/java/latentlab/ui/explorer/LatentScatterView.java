@@ -18,7 +18,6 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import latentlab.compute.ComputePool;
-import latentlab.data.ClassNames;
 import latentlab.ui.common.Appearance;
 import latentlab.ui.common.ColourScale;
 import latentlab.ui.session.JobRunner;
@@ -91,9 +90,7 @@ public final class LatentScatterView extends Region {
         // underneath (the events would bubble up to this pane's handlers).
         legend.addEventHandler(MouseEvent.ANY, MouseEvent::consume);
         legend.addEventHandler(ScrollEvent.ANY, ScrollEvent::consume);
-        legend.setClasses(classCount(), classNames());
-        legend.setLatentSize(model.getLatentSize());
-        legend.showScale(map.colourByProperty().get(), map.colourScale());
+        LegendFeed.follow(legend, model, map, appearance);
         new MapInteraction(this, viewport, points, model, card).install();
         viewport.setSize(getWidth(), getHeight());
         pointsChanged(map.pointsProperty().get());
@@ -101,20 +98,14 @@ public final class LatentScatterView extends Region {
     }
 
     private void listen() {
-        appearance.themeProperty().addListener(o -> legend.setClasses(classCount(), classNames()));
         appearance.scaleProperty().addListener(o -> markDirty());
-        model.displayProperty().addListener(o -> legend.setClasses(classCount(), classNames()));
-        model.latentSizeProperty().addListener((o, a, b) -> legend.setLatentSize(b.intValue()));
         model.codecProperty().addListener(o -> {
             if (map.manifoldProperty().get()) {
                 markDirty();
             }
         });
         map.pointsProperty().addListener((o, a, b) -> pointsChanged(b));
-        map.coloursProperty().addListener((o, a, b) -> {
-            legend.showScale(b.by(), b.scale());
-            markDirty();
-        });
+        map.coloursProperty().addListener((o, a, b) -> markDirty());
         model.position().addListener((arr, changed, from, to) -> markDirty());
         model.annotations().addListener((MapChangeListener<String, java.util.List<Annotation>>) c -> markDirty());
         for (Observable o : new Observable[] {selection.selectedProperty(), selection.hoveredProperty(),
@@ -131,14 +122,6 @@ public final class LatentScatterView extends Region {
         widthProperty().addListener(o -> sizeChanged());
         heightProperty().addListener(o -> sizeChanged());
         legendPlacement.addListener(o -> requestLayout());
-    }
-
-    private int classCount() {
-        return model.getDisplay() == null ? 0 : model.getDisplay().classCount();
-    }
-
-    private ClassNames classNames() {
-        return model.getDisplay() == null ? ClassNames.numbered("") : model.getDisplay().classNames();
     }
 
     private void sizeChanged() {

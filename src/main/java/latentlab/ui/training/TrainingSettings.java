@@ -17,6 +17,7 @@ import latentlab.nn.activation.Activations;
 import latentlab.nn.loss.Losses;
 import latentlab.train.OptimizerKind;
 import latentlab.train.TrainingConfig;
+import latentlab.train.TrainingPreset;
 
 /**
  * The hyper-parameters as the training panel edits them. {@link #toConfig(int)} turns them into a validated
@@ -114,6 +115,30 @@ public final class TrainingSettings {
     public Observable[] structural() {
         return new Observable[] {hiddenLayers, latentSize, activation, loss, optimizer, batchSize, seed, linear,
             variational, weightDecay};
+    }
+
+    /**
+     * Sets the network and the optimiser to a preset's, for inputs of size {@code d}: plain (not linear, not
+     * variational, no input noise), its hidden layers, code size, activation, loss, optimiser, learning rate,
+     * batch size and weight decay. The seed stays.
+     */
+    public void setFrom(TrainingPreset p, int d) {
+        int[] sizes = p.network(d).encoderSizes();
+        StringBuilder hidden = new StringBuilder();
+        for (int i = 1; i < sizes.length - 1; i++) {
+            hidden.append(i > 1 ? "-" : "").append(sizes[i]);
+        }
+        linearProperty().set(false);
+        variationalProperty().set(false);
+        corruptionProperty().set(0);
+        weightDecayProperty().set(p.weightDecay());
+        hiddenLayersProperty().set(hidden.toString());
+        latentSizeProperty().set(sizes[sizes.length - 1]);
+        activationProperty().set(p.activation());
+        lossProperty().set(p.loss());
+        optimizerProperty().set(p.optimizer());
+        learningRateProperty().set(p.learningRate());
+        batchSizeProperty().set(p.batchSize());
     }
 
     /**

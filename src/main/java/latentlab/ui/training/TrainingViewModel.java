@@ -56,41 +56,19 @@ public final class TrainingViewModel {
         for (var p : settings.structural()) {
             p.addListener(structural);
         }
-        settings.learningRateProperty().addListener((o, was, now) -> {
-            checkSettings();
-            if (trainer != null && now.doubleValue() > 0 && now.doubleValue() <= 10) {
-                trainer.setLearningRate(now.doubleValue());
-            }
-        });
-        settings.betaProperty().addListener((o, was, now) -> {
-            checkSettings();
-            if (trainer != null && now.doubleValue() >= 0 && now.doubleValue() <= 1000) {
-                trainer.setBeta(now.doubleValue());
-            }
-        });
-        settings.corruptionProperty().addListener((o, was, now) -> {
-            checkSettings();
-            if (trainer != null && now.doubleValue() >= 0 && now.doubleValue() <= 0.95) {
-                trainer.setCorruption(now.doubleValue());
-            }
-        });
-        speed.addListener((o, was, now) -> {
-            if (trainer != null) {
-                trainer.setMaxStepsPerSecond(TrainingPace.stepsPerSecond(now.doubleValue()));
-            }
-        });
+        LiveSettings.forward(settings, speed, () -> trainer, this::checkSettings);
     }
 
     public TrainingSettings settings() {
         return settings;
     }
 
-    /** The latest snapshot (null before a data set is open). */
     /** The run's kept history, as of the latest snapshot. */
     public ReadOnlyObjectProperty<Timeline> timelineProperty() {
         return timeline.getReadOnlyProperty();
     }
 
+    /** The latest snapshot (null before a data set is open). */
     public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
         return snapshot.getReadOnlyProperty();
     }
@@ -299,22 +277,7 @@ public final class TrainingViewModel {
         if (data == null) {
             return "no data set is open";
         }
-        int[] sizes = p.network(data.train().dimension()).encoderSizes();
-        StringBuilder hidden = new StringBuilder();
-        for (int i = 1; i < sizes.length - 1; i++) {
-            hidden.append(i > 1 ? "-" : "").append(sizes[i]);
-        }
-        settings.linearProperty().set(false);
-        settings.variationalProperty().set(false);
-        settings.corruptionProperty().set(0);
-        settings.weightDecayProperty().set(p.weightDecay());
-        settings.hiddenLayersProperty().set(hidden.toString());
-        settings.latentSizeProperty().set(sizes[sizes.length - 1]);
-        settings.activationProperty().set(p.activation());
-        settings.lossProperty().set(p.loss());
-        settings.optimizerProperty().set(p.optimizer());
-        settings.learningRateProperty().set(p.learningRate());
-        settings.batchSizeProperty().set(p.batchSize());
+        settings.setFrom(p, data.train().dimension());
         String problem = startTrainer(null);
         if (problem == null) {
             trainer.setSchedule(p.learningRateSchedule(), p.epochs());
