@@ -59,6 +59,11 @@ public record Timeline(List<Moment> moments, List<SettingsChange> settings, Hist
         return best;
     }
 
+    /** The kept moments with {@code from <= step <= to}, oldest first (empty when none is in the range). */
+    public List<Moment> between(long from, long to) {
+        return moments.stream().filter(m -> m.step() >= from && m.step() <= to).toList();
+    }
+
     /** The index of the moment at exactly {@code step}, or -1. */
     public int indexOf(long step) {
         for (int i = 0; i < moments.size(); i++) {
