@@ -71,7 +71,7 @@ final class TimelineRecorder {
         published.set(Timeline.NONE);
     }
 
-    /** Keeps {@code m}, a moment after the newest, and thins to the budget. */
+    /** Keeps {@code m}, a moment after the newest, as given (exact or compact), and thins to the budget. */
     void add(Moment m) {
         moments.add(m);
         thinAndPublish();

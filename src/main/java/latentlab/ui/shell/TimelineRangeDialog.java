@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -111,7 +112,7 @@ final class TimelineRangeDialog {
         d.getDialogPane().setContent(box);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(
-                javafx.beans.binding.Bindings.createBooleanBinding(() -> choice() == null, from.valueProperty(),
+                Bindings.createBooleanBinding(() -> choice() == null, from.valueProperty(),
                         to.valueProperty()));
         if (owner != null) {
             d.initOwner(owner);
