@@ -165,7 +165,11 @@ public sealed interface MomentWeights permits MomentWeights.Exact, MomentWeights
         return (n + BLOCK - 1) / BLOCK;
     }
 
-    /** FNV-1a over the weights' bits, 64 bits (to check a replay, not against tampering). */
+    /**
+     * A 64-bit hash of the weights' bits: FNV-1a's xor-and-multiply step (offset basis and prime of the 64-bit
+     * variant, Fowler, Noll and Vo) applied to each weight's 32 bits rather than byte by byte. To check a replay,
+     * not against tampering.
+     */
     static long hash(float[] w) {
         long h = 0xcbf29ce484222325L;
         for (float v : w) {
