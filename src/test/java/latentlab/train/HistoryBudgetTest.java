@@ -12,6 +12,7 @@ import latentlab.compute.TestPool;
 import latentlab.data.Dataset;
 import latentlab.nn.Architecture;
 import latentlab.nn.loss.BinaryCrossEntropy;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * are quick): at least 100 moments within 200 MB, compact except for keyframes, the first and the newest, and the
  * bytes the thinning counts are those of the moments' real sizes.
  */
+@Tag("slow")
 class HistoryBudgetTest {
     private static final long STEPS = 1100;
 
