@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
                 + "With --soak MINUTES it runs a soak instead: training at full speed while the tabs are visited, "
                 + "the sliders moved, a lesson saved and reopened and data sets swapped, logging the heap's live "
                 + "set after a full GC, the resident memory and any exception or error banner as CSV; exit 0 if "
-                + "there was none.")
+                + "there was none.%n%n"
+                + "With --scrub N it times N scrubs of the timeline instead: from choosing a kept moment to its "
+                + "map's codes being ready (median, min, max).")
 public final class BenchUiCommand implements Callable<Integer> {
     @Option(names = "--training-seconds", defaultValue = "10",
             description = "How long to record frames while training (default: ${DEFAULT-VALUE}).")
@@ -39,6 +41,16 @@ public final class BenchUiCommand implements Callable<Integer> {
             description = "Folder for the soak's lesson and CSV data set (default: ${DEFAULT-VALUE}).")
     Path soakDir;
 
+    @Option(names = "--scrub", paramLabel = "N",
+            description = "Time N scrubs of the timeline instead of the benchmark: from choosing a kept moment to "
+                    + "its map's codes being ready (net a, after --scrub-epochs of training).")
+    Integer scrubs;
+
+    @Option(names = "--scrub-epochs", paramLabel = "E", defaultValue = "3",
+            description = "Epochs trained before the scrubs, so the timeline keeps a history (default: "
+                    + "${DEFAULT-VALUE}).")
+    int scrubEpochs;
+
     @Spec
     CommandSpec spec;
 
@@ -55,6 +67,13 @@ public final class BenchUiCommand implements Callable<Integer> {
             throw new UserError("--soak-interval must be between 1 and 3600 seconds, got " + soakInterval);
         }
         try {
+            if (scrubs != null) {
+                if (scrubs < 1 || scrubs > 10_000 || scrubEpochs < 1 || scrubEpochs > 100) {
+                    throw new UserError("--scrub must be between 1 and 10000 and --scrub-epochs between 1 and 100, got "
+                            + scrubs + " and " + scrubEpochs);
+                }
+                return UiBenchmark.scrub(out, scrubs, scrubEpochs);
+            }
             if (soakMinutes != null) {
                 return new Soak(out, soakMinutes, soakInterval, soakDir).run();
             }

@@ -66,7 +66,7 @@ public final class DimensionsCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         ModelFile.Contents contents = model.load();
         DatasetPair pair = data.open();
-        Codec codec = step.select(model, contents, w);
+        Codec codec = step.select(model, contents, w, pair::train);
         Encoding.checkDimension(codec, pair.test());
         try (ComputePool pool = new ComputePool(threads.threads())) {
             long t0 = System.nanoTime();

@@ -10,6 +10,7 @@ import latentlab.data.DatasetPair;
 import latentlab.eval.Encoding;
 import latentlab.eval.ReconstructionError;
 import latentlab.io.export.CodesCsv;
+import latentlab.io.model.ModelFile;
 import latentlab.nn.Codec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,8 +50,9 @@ public final class EncodeCommand implements Callable<Integer> {
         }
         OutputFile.check(out, "--out");
         PrintWriter w = spec.commandLine().getOut();
-        Codec codec = step.select(model, model.load(), w);
+        ModelFile.Contents contents = model.load();
         DatasetPair pair = data.open();
+        Codec codec = step.select(model, contents, w, pair::train);
         Dataset d = split.equals("train") ? pair.train() : pair.test();
         Encoding.checkDimension(codec, d);
         try (ComputePool pool = new ComputePool(threads.threads())) {

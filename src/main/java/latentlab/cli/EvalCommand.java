@@ -42,7 +42,7 @@ public final class EvalCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         ModelFile.Contents contents = model.load();
         DatasetPair pair = data.open();
-        Codec codec = step.select(model, contents, w);
+        Codec codec = step.select(model, contents, w, pair::train);
         Encoding.checkDimension(codec, pair.test());
         try (ComputePool pool = new ComputePool(threads.threads())) {
             ReconstructionError.Result r = ReconstructionError.evaluate(codec, pair.test(), pool);

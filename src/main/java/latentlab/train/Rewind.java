@@ -1,7 +1,6 @@
 package latentlab.train;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import latentlab.compute.ComputePool;
@@ -11,7 +10,8 @@ import latentlab.data.Dataset;
  * The exact training state at a kept moment, to continue from it: the nearest keyframe at or before it is restored
  * (weights, optimiser state, batch order) and the steps between are trained again with the settings the run used
  * then. A step depends only on these, the step number and the thread count, so the replay reproduces the moment's
- * weights bit for bit; it checks that it did.
+ * weights bit for bit; it checks that it did (against the exact weights, or for a compact moment against the hash of
+ * its exact weights), and the state it gives is exact even where the history keeps only an approximation.
  */
 public final class Rewind {
     private Rewind() {
@@ -48,7 +48,7 @@ public final class Rewind {
                 throw new IllegalStateException("replaying to step " + moment.step() + " diverged at step " + step);
             }
         }
-        if (!Arrays.equals(r.network().parameters(), moment.weights())) {
+        if (!moment.stored().matches(r.network().parameters())) {
             throw new IllegalStateException("replaying the steps from " + key.step() + " to " + moment.step()
                     + " did not give the kept weights (another data set or thread count?)");
         }

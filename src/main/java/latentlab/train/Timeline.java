@@ -27,12 +27,21 @@ public record Timeline(List<Moment> moments, List<SettingsChange> settings, Hist
         return moments.isEmpty();
     }
 
-    /** Bytes the history holds: weights, optimiser states, and each distinct batch order once. */
+    /**
+     * Bytes the history holds: weights (exact or compact), optimiser states, and each distinct batch order and each
+     * compact moments' base once.
+     */
     public long bytes() {
         long b = 0;
         Set<int[]> orders = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<float[]> arrays = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Moment m : moments) {
-            b += 4L * m.weights().length;
+            if (m.stored() instanceof MomentWeights.Exact e) {
+                b += arrays.add(e.weights()) ? e.bytes() : 0;
+            } else {
+                MomentWeights.Compact c = (MomentWeights.Compact) m.stored();
+                b += c.bytes() + (arrays.add(c.base()) ? 4L * c.base().length : 0);
+            }
             if (m.optimizer() != null) {
                 b += m.optimizer().bytes();
             }
@@ -57,6 +66,11 @@ public record Timeline(List<Moment> moments, List<SettingsChange> settings, Hist
             }
         }
         return best;
+    }
+
+    /** The kept moments with {@code from <= step <= to}, oldest first (empty when none is in the range). */
+    public List<Moment> between(long from, long to) {
+        return moments.stream().filter(m -> m.step() >= from && m.step() <= to).toList();
     }
 
     /** The index of the moment at exactly {@code step}, or -1. */
@@ -111,9 +125,21 @@ public record Timeline(List<Moment> moments, List<SettingsChange> settings, Hist
             if (k < 0) {
                 break;
             }
-            kept.set(k, kept.get(k).withoutOptimizer());
+            kept.set(k, compact(kept, k, kept.get(k).withoutOptimizer()));
         }
         return new Timeline(kept, settings, budget, parent);
+    }
+
+    /**
+     * Moment {@code i} of {@code list} as it is kept there: {@code m} itself if it is a keyframe, the first or the
+     * newest moment or already compact; else compact, its weights as 8-bit differences from the first moment's
+     * (when those are exact).
+     */
+    static Moment compact(List<Moment> list, int i, Moment m) {
+        if (m.keyframe() || !m.exact() || i == 0 || i == list.size() - 1 || !list.get(0).exact()) {
+            return m;
+        }
+        return m.compacted(list.get(0).weights());
     }
 
     /** The same history with another parent. */

@@ -55,6 +55,9 @@ final class TimelineRecorder {
         }
         logSettings(run);
         capture(run, true);
+        for (int i = 1; i < moments.size() - 1; i++) {
+            compactAt(i); // a file written before compact moments keeps them all exact
+        }
         thinAndPublish();
     }
 
@@ -68,7 +71,7 @@ final class TimelineRecorder {
         published.set(Timeline.NONE);
     }
 
-    /** Keeps {@code m}, a moment after the newest, and thins to the budget. */
+    /** Keeps {@code m}, a moment after the newest, as given (exact or compact), and thins to the budget. */
     void add(Moment m) {
         moments.add(m);
         thinAndPublish();
@@ -167,6 +170,14 @@ final class TimelineRecorder {
             moments.set(moments.size() - 1, m);
         } else {
             moments.add(m);
+            compactAt(moments.size() - 2);
+        }
+    }
+
+    /** Keeps moment {@code i} compact unless it is a keyframe, the first or the newest ({@link Timeline#compact}). */
+    private void compactAt(int i) {
+        if (i >= 0) {
+            moments.set(i, Timeline.compact(moments, i, moments.get(i)));
         }
     }
 
@@ -203,6 +214,7 @@ final class TimelineRecorder {
                 break;
             }
             moments.set(i, moments.get(i).withoutOptimizer());
+            compactAt(i);
         }
         while (moments.size() > budget.maxMoments() || new Timeline(moments, settings, budget, parent).bytes()
                 > budget.bytes()) {
@@ -216,6 +228,7 @@ final class TimelineRecorder {
                 break;
             }
             moments.set(k, moments.get(k).withoutOptimizer());
+            compactAt(k);
         }
         published.set(new Timeline(moments, settings, budget, parent));
     }

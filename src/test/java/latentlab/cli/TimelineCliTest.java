@@ -4,10 +4,12 @@ import static latentlab.cli.CliTest.assertOneLineError;
 import static latentlab.cli.CliTest.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import latentlab.data.Dataset;
 import latentlab.data.DatasetLocator;
@@ -16,6 +18,7 @@ import latentlab.data.IdxFixtures;
 import latentlab.io.model.ModelFile;
 import latentlab.io.model.TimelineSection;
 import latentlab.train.Checkpoint;
+import latentlab.train.Moment;
 import latentlab.train.Timeline;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +91,29 @@ class TimelineCliTest {
         assertTrue(e0 > em && em > el, "test error falls: " + e0 + ", " + em + ", " + el);
         assertEquals(plain.out(), last.out().lines().skip(1).map(l -> l + System.lineSeparator())
                 .reduce("", String::concat), "the last moment is the saved model");
+        assertFalse(first.out().contains("approximation") || last.out().contains("approximation"),
+                "the first and the newest moments are exact");
+    }
+
+    @Test
+    void evalAtACompactMomentSaysItsWeightsAreTheKeptApproximation() throws Exception {
+        Timeline t = timeline(model);
+        Moment compact = t.moments().stream().filter(m -> !m.exact()).findFirst().orElseThrow();
+        CliTest.Run r = run("eval", "--model", model.toString(), "--data", data.toString(), "--threads", "2",
+                "--step", Long.toString(compact.step()));
+        assertEquals(0, r.code(), r.err());
+        String line = r.out().lines().findFirst().orElseThrow();
+        assertTrue(line.startsWith("moment: step " + compact.step() + " ") && line.contains(
+                "its weights are the kept 8-bit approximation, within "), line);
+        CliTest.Run exact = run("eval", "--model", model.toString(), "--data", data.toString(), "--threads", "2",
+                "--step", Long.toString(compact.step()), "--exact");
+        assertEquals(0, exact.code(), exact.err());
+        List<String> lines = exact.out().lines().toList();
+        assertFalse(lines.get(0).contains("approximation"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("weights: exact, replayed "), lines.get(1));
+        double approx = testError(r);
+        double error = testError(exact);
+        assertTrue(approx != error && Math.abs(approx - error) < 0.01 * error, approx + " and exactly " + error);
     }
 
     @Test

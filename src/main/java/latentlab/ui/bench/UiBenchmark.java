@@ -34,6 +34,13 @@ public final class UiBenchmark {
         this.trainingSeconds = trainingSeconds;
     }
 
+    /** The scrub figure instead ({@link ScrubBenchmark}); returns 0 on success. */
+    public static int scrub(PrintWriter out, int scrubs, int epochs) throws Exception {
+        int code = new ScrubBenchmark(out, scrubs, epochs).run();
+        Platform.exit();
+        return code;
+    }
+
     /** Runs all measurements; returns 0 on success. */
     public int run() throws Exception {
         BenchWindow.Opened window = BenchWindow.open(AppContext::new, 1600, 1000, "Latent Lab — UI benchmark");

@@ -33,6 +33,7 @@ final class ExportActions {
     private final Supplier<String> epoch;
     private DimensionsViewModel dimensions;
     private Appearance look;
+    private TimelineExport timeline;
 
     /**
      * @param run   the run's name for file names ("mnist-784-256-64-2-epoch10")
@@ -53,6 +54,16 @@ final class ExportActions {
     void setDimensions(DimensionsViewModel dimensions, Appearance look) {
         this.dimensions = dimensions;
         this.look = look;
+    }
+
+    /** Where the timeline's animation is exported from. */
+    void setTimeline(TimelineExport t) {
+        this.timeline = t;
+    }
+
+    /** A range of the run's kept history as an animated GIF or PNG frames, rendered now. */
+    void timelineRange(Window owner) {
+        timeline.export(owner);
     }
 
     /** What each dimension of the model in the Dimensions view means, as CSV. */

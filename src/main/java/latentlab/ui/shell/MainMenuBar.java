@@ -89,8 +89,14 @@ final class MainMenuBar extends MenuBar {
         record.setOnAction(e -> exportActions.record(record.isSelected(), window.getScene().getWindow()));
         context.exports().recordingProperty().addListener((o, was, now) -> record.setSelected(now));
         record.disableProperty().bind(noNetwork);
+        MenuItem range = item("Animation of the timeline (GIF or PNG frames)…", null,
+                e -> exportActions.timelineRange(window.getScene().getWindow()));
+        range.setId("export-timeline");
+        range.disableProperty().bind(Bindings.or(Bindings.createBooleanBinding(
+                () -> context.timeline().timelineProperty().get().isEmpty(), context.timeline().timelineProperty()),
+                context.status().busyProperty()));
         return new Menu("Export", null, map1, map2, panel, whole, new SeparatorMenuItem(), csv, npz, projector,
-                new SeparatorMenuItem(), dimensions, grid, morpho, new SeparatorMenuItem(), record);
+                new SeparatorMenuItem(), dimensions, grid, morpho, new SeparatorMenuItem(), record, range);
     }
 
     private Menu training() {

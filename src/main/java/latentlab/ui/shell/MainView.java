@@ -80,6 +80,8 @@ public final class MainView extends BorderPane {
         ExportActions exports = new ExportActions(context.exports(), dialogs, scatter(), context.autoencoderSpace(),
                 actions::runName, () -> FileNames.epoch(context.training().getSnapshot()));
         exports.setDimensions(context.dimensions(), look);
+        exports.setTimeline(new TimelineExport(context.status(), dialogs, scatter(), look, context.timeline(),
+                context.pool(), actions::runName));
         views = new ViewStates(context, scatter(), explorer, tabs);
         actions.setViewState(views::capture);
 

@@ -131,4 +131,50 @@ class ExportUiTest {
             assertNotNull(reader.read(0));
         }
     }
+
+    @Test
+    void aRangeOfTheTimelineIsRenderedAfterTheFactOneFramePerKeptMoment(FxRobot robot) throws Exception {
+        ready();
+        robot.interact(() -> model.training().reset());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.training().getSnapshot().step() == 0);
+        for (int i = 0; i < 6; i++) {
+            robot.interact(() -> model.training().stepBatch());
+        }
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.training().getSnapshot().step() == 6
+                && model.timeline().timelineProperty().get().between(0, 6).size() == 7);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.status().busyProperty().get());
+        latentlab.train.Timeline t = model.timeline().timelineProperty().get();
+        TimelineRangeDialog[] dialog = new TimelineRangeDialog[1];
+        robot.interact(() -> {
+            dialog[0] = new TimelineRangeDialog(t);
+            dialog[0].fromBox().setValue(t.moments().get(2));
+            dialog[0].toBox().setValue(t.moments().get(5));
+        });
+        assertEquals("4 kept moments: 4 frames, each the map as it was then", dialog[0].countLabel().getText());
+        TimelineRangeDialog.Choice choice = dialog[0].choice();
+        assertEquals(new TimelineRangeDialog.Choice(2, 5, true), choice);
+        Path gif = dir.resolve("range.gif");
+        robot.interact(() -> new TimelineExport(model.status(), null, view.scatter(), model.appearance(),
+                model.timeline(), model.pool(), () -> "run").start(t, model.training().getSnapshot(), choice, gif));
+        done();
+        try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertEquals(4, reader.getNumImages(true), "one frame per kept moment from step 2 to step 5");
+            BufferedImage first = reader.read(0);
+            assertEquals((int) Math.floor(view.scatter().getWidth()), first.getWidth());
+            long coloured = 0;
+            for (int y = 0; y < first.getHeight(); y += 3) {
+                for (int x = 0; x < first.getWidth(); x += 3) {
+                    int rgb = first.getRGB(x, y) & 0xFFFFFF;
+                    int r = rgb >> 16;
+                    int g = (rgb >> 8) & 0xFF;
+                    int b = rgb & 0xFF;
+                    coloured += Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60 ? 1 : 0;
+                }
+            }
+            assertTrue(coloured > 500, "the frame shows the digits in their classes' colours: " + coloured);
+        }
+        latentlab.io.export.ExportFixtures.assertNoTemporaryFiles(dir);
+    }
 }

@@ -78,14 +78,20 @@ class LessonHistoryTest {
                     now.moments().get(now.moments().size() - 1).step(), "the newest stays");
             assertTrue(now.moments().get(0).keyframe(), "the first keyframe stays");
             for (Moment m : now.moments()) {
-                assertArrayEquals(was.moments().get(was.indexOf(m.step())).weights(), m.weights());
+                Moment before = was.moments().get(was.indexOf(m.step()));
+                if (m.exact() || !before.exact()) {
+                    assertArrayEquals(before.weights(), m.weights());
+                } else {
+                    // A keyframe that gave up its optimiser state is kept compact: the same exact weights behind it.
+                    assertTrue(m.stored().matches(before.weights()), "moment at step " + m.step());
+                }
             }
         }
         assertEquals(new Lineage("Run 1", 10), live.parent());
         // Thinned, the kept run still goes back exactly to any of its moments.
         Moment m = kept.timeline().moments().get(kept.timeline().moments().size() / 2);
         Checkpoint again = Rewind.checkpointAt(kept.timeline(), m, kept.end(), data, TestPool.get());
-        assertArrayEquals(m.weights(), again.parameters());
+        assertTrue(m.stored().matches(again.parameters()), "the replay gives the moment's exact weights");
     }
 
     @Test
