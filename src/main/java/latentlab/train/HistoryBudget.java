@@ -7,7 +7,8 @@ package latentlab.train;
  *
  * <p>Moments between keyframes are kept compact, 8-bit differences from the first moment's weights (a byte a weight
  * and a scale per 256: {@link MomentWeights}); keyframes, the first and the newest moment keep float32 weights, and a
- * keyframe Adam's two arrays besides. The window's default, {@link #DEFAULT_BYTES} (200 MiB), so holds:
+ * keyframe Adam's two arrays besides. A budget of {@link #DEFAULT_BYTES} (200 MiB) so holds (the window keeps at
+ * most {@link #WINDOW_MOMENTS} of them, and its bytes are at most a quarter of the heap):
  * <ul>
  * <li>MNIST net a (784-256-64-2, 435,858 parameters): 0.44 MB a moment (exact 1.74 MB), so ~400 moments;</li>
  * <li>net b (784-512-256-2, 1,068,306): 1.09 MB a moment (exact 4.27 MB, a keyframe 12.8 MB): 165 moments and
@@ -34,9 +35,16 @@ public record HistoryBudget(long bytes, int maxMoments) {
         }
     }
 
-    /** The window's default: 200 MB, but no more than a quarter of the heap. */
+    /**
+     * The most moments the window keeps: spread evenly in log(1 + step), 128 are more than a timeline a few hundred
+     * pixels wide can show apart, and they keep net a's history to about 60 MB (compact moments and two keyframes),
+     * so that the window training it stays near 600 MB resident; net b still keeps over 100 within the bytes.
+     */
+    public static final int WINDOW_MOMENTS = 128;
+
+    /** The window's default: 200 MB, but no more than a quarter of the heap, and {@link #WINDOW_MOMENTS} moments. */
     public static HistoryBudget windowDefault() {
-        return new HistoryBudget(Math.min(DEFAULT_BYTES, Runtime.getRuntime().maxMemory() / 4), Integer.MAX_VALUE);
+        return new HistoryBudget(Math.min(DEFAULT_BYTES, Runtime.getRuntime().maxMemory() / 4), WINDOW_MOMENTS);
     }
 
     /** The most a file's history may take, so that the file stays well under the 1 GiB a model file may have. */
