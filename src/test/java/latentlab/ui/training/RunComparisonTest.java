@@ -51,15 +51,7 @@ class RunComparisonTest {
 
     @Test
     void theOtherRunsLossesAndItsMapAtTheNearestKeptMoment(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> live() != null && model.autoencoderSpace().getCodes()
-                != null);
-        robot.interact(() -> model.training().reset());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> live() != null && live().step() == 0);
-        for (int i = 0; i < 30; i++) {
-            robot.interact(() -> model.training().stepBatch());
-        }
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> live().step() == 30
-                && model.timeline().timelineProperty().get().moments().size() >= 30);
+        ThirtySteps.train(robot, model);
         robot.interact(() -> model.timeline().showStep(10));
         robot.interact(() -> model.runs().trainFromHere());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.runs().runs().size() == 2
