@@ -33,8 +33,11 @@ import java.util.function.IntConsumer;
  *
  * <h2>Several callers</h2>
  * One job runs at a time. A call made while another thread's job is running, or from inside a job (a nested call),
- * does not wait for the pool: it runs all of its chunks on its own thread, with the same results. So no caller ever
- * blocks on another, and the pool never has more jobs than threads.
+ * does not wait for the pool: it runs all of its chunks on its own thread, with the same results. So no caller
+ * blocks on another, and the pool never has more jobs than threads, with one exception: work someone is waiting for
+ * ({@link #parallelForUrgently}, the window's scrubbing through training's history) waits for the job running now
+ * (a training step's part, a millisecond or two) and then has the whole pool, and other callers that come meanwhile
+ * wait for it instead of taking cores from it on their own threads; the results are the same either way.
  *
  * <p>Workers are daemon threads; {@link #close()} ends them. Exceptions thrown by a chunk stop the handing out of
  * further chunks and are rethrown to the caller once the chunks in flight are done.
@@ -63,7 +66,10 @@ public final class ComputePool implements AutoCloseable {
     private final int threads;
     private final Worker[] workers;
     private final boolean shared;
-    private final ReentrantLock busy = new ReentrantLock();
+    /** Fair, so that the callers waiting behind urgent work are served in order (tryLock still barges in). */
+    private final ReentrantLock busy = new ReentrantLock(true);
+    /** Urgent jobs waiting for the pool or running on it. */
+    private final java.util.concurrent.atomic.AtomicInteger urgent = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Job current;
     private volatile boolean closed;
 
@@ -114,6 +120,18 @@ public final class ComputePool implements AutoCloseable {
 
     /** The same, telling the body which slot its thread has (for per-thread scratch and accumulators). */
     public void parallelFor(int n, int grain, SlotRangeBody body) {
+        parallelFor(n, grain, body, false);
+    }
+
+    /**
+     * {@link #parallelFor(int, int, SlotRangeBody)} for work a person is waiting for: it waits for the pool rather
+     * than run alone while another caller's job runs, and the calls that come while it waits or runs wait for it.
+     */
+    public void parallelForUrgently(int n, int grain, SlotRangeBody body) {
+        parallelFor(n, grain, body, true);
+    }
+
+    private void parallelFor(int n, int grain, SlotRangeBody body, boolean urgently) {
         Objects.requireNonNull(body, "body");
         if (n < 0 || grain < 1) {
             throw new IllegalArgumentException("parallelFor over " + n + " indices in chunks of " + grain
@@ -127,7 +145,19 @@ public final class ComputePool implements AutoCloseable {
         }
         int chunks = (int) ((n + (long) grain - 1) / grain);
         Job job = new Job(body, n, grain, chunks);
-        if (threads == 1 || chunks == 1 || busy.isHeldByCurrentThread() || !busy.tryLock()) {
+        boolean alone = threads == 1 || chunks == 1 || busy.isHeldByCurrentThread() || isWorker();
+        if (!alone && urgently) {
+            urgent.incrementAndGet();
+            busy.lock();
+        } else if (!alone) {
+            // Behind urgent work, wait for it (fair: in order) instead of taking cores from it.
+            if (urgent.get() > 0) {
+                busy.lock();
+            } else {
+                alone = !busy.tryLock();
+            }
+        }
+        if (alone) {
             job.work(0);
         } else {
             try {
@@ -141,10 +171,19 @@ public final class ComputePool implements AutoCloseable {
                 job.awaitDone();
             } finally {
                 current = null;
+                if (urgently) {
+                    urgent.decrementAndGet();
+                }
                 busy.unlock();
             }
         }
         job.rethrow();
+    }
+
+    /** Whether the calling thread is one of this pool's workers (a nested call from inside a chunk). */
+    private boolean isWorker() {
+        Thread t = Thread.currentThread();
+        return t instanceof Worker w && w.pool() == this;
     }
 
     /** Calls {@code task} for every index in [0, count), each exactly once, claimed like chunks of one index. */
@@ -260,6 +299,10 @@ public final class ComputePool implements AutoCloseable {
             super("latentlab-compute-" + slot);
             this.slot = slot;
             setDaemon(true);
+        }
+
+        ComputePool pool() {
+            return ComputePool.this;
         }
 
         @Override

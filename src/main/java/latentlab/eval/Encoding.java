@@ -32,6 +32,18 @@ public final class Encoding {
         return out;
     }
 
+    /**
+     * The codes of every image, for a person waiting for them (scrubbing through a run's history): with the whole
+     * pool even while training uses it ({@link ComputePool#parallelForUrgently}). The same codes as
+     * {@link #encode}.
+     */
+    public static float[] encodeUrgently(Codec codec, Dataset data, ComputePool pool) {
+        checkDimension(codec, data);
+        float[] out = new float[data.size() * codec.latentSize()];
+        pool.parallelForUrgently(data.size(), CHUNK, (slot, from, to) -> encodeRows(codec, data, from, to, out));
+        return out;
+    }
+
     /** Writes the codes of every image into {@code out} ({@code n x k}). */
     public static void encodeInto(Codec codec, Dataset data, ComputePool pool, float[] out, Progress progress) {
         checkDimension(codec, data);

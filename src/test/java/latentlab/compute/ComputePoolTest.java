@@ -268,4 +268,72 @@ class ComputePoolTest {
         ComputePool.serial().parallelFor(5, 2, (from, to) -> ran.addAndGet(to - from));
         assertEquals(5, ran.get(), "the shared serial pool ignores close");
     }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(LIVENESS_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("not released in time");
+            }
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void urgentWorkWaitsForTheJobRunningThenHasThePoolAndLaterCallersWaitBehindIt() throws Exception {
+        try (ComputePool pool = new ComputePool(2)) {
+            CountDownLatch firstInside = new CountDownLatch(2);
+            CountDownLatch releaseFirst = new CountDownLatch(1);
+            Thread first = new Thread(() -> pool.parallelFor(2, 1, (slot, a, b) -> {
+                firstInside.countDown();
+                await(releaseFirst);
+            }));
+            first.start();
+            assertTrue(firstInside.await(LIVENESS_SECONDS, TimeUnit.SECONDS), "the first job holds both threads");
+
+            CountDownLatch urgentInside = new CountDownLatch(2);
+            CountDownLatch releaseUrgent = new CountDownLatch(1);
+            Set<Thread> urgentThreads = ConcurrentHashMap.newKeySet();
+            Thread urgent = new Thread(() -> pool.parallelForUrgently(2, 1, (slot, a, b) -> {
+                urgentThreads.add(Thread.currentThread());
+                urgentInside.countDown();
+                await(releaseUrgent);
+            }));
+            urgent.start();
+            // Run alone, it would be inside at once (and then stuck: its one thread on the first chunk).
+            assertFalse(urgentInside.await(300, TimeUnit.MILLISECONDS), "urgent work waits for the job running");
+            releaseFirst.countDown();
+            first.join(TimeUnit.SECONDS.toMillis(LIVENESS_SECONDS));
+            assertTrue(urgentInside.await(LIVENESS_SECONDS, TimeUnit.SECONDS), "then it has both threads");
+            assertEquals(2, urgentThreads.size());
+
+            AtomicBoolean laterRan = new AtomicBoolean();
+            Thread later = new Thread(() -> pool.parallelFor(4, 1, (slot, a, b) -> laterRan.set(true)));
+            later.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LIVENESS_SECONDS);
+            while (later.getState() != Thread.State.WAITING && !laterRan.get() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertFalse(laterRan.get(), "a caller that comes meanwhile waits instead of running alone");
+            releaseUrgent.countDown();
+            urgent.join(TimeUnit.SECONDS.toMillis(LIVENESS_SECONDS));
+            later.join(TimeUnit.SECONDS.toMillis(LIVENESS_SECONDS));
+            assertTrue(laterRan.get(), "and runs after it");
+        }
+    }
+
+    @Test
+    void aNestedCallInsideUrgentWorkRunsOnItsOwnThread() throws InterruptedException {
+        try (ComputePool pool = new ComputePool(2)) {
+            AtomicInteger inner = new AtomicInteger();
+            // A worker's nested call must not wait for the pool its own urgent job holds: that would never end.
+            Thread caller = new Thread(() -> pool.parallelForUrgently(8, 1, (slot, a, b) ->
+                    pool.parallelFor(10, 1, (s2, c, d) -> inner.incrementAndGet())));
+            caller.setDaemon(true);
+            caller.start();
+            caller.join(TimeUnit.SECONDS.toMillis(LIVENESS_SECONDS));
+            assertFalse(caller.isAlive(), "the urgent job with nested calls ended");
+            assertEquals(80, inner.get());
+        }
+    }
 }

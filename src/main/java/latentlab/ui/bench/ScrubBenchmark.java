@@ -83,25 +83,30 @@ final class ScrubBenchmark {
     /** {@code scrubs} scrubs to kept moments picked at random (after three to warm up), reported under {@code label}. */
     private void measure(AppContext vm, Snapshot end, Dataset display, String label, Rng rng) throws Exception {
         TimelineViewModel tl = vm.timeline();
-        Timeline history = BenchWindow.onFx(() -> tl.timelineProperty().get());
-        int n = history.moments().size();
         double[] handed = new double[scrubs];
         double[] mapped = new double[scrubs];
         double[] decode = new double[scrubs];
         double[] encode = new double[scrubs];
         int last = -1;
         for (int i = 0; i < scrubs + 3; i++) {
+            // The history as it is now: while training it gains moments and thins old ones between scrubs.
+            Timeline history = BenchWindow.onFx(() -> tl.timelineProperty().get());
+            int n = history.moments().size();
             int pick;
             do {
                 pick = rng.nextInt(n);
             } while (pick == last);
             last = pick;
-            int chosen = pick;
             Moment m = history.moments().get(pick);
             CompletableFuture<Long> shown = when(tl.shownProperty(), s -> s != null && s.step() == m.step())
                     .thenApply(s -> System.nanoTime());
             CompletableFuture<Long> inMap = new CompletableFuture<>();
             long t0 = BenchWindow.onFx(() -> {
+                // By index in the timeline now: the moment of that step, unless training thinned it meanwhile.
+                int index = tl.timelineProperty().get().moments().indexOf(m);
+                if (index < 0) {
+                    return -1L;
+                }
                 vm.autoencoderSpace().codesProperty().addListener(new ChangeListener<>() {
                     @Override
                     public void changed(ObservableValue<? extends float[]> o, float[] was, float[] now) {
@@ -113,9 +118,14 @@ final class ScrubBenchmark {
                     }
                 });
                 long t = System.nanoTime();
-                tl.show(chosen);
+                tl.show(index);
                 return t;
             });
+            if (t0 < 0) {
+                shown.cancel(false);
+                i--;
+                continue;
+            }
             long t1 = shown.get(60, TimeUnit.SECONDS);
             long t2 = inMap.get(60, TimeUnit.SECONDS);
             // The same work off the FX thread, on its own: the weights decoded, the display images encoded.

@@ -183,7 +183,8 @@ public final class TimelineViewModel {
         boolean turn = align.get();
         lane.submitLatest(() -> {
             Autoencoder net = m.network(base.model().architecture());
-            float[] codes = Encoding.encode(net, pair.test(), pool);
+            // Someone is dragging the timeline: the encoding takes the pool from training for its few tens of ms.
+            float[] codes = Encoding.encodeUrgently(net, pair.test(), pool);
             int k = base.model().architecture().latentSize();
             if (turn && base.displayCodes() != null && base.displayCodes().length == codes.length) {
                 codes = Procrustes.align(codes, base.displayCodes(), codes.length / k, k);
