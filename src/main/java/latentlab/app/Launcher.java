@@ -30,9 +30,9 @@ import picocli.CommandLine;
  * <p>The child dies with the launcher, however the launcher ends, so that a killed command never goes on in the
  * background to overwrite its output file later: a signal that lets the launcher shut down (Ctrl+C, {@code kill})
  * is passed on by a shutdown hook; for one that does not ({@code kill -9}, a crash), the child looks every
- * {@value #WATCH_MILLIS} ms whether its parent is still the launcher (the system gives an orphan another parent)
- * and halts when it is not (halts: no shutdown hook, no save runs after that). It looks rather than waiting for the
- * end of a pipe from the launcher: a thread blocked in a read keeps every exit of the JVM waiting 0.3 s for it.
+ * {@value #WATCH_MILLIS} ms whether the launcher is still alive and still its parent, and halts when not (halts: no
+ * shutdown hook, no save runs after that). It looks rather than waiting for the end of a pipe from the launcher: a
+ * thread blocked in a read keeps every exit of the JVM waiting 0.3 s for it.
  */
 public final class Launcher {
     static final String VECTOR_MODULE = "jdk.incubator.vector";
@@ -196,9 +196,12 @@ public final class Launcher {
             t.setDaemon(true);
             return t;
         });
+        // The handle knows the launcher's start time, so a later process with the same id is not taken for it; the
+        // parent is checked too, for systems that hand an orphan to another parent before the handle notices.
+        java.util.Optional<ProcessHandle> launcher = ProcessHandle.of(launcherPid);
         watch.scheduleWithFixedDelay(() -> {
             long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
-            if (parent != launcherPid) {
+            if (parent != launcherPid || launcher.map(h -> !h.isAlive()).orElse(true)) {
                 Runtime.getRuntime().halt(LAUNCHER_GONE);
             }
         }, 0, WATCH_MILLIS, TimeUnit.MILLISECONDS);
