@@ -61,11 +61,6 @@ public final class KdTree {
         }
     }
 
-    /** Number of points. */
-    public int size() {
-        return index.length;
-    }
-
     private int build(float[] p, int[] order, int lo, int hi) {
         int node = nodes++;
         if (node == splitDim.length) {

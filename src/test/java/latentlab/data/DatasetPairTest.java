@@ -14,6 +14,7 @@ import java.util.List;
 
 import latentlab.compute.CancelledException;
 import latentlab.compute.Progress;
+import latentlab.testing.Cancelled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,15 +88,6 @@ class DatasetPairTest {
         for (int i = 1; i < seen.size(); i++) {
             assertTrue(seen.get(i)[0] >= seen.get(i - 1)[0]);
         }
-        assertThrows(CancelledException.class, () -> DatasetPair.open(f, new Progress() {
-            @Override
-            public void update(double done, double total, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return true;
-            }
-        }));
+        assertThrows(CancelledException.class, () -> DatasetPair.open(f, Cancelled.PROGRESS));
     }
 }

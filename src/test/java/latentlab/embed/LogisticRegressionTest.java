@@ -9,6 +9,7 @@ import latentlab.compute.CancelledException;
 import latentlab.compute.ComputePool;
 import latentlab.compute.Progress;
 import latentlab.math.Rng;
+import latentlab.testing.Cancelled;
 import org.junit.jupiter.api.Test;
 
 class LogisticRegressionTest {
@@ -185,16 +186,7 @@ class LogisticRegressionTest {
     @Test
     void cancellationStopsTraining() {
         Data d = blobs(new double[][] {{0}, {1}}, 50, 1, 10);
-        Progress cancelled = new Progress() {
-            @Override
-            public void update(double done, double total, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return true;
-            }
-        };
+        Progress cancelled = Cancelled.PROGRESS;
         assertThrows(CancelledException.class,
                 () -> LogisticRegression.fit(d.x(), d.n(), 1, d.y(), 2, OPTIONS, null, cancelled));
     }

@@ -20,6 +20,7 @@ import latentlab.nn.Architecture;
 import latentlab.nn.Autoencoder;
 import latentlab.nn.Codec;
 import latentlab.pca.Pca;
+import latentlab.testing.Cancelled;
 import org.junit.jupiter.api.Test;
 
 class ProbeTest {
@@ -142,16 +143,7 @@ class ProbeTest {
         e = assertThrows(IllegalArgumentException.class, () -> new Probe(other, pca3, train, test, null));
         assertTrue(e.getMessage().contains("takes 30 inputs"), e.getMessage());
         Probe probe = new Probe(net, Pca.fit(train, TestPool.get(), Progress.NONE).codec(2), train, test, null);
-        Progress cancelled = new Progress() {
-            @Override
-            public void update(double done, double total, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return true;
-            }
-        };
+        Progress cancelled = Cancelled.PROGRESS;
         assertThrows(CancelledException.class, () -> probe.run(10, 1, cancelled));
         e = assertThrows(IllegalArgumentException.class, () -> probe.run(201, 1, Progress.NONE));
         assertTrue(e.getMessage().contains("between 1 and 200"), e.getMessage());

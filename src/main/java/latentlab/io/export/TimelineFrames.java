@@ -51,14 +51,12 @@ public final class TimelineFrames {
         }
         FrameRecorder frames = new FrameRecorder(width, height);
         int n = moments.size();
-        float[] codes = new float[images.size() * architecture.latentSize()];
         for (int i = 0; i < n; i++) {
             progress.checkCancelled();
             Moment m = moments.get(i);
             progress.update(i, n, "Drawing the map at step " + m.step() + " (" + (i + 1) + " of " + n + ")");
             Autoencoder net = m.network(architecture);
-            Encoding.encodeInto(net, images, pool, codes, Progress.NONE);
-            frames.add(painter.paint(m, codes.clone()));
+            frames.add(painter.paint(m, Encoding.encode(net, images, pool)));
         }
         progress.update(n, n, "Drew " + n + " frames");
         return frames;

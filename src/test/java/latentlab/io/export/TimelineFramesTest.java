@@ -23,6 +23,7 @@ import latentlab.nn.Autoencoder;
 import latentlab.train.HistoryBudget;
 import latentlab.train.Moment;
 import latentlab.train.Timeline;
+import latentlab.testing.Cancelled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,16 +97,7 @@ class TimelineFramesTest {
 
     @Test
     void cancellingStopsBetweenFrames() {
-        Progress cancelled = new Progress() {
-            @Override
-            public void update(double done, double total, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return true;
-            }
-        };
+        Progress cancelled = Cancelled.PROGRESS;
         assertThrows(CancelledException.class, () -> TimelineFrames.render(timeline(), 0, 100, arch, images, pool, W,
                 H, TimelineFramesTest::frame, cancelled));
     }
