@@ -45,6 +45,8 @@ public final class MorphometricsCache {
     private volatile boolean yielding;
     /** Whether training runs (mirrored for the measuring thread). */
     private volatile boolean training;
+    /** Kept: a binding handed in (training or the start) lives as long as its listener here. */
+    private final ObservableBooleanValue running;
     /** Images whose measurement waits for training to stop, or null. */
     private Dataset deferred;
     private Dataset failedFor;
@@ -54,7 +56,8 @@ public final class MorphometricsCache {
      * @param pool      the window's compute pool, which the images are split over
      * @param fx        runs the result's hand-over on the FX thread ({@code Platform::runLater} in the window)
      * @param onFailure where a failed measurement is reported (the error banner)
-     * @param running   whether training runs (measurements nobody waits for give way to it)
+     * @param running   whether training runs, or anything else a measurement nobody waits for gives way to (the
+     *                  window's start, until its first map)
      */
     public MorphometricsCache(Executor lane, ComputePool pool, Executor fx, Consumer<String> onFailure,
                               ObservableBooleanValue running) {
@@ -62,6 +65,7 @@ public final class MorphometricsCache {
         this.pool = pool;
         this.fx = fx;
         this.onFailure = onFailure;
+        this.running = running;
         training = running.get();
         running.addListener((o, was, now) -> {
             training = now;

@@ -81,7 +81,7 @@ public final class AppContext {
     private final Exports exports = new Exports(status, snapshot, dataset, pool, jobs.lane("recording"));
     private final JobRunner.Lane dimensionsLane = jobs.lane("dimensions");
     private final MorphometricsCache morphometrics = new MorphometricsCache(dimensionsLane, pool, Platform::runLater,
-            notices::report, training.runningProperty());
+            notices::report, training.runningProperty().or(launch.startingProperty()));
     private final DimensionAnalyzer autoencoderDimensions = new DimensionAnalyzer(autoencoderSpace,
             training.runningProperty(), morphometrics, dimensionsLane, pool, Platform::runLater, System::nanoTime,
             notices::report);

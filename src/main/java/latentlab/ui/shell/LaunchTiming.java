@@ -1,7 +1,9 @@
 package latentlab.ui.shell;
 
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import latentlab.ui.explorer.LatentSpaceModel;
 
 /**
@@ -11,6 +13,7 @@ import latentlab.ui.explorer.LatentSpaceModel;
  */
 public final class LaunchTiming {
     private final ReadOnlyDoubleWrapper readyAfterLaunch = new ReadOnlyDoubleWrapper(this, "readyAfterLaunch", -1);
+    private final BooleanBinding starting = readyAfterLaunch.lessThan(0);
 
     /** Watches {@code space} for its first codes and then adds the time to {@code status}. */
     public LaunchTiming(LatentSpaceModel space, StatusLine status) {
@@ -26,6 +29,15 @@ public final class LaunchTiming {
     /** Seconds from launch to the first latent map, or -1 before it. */
     public ReadOnlyDoubleProperty readyAfterLaunchProperty() {
         return readyAfterLaunch.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the first map is still to come. Background work nobody waits for (measuring the test images'
+     * morphometrics for the notes beside the sliders) gives way meanwhile: on two cores it would take a core from
+     * building the window and encoding the map.
+     */
+    public ObservableBooleanValue startingProperty() {
+        return starting;
     }
 
     public double readyAfterLaunch() {
