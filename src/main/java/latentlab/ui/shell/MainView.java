@@ -6,9 +6,11 @@ import javafx.scene.control.Tab;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import latentlab.ui.common.Appearance;
+import latentlab.ui.common.BuiltWhenWanted;
 import latentlab.ui.common.StyleSheets;
 import latentlab.ui.common.Theme;
 import latentlab.ui.comparison.PcaComparisonView;
@@ -59,12 +61,15 @@ public final class MainView extends BorderPane {
         sliders.notesProperty().bind(context.sliderNotes());
         TrainingPanel trainingPanel = new TrainingPanel(context.training(), look);
         trainingPanel.lossChart().overlayProperty().bind(context.comparedRuns().overlayProperty());
-        // Two runs side by side take the map's place while the comparison asks for them.
-        RunMapsView runMaps = new RunMapsView(context.comparedRuns(), context.autoencoderSpace().dimXProperty(),
-                context.autoencoderSpace().dimYProperty(), look);
+        // Two runs side by side take the map's place while the comparison asks for them. Both they and the timeline
+        // are built when first wanted, not with the window.
+        Node runMaps = new BuiltWhenWanted(context.comparedRuns().mapsProperty().isNotNull(),
+                () -> new RunMapsView(context.comparedRuns(), context.autoencoderSpace().dimXProperty(),
+                        context.autoencoderSpace().dimYProperty(), look));
+        Region timeline = new BuiltWhenWanted(context.timeline().scrubbableProperty(),
+                () -> new TimelineView(context.timeline(), context.runs(), context.comparedRuns(), look));
         explorer = new ExplorerLayout(trainingPanel, new DatasetSummaryView(context.datasetProperty(), look),
-                new StackPane(scatterPane, runMaps), new TimelineView(context.timeline(), context.runs(),
-                context.comparedRuns(), look), sliders, look, panels);
+                new StackPane(scatterPane, runMaps), timeline, sliders, look, panels);
         tabs.add("Explorer", MaterialDesignD.DOTS_HEXAGON, "tab-explorer", explorer);
         pcaTab = tabs.addLazily("PCA comparison", MaterialDesignC.CHART_BELL_CURVE, "tab-pca",
                 () -> new PcaComparisonView(context.comparison(), look, context.jobs(), context.pool()));

@@ -43,9 +43,7 @@ public final class TimelineView extends VBox {
         this.look = look;
         getStyleClass().add("timeline");
         // Nothing to scrub until training has kept two moments: until then the map keeps the room.
-        visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> vm.timelineProperty().get() != null && vm.timelineProperty().get().moments().size() > 1,
-                vm.timelineProperty()));
+        visibleProperty().bind(vm.scrubbableProperty());
         managedProperty().bind(visibleProperty());
         setSpacing(4);
         setPadding(new Insets(4, 8, 6, 8));

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -15,6 +17,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import latentlab.compute.ComputePool;
 import latentlab.data.DatasetPair;
 import latentlab.eval.Encoding;
@@ -38,6 +41,7 @@ import latentlab.ui.session.JobRunner;
 public final class TimelineViewModel {
     private final ReadOnlyObjectProperty<Snapshot> live;
     private final ReadOnlyObjectProperty<Timeline> timeline;
+    private final BooleanBinding scrubbable;
     private final ReadOnlyObjectProperty<DatasetPair> dataset;
     private final JobRunner.Lane lane;
     private final ComputePool pool;
@@ -55,6 +59,8 @@ public final class TimelineViewModel {
                              ReadOnlyObjectProperty<DatasetPair> dataset, JobRunner.Lane lane, ComputePool pool) {
         this.live = live;
         this.timeline = timeline;
+        scrubbable = Bindings.createBooleanBinding(
+                () -> timeline.get() != null && timeline.get().moments().size() > 1, timeline);
         this.dataset = dataset;
         this.lane = lane;
         this.pool = pool;
@@ -112,6 +118,11 @@ public final class TimelineViewModel {
 
     public ReadOnlyObjectProperty<Timeline> timelineProperty() {
         return timeline;
+    }
+
+    /** Whether there is anything to scrub: the run has kept two moments or more. */
+    public ObservableBooleanValue scrubbableProperty() {
+        return scrubbable;
     }
 
     public ReadOnlyObjectProperty<Snapshot> liveSnapshotProperty() {
