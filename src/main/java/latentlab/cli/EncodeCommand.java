@@ -2,6 +2,7 @@ package latentlab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import latentlab.compute.ComputePool;
@@ -10,6 +11,7 @@ import latentlab.data.DatasetPair;
 import latentlab.eval.Encoding;
 import latentlab.eval.ReconstructionError;
 import latentlab.io.export.CodesCsv;
+import latentlab.io.model.DisplayCodesFile;
 import latentlab.io.model.ModelFile;
 import latentlab.nn.Codec;
 import picocli.CommandLine.Command;
@@ -34,7 +36,9 @@ public final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--split", paramLabel = "train|test", defaultValue = "test", description = "Default: ${DEFAULT-VALUE}.")
     String split;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "CSV file to write.")
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "CSV file to write; a .npz file "
+            + "gets the codes alone, float32 n x k (numpy.load), keyed to the model and the images: the window shows "
+            + "such codes of a bundled model as its first map without encoding the images again.")
     Path out;
 
     @Mixin
@@ -62,8 +66,16 @@ public final class EncodeCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage() + "; " + out + " was not written");
             }
-            float[] errors = ReconstructionError.evaluate(codec, d, pool).perImage();
-            CodesCsv.write(out, d, codes, codec.latentSize(), errors);
+            if (out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npz")) {
+                if (step.step != null || contents.checkpoint() == null) {
+                    throw new UserError("a .npz file keeps the codes of a model's saved network: leave out --step,"
+                            + " and give a model saved with its training state; " + out + " was not written");
+                }
+                DisplayCodesFile.write(out, contents.checkpoint(), d, codes);
+            } else {
+                float[] errors = ReconstructionError.evaluate(codec, d, pool).perImage();
+                CodesCsv.write(out, d, codes, codec.latentSize(), errors);
+            }
         }
         w.printf("wrote %,d codes of size %d to %s%n", d.size(), codec.latentSize(), out);
         return 0;

@@ -153,6 +153,11 @@ public final class Dataset {
         return x;
     }
 
+    /** Feeds every pixel, image after image, to {@code sum} (a fingerprint of the images; nothing is copied). */
+    public void checksum(java.util.zip.Checksum sum) {
+        sum.update(pixels, 0, pixels.length);
+    }
+
     /** Copies the raw bytes of image {@code i} into {@code dst} at {@code offset}. */
     public void copyRaw(int i, byte[] dst, int offset) {
         System.arraycopy(pixels, i * dimension(), dst, offset, dimension());

@@ -47,6 +47,22 @@ final class CodeRefresher {
         return codesStep;
     }
 
+    /**
+     * Takes {@code known} as the codes of the display images at {@code step} (computed before, e.g. kept with a saved
+     * network), so that the first snapshot carries them without encoding the images again.
+     *
+     * @throws IllegalArgumentException if there are no display images or {@code known} is not {@code n x k} for them
+     */
+    void seed(float[] known, int latentSize, long step) {
+        if (display == null || known.length != (long) display.size() * latentSize) {
+            throw new IllegalArgumentException("codes of " + known.length + " values are not " + latentSize
+                    + " per display image" + (display == null ? " (there are none)" : " (" + display.size() + ")"));
+        }
+        codes = known;
+        codesStep = step;
+        cyclingModel = null;
+    }
+
     /** Forgets the codes (a new run). */
     void clear() {
         codes = null;

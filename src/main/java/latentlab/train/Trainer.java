@@ -56,6 +56,18 @@ public final class Trainer implements AutoCloseable {
         this(config, train, test, display, resume, pool, false, TrainingClock.SYSTEM);
     }
 
+    /**
+     * Same, continuing {@code resume} whose codes of {@code display} are already known ({@code displayCodes},
+     * {@code n x k}, e.g. kept with the saved network): the first snapshot carries them at once instead of waiting
+     * for the images to be encoded. The caller vouches that they are that network's codes of those images.
+     *
+     * @throws IllegalArgumentException if {@code displayCodes} does not hold k values per display image
+     */
+    public Trainer(TrainingConfig config, Dataset train, Dataset test, Dataset display, Checkpoint resume,
+                   float[] displayCodes, ComputePool pool) {
+        this(config, train, test, display, resume, displayCodes, pool, false, TrainingClock.SYSTEM);
+    }
+
     /** Same, on the given clock (tests advance their own). */
     public Trainer(TrainingConfig config, Dataset train, Dataset test, Dataset display, Checkpoint resume,
                    ComputePool pool, TrainingClock clock) {
@@ -64,6 +76,11 @@ public final class Trainer implements AutoCloseable {
 
     private Trainer(TrainingConfig config, Dataset train, Dataset test, Dataset display, Checkpoint resume,
                     ComputePool pool, boolean ownsPool, TrainingClock clock) {
+        this(config, train, test, display, resume, null, pool, ownsPool, clock);
+    }
+
+    private Trainer(TrainingConfig config, Dataset train, Dataset test, Dataset display, Checkpoint resume,
+                    float[] displayCodes, ComputePool pool, boolean ownsPool, TrainingClock clock) {
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(clock, "clock");
         this.ownPool = ownsPool ? pool : null;
@@ -72,6 +89,9 @@ public final class Trainer implements AutoCloseable {
             this.session = new TrainingSession(run, test, display, pool, clock);
             if (resume != null) {
                 session.restore(resume);
+            }
+            if (displayCodes != null) {
+                session.seedCodes(displayCodes);
             }
             // The first codes are computed on the training thread: encoding thousands of images must not hold up the
             // thread that creates the trainer (the window's).

@@ -53,6 +53,11 @@ final class TrainingSession implements TrainingThread.Session {
         history.restore(cp);
     }
 
+    /** Takes codes of the display images computed before for the network as it is now (before the thread starts). */
+    void seedCodes(float[] known) {
+        codes.seed(known, run.network().latentSize(), run.step());
+    }
+
     TrainingRun run() {
         return run;
     }

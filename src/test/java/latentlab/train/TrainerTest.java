@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -144,6 +145,32 @@ class TrainerTest {
             assertTrue(after.version() > before.version());
             assertTrue(Double.isFinite(after.runningLoss()));
         }
+    }
+
+    /** Codes known beforehand (kept with a saved network) are the first snapshot's: nothing encodes them again. */
+    @Test
+    void knownCodesOfTheDisplayImagesAreTheFirstSnapshotsWithoutEncoding() throws InterruptedException {
+        Checkpoint saved;
+        try (Trainer t = new Trainer(small(2), train, test, test)) {
+            await(t);
+            t.stepBatch();
+            await(t);
+            saved = t.checkpoint();
+        }
+        // Not what encoding gives: seeing them in the snapshots shows that they were not recomputed.
+        float[] known = new float[300 * 2];
+        java.util.Arrays.fill(known, 7f);
+        try (Trainer t = new Trainer(small(2), train, test, test, saved, known, TestPool.get())) {
+            Snapshot first = t.latest();
+            assertArrayEquals(known, first.displayCodes());
+            assertEquals(saved.step(), first.codesStep());
+            await(t);
+            assertArrayEquals(known, t.latest().displayCodes(), "the thread's first publication keeps them");
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(small(2), train, test, test, saved, new float[5], TestPool.get()).close());
+        assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(small(2), train, test, null, saved, known, TestPool.get()).close());
     }
 
     @Test

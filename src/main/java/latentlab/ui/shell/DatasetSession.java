@@ -1,6 +1,7 @@
 package latentlab.ui.shell;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,9 +12,11 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
 import latentlab.compute.Progress;
 import latentlab.data.ClassNames;
+import latentlab.data.Dataset;
 import latentlab.data.DatasetLocator;
 import latentlab.data.DatasetPair;
 import latentlab.io.Messages;
+import latentlab.io.model.DisplayCodesFile;
 import latentlab.io.model.ModelFile;
 import latentlab.train.Checkpoint;
 import latentlab.train.Trainer;
@@ -37,6 +40,8 @@ import latentlab.ui.training.TrainingViewModel;
 public final class DatasetSession {
     /** The model shown at start on the bundled MNIST (made by the project's own train command). */
     public static final String PRETRAINED = "/latentlab/pretrained/mnist-784-256-64-2.llm";
+    /** Its codes of the bundled MNIST test images ({@link DisplayCodesFile}): the first map, without encoding. */
+    public static final String PRETRAINED_CODES = "/latentlab/pretrained/mnist-784-256-64-2-codes.npz";
 
     private final ReadOnlyObjectWrapper<DatasetPair> dataset = new ReadOnlyObjectWrapper<>(this, "dataset");
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>(this, "folder");
@@ -208,10 +213,21 @@ public final class DatasetSession {
         }
         pair = ClassNames.attach(source, pair);
         if (start != null) {
-            // Its thread encodes the test images now, while the window may still be being built (start-up).
-            prepared.offer(training.prepare(pair, start));
+            // With the model's codes of these test images, the first map needs no encoding; without them, the
+            // trainer's thread encodes the images now, while the window may still be being built (start-up).
+            prepared.offer(training.prepare(pair, start, keptCodes(start, pair.test())));
         }
         return new Opened(pair, start, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The bundled model's codes of {@code test} if they are kept with it for exactly these images, else null. */
+    private static float[] keptCodes(Checkpoint start, Dataset test) {
+        try (InputStream in = DatasetSession.class.getResourceAsStream(PRETRAINED_CODES)) {
+            return in == null ? null : DisplayCodesFile.read(in, PRETRAINED_CODES, start, test);
+        } catch (IOException e) {
+            // Only a head start: the images are encoded as usual (DisplayCodesFileTest fails on a broken file).
+            return null;
+        }
     }
 
     /**

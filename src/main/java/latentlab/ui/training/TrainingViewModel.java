@@ -147,7 +147,16 @@ public final class TrainingViewModel {
      * encoding the display images at once, so a loading task can do this while the window is still being built.
      */
     public Trainer prepare(DatasetPair pair, Checkpoint cp) {
-        return new Trainer(cp.config().withThreads(pool.threads()), pair.train(), pair.test(), pair.test(), cp, pool);
+        return prepare(pair, cp, null);
+    }
+
+    /**
+     * Same, with the codes of the test images under {@code cp}'s network already known (or null): the trainer's first
+     * snapshot carries them, and nothing is encoded.
+     */
+    public Trainer prepare(DatasetPair pair, Checkpoint cp, float[] testCodes) {
+        return new Trainer(cp.config().withThreads(pool.threads()), pair.train(), pair.test(), pair.test(), cp,
+                testCodes, pool);
     }
 
     /**

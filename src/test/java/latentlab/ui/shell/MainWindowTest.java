@@ -230,7 +230,9 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.status().busyProperty().get());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().equals("latentlab-trainer") && t.isAlive()).count() == 1);
-        assertNotNull(model.training().getSnapshot());
+        // The status is released just before the data set is shown, in the same event: read the result after it.
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(WaitForAsyncUtils.asyncFx(() -> model.training().getSnapshot()).get());
     }
 
     @Test
