@@ -5,7 +5,8 @@
 # Starts COMMAND under Xvfb with openbox, waits for the "Latent Lab" window, lets it sit IDLE_S seconds, presses
 # Space (play: the window trains the pre-trained net a on MNIST at full speed, its default), and records every
 # EVERY_S seconds the resident set (VmRSS) of COMMAND's whole process tree (java -jar's launcher and its child JVM)
-# in MiB, and its CPU seconds (training at full speed keeps both cores busy). At the end it prints the idle and training medians and maxima, and the child JVM's heap (jcmd GC.heap_info),
+# in MiB, the same as a proportional set (Pss: a page shared between processes, such as the JVM's library and class
+# archive mapped by both JVMs of java -jar, counted once, split between them), and its CPU seconds (training at full speed keeps both cores busy). At the end it prints the idle and training medians and maxima, and the child JVM's heap (jcmd GC.heap_info),
 # and saves a screenshot beside OUT.csv (OUT.png) to check that it trained.
 # Needs: xvfb xauth libgtk-3-0 x11-utils openbox xdotool.
 set -u
@@ -20,6 +21,13 @@ xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
     local total=0 p r
     for p in $1 $(pgrep -P $1) $(for c in $(pgrep -P $1); do pgrep -P $c; done); do
       r=$(awk "/VmRSS/{print \$2}" /proc/$p/status 2>/dev/null); total=$((total + ${r:-0}))
+    done
+    echo $total
+  }
+  tree_pss() { # summed Pss (kB) of the same processes
+    local total=0 p r
+    for p in $1 $(pgrep -P $1) $(for c in $(pgrep -P $1); do pgrep -P $c; done); do
+      r=$(awk "/^Pss:/{print \$2}" /proc/$p/smaps_rollup 2>/dev/null); total=$((total + ${r:-0}))
     done
     echo $total
   }
@@ -40,15 +48,15 @@ xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
     kill -0 $pid 2>/dev/null || { echo "exited before a window appeared:"; tail -20 "$log"; exit 1; }
   done
   [ -n "$wid" ] || { echo "no window after 120 s"; tail -20 "$log"; kill $pid; exit 1; }
-  echo "phase,seconds,rss_mib,cpu_seconds" > "$MEM_OUT"
+  echo "phase,seconds,rss_mib,cpu_seconds,pss_mib" > "$MEM_OUT"
   t0=$(date +%s)
   while [ $(( $(date +%s) - t0 )) -lt $MEM_IDLE ]; do
-    sleep $MEM_EVERY; echo "idle,$(( $(date +%s) - t0 )),$(( $(tree_rss $pid) / 1024 )),$(tree_cpu $pid)" >> "$MEM_OUT"
+    sleep $MEM_EVERY; echo "idle,$(( $(date +%s) - t0 )),$(( $(tree_rss $pid) / 1024 )),$(tree_cpu $pid),$(( $(tree_pss $pid) / 1024 ))" >> "$MEM_OUT"
   done
   xdotool windowactivate --sync $wid 2>/dev/null; sleep 0.5; xdotool key space
   t1=$(date +%s)
   while [ $(( $(date +%s) - t1 )) -lt $MEM_TRAIN ]; do
-    sleep $MEM_EVERY; echo "train,$(( $(date +%s) - t0 )),$(( $(tree_rss $pid) / 1024 )),$(tree_cpu $pid)" >> "$MEM_OUT"
+    sleep $MEM_EVERY; echo "train,$(( $(date +%s) - t0 )),$(( $(tree_rss $pid) / 1024 )),$(tree_cpu $pid),$(( $(tree_pss $pid) / 1024 ))" >> "$MEM_OUT"
   done
   /usr/bin/import -window root "${MEM_OUT%.csv}.png" 2>/dev/null
   jvm=$(pgrep -P $pid java | head -1); [ -n "$jvm" ] || jvm=$pid
@@ -57,6 +65,8 @@ xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
   kill $pid 2>/dev/null; sleep 2; kill -9 $pid $jvm 2>/dev/null; wait $pid 2>/dev/null
   kill $wmpid 2>/dev/null
   for ph in idle train; do
-    grep "^$ph," "$MEM_OUT" | cut -d, -f3 | sort -n | awk -v ph=$ph "{a[NR]=\$1} END{if(NR) printf \"%s: median %d MiB, max %d MiB (%d samples)\n\", ph, a[int((NR+1)/2)], a[NR], NR}"
+    for col in 3:rss 5:pss; do
+      grep "^$ph," "$MEM_OUT" | cut -d, -f${col%%:*} | sort -n | awk -v ph=$ph -v m=${col#*:} "{a[NR]=\$1} END{if(NR) printf \"%s %s: median %d MiB, max %d MiB (%d samples)\n\", ph, m, a[int((NR+1)/2)], a[NR], NR}"
+    done
   done
   exit 0' _ "$@"
