@@ -53,6 +53,10 @@ public final class EncodeCommand implements Callable<Integer> {
             throw new UserError("--split must be train or test, got '" + split + "'");
         }
         OutputFile.check(out, "--out");
+        boolean npz = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npz");
+        if (npz && step.step != null) {
+            throw new UserError("a .npz file keeps the codes of a model's saved network: leave out --step");
+        }
         PrintWriter w = spec.commandLine().getOut();
         ModelFile.Contents contents = model.load();
         DatasetPair pair = data.open();
@@ -66,10 +70,11 @@ public final class EncodeCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage() + "; " + out + " was not written");
             }
-            if (out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npz")) {
-                if (step.step != null || contents.checkpoint() == null) {
-                    throw new UserError("a .npz file keeps the codes of a model's saved network: leave out --step,"
-                            + " and give a model saved with its training state; " + out + " was not written");
+            if (npz) {
+                if (contents.checkpoint() == null) {
+                    throw new UserError("a .npz file keeps the codes of a model's saved network, and "
+                            + model.model.getFileName() + " holds a " + contents.kind() + " model; " + out
+                            + " was not written");
                 }
                 DisplayCodesFile.write(out, contents.checkpoint(), d, codes);
             } else {

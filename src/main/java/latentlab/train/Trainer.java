@@ -93,8 +93,8 @@ public final class Trainer implements AutoCloseable {
             if (displayCodes != null) {
                 session.seedCodes(displayCodes);
             }
-            // The first codes are computed on the training thread: encoding thousands of images must not hold up the
-            // thread that creates the trainer (the window's).
+            // Codes not known already are computed on the training thread: encoding thousands of images must not hold
+            // up the thread that creates the trainer (the window's).
             session.publish(false);
             this.thread = new TrainingThread(session, clock);
         } catch (RuntimeException | Error e) {

@@ -70,6 +70,30 @@ class EngineCliTest {
         }
     }
 
+    /** {@code encode --out X.npz}: the codes alone, keyed to the model and the images (how the bundled map is kept). */
+    @Test
+    void encodeToNpzKeepsCodesThatTheirModelAndImagesAccept() throws IOException {
+        assertEquals(0, run(train()).code());
+        Path npz = dir.resolve("codes.npz");
+        Path csv = dir.resolve("codes.csv");
+        String model = dir.resolve("m.llm").toString();
+        assertEquals(0, run("encode", "--model", model, "--data", data.toString(), "--out", npz.toString()).code());
+        assertEquals(0, run("encode", "--model", model, "--data", data.toString(), "--out", csv.toString()).code());
+        latentlab.io.model.ModelFile.Contents m = latentlab.io.model.ModelFile.load(dir.resolve("m.llm"));
+        latentlab.data.Dataset test = latentlab.data.DatasetPair.open(data).test();
+        float[] kept;
+        try (java.io.InputStream in = Files.newInputStream(npz)) {
+            kept = latentlab.io.model.DisplayCodesFile.read(in, "codes.npz", m.checkpoint(), test);
+        }
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals(2 * (rows.size() - 1), kept.length);
+        String[] r7 = rows.get(8).split(",");
+        assertEquals(Float.parseFloat(r7[2]), kept[14], 1e-5f, "the CSV's a1 of image 7");
+        assertEquals(Float.parseFloat(r7[3]), kept[15], 1e-5f, "the CSV's a2 of image 7");
+        assertOneLineError(run("encode", "--model", model, "--data", data.toString(), "--step", "10", "--out",
+                dir.resolve("step.npz").toString()), "leave out --step");
+    }
+
     @Test
     void resumeContinuesTheSavedRun() {
         assertEquals(0, run(train()).code());
