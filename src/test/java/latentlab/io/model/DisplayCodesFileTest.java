@@ -55,21 +55,24 @@ class DisplayCodesFileTest {
         }
     }
 
-    @Test
-    void codesComeBackForTheirNetworkAndImages() throws IOException {
-        Checkpoint cp = ModelFileTest.checkpoint();
-        Dataset d = images(1, 5);
+    private final Checkpoint cp = ModelFileTest.checkpoint();
+    private final Dataset d = images(1, 5);
+
+    /** The codes of {@link #d} under {@link #cp}, written. */
+    private Path written() throws IOException {
         Path f = dir.resolve("codes.npz");
         DisplayCodesFile.write(f, cp, d, codes(5));
-        assertArrayEquals(codes(5), read(f, cp, d));
+        return f;
+    }
+
+    @Test
+    void codesComeBackForTheirNetworkAndImages() throws IOException {
+        assertArrayEquals(codes(5), read(written(), cp, d));
     }
 
     @Test
     void codesOfAnotherNetworkOrOtherImagesAreNotUsed() throws IOException {
-        Checkpoint cp = ModelFileTest.checkpoint();
-        Dataset d = images(1, 5);
-        Path f = dir.resolve("codes.npz");
-        DisplayCodesFile.write(f, cp, d, codes(5));
+        Path f = written();
         float[] other = cp.parameters().clone();
         other[3] += 1e-3f;
         Checkpoint changed = new Checkpoint(cp.config(), cp.architecture(), other, cp.optimizerName(),
@@ -84,8 +87,6 @@ class DisplayCodesFileTest {
 
     @Test
     void aFileThatIsNotSuchAnArchiveIsRefused() throws IOException {
-        Checkpoint cp = ModelFileTest.checkpoint();
-        Dataset d = images(1, 5);
         Path noKey = dir.resolve("no-key.npz");
         new NpzWriter().add("codes", NpyArray.floats(codes(5), 5, 2)).write(noKey);
         assertTrue(assertThrows(NpyFormatException.class, () -> read(noKey, cp, d)).getMessage().contains("'key'"));
@@ -107,15 +108,15 @@ class DisplayCodesFileTest {
     @Test
     @Tag("slow")
     void theBundledModelsKeptCodesAreItsCodesOfTheBundledTestImages() throws IOException {
-        Checkpoint cp = ModelFile.loadResource(DatasetSession.PRETRAINED).checkpoint();
+        Checkpoint bundled = ModelFile.loadResource(DatasetSession.PRETRAINED).checkpoint();
         DatasetPair mnist = SharedMnist.pair();
         float[] kept;
         try (InputStream in = DisplayCodesFile.class.getResourceAsStream(DatasetSession.PRETRAINED_CODES)) {
             assertNotNull(in, DatasetSession.PRETRAINED_CODES + " is in the build");
-            kept = DisplayCodesFile.read(in, DatasetSession.PRETRAINED_CODES, cp, mnist.test());
+            kept = DisplayCodesFile.read(in, DatasetSession.PRETRAINED_CODES, bundled, mnist.test());
         }
         assertNotNull(kept, "the key names the bundled model and test images");
-        Autoencoder net = Autoencoder.withParameters(cp.architecture(), cp.parameters());
+        Autoencoder net = Autoencoder.withParameters(bundled.architecture(), bundled.parameters());
         float[] fresh;
         try (ComputePool pool = new ComputePool(2)) {
             fresh = Encoding.encode(net, mnist.test(), pool);
