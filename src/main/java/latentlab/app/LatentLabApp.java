@@ -50,6 +50,7 @@ public final class LatentLabApp extends Application {
     public void start(Stage stage) {
         StartupClock.mark("JavaFX started");
         AppContext appContext = new AppContext();
+        appContext.jobs().submit(StartupClock::prepare);
         StartupClock.mark("context made");
         open(stage, appContext, request);
         StartupClock.mark("window shown");
@@ -165,7 +166,8 @@ public final class LatentLabApp extends Application {
         context.launch().readyAfterLaunchProperty().addListener((obs, old, seconds) -> {
             if (seconds.doubleValue() >= 0) {
                 Platform.runLater(() -> {
-                    System.out.printf("ready_seconds: %.2f (%s)%n", seconds.doubleValue(), StartupClock.summary());
+                    System.out.printf(java.util.Locale.ROOT, "ready_seconds: %.2f (%s)%n", seconds.doubleValue(),
+                            StartupClock.summary());
                     System.out.flush();
                     Platform.exit();
                 });

@@ -3,22 +3,46 @@ package latentlab.ui.shell;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Milestones of one start of the program, in seconds since it was launched: when {@code java -jar} relaunches itself
  * with the Vector API, since the first JVM started (it passes its start time as {@code latentlab.launchMillis}).
  * The start-up report prints them, so that a slow start can be traced to a step.
+ *
+ * <p>A milestone records the wall clock only. The JVM's own start time comes from its management beans, whose first
+ * use loads tens of classes: {@link #prepare()} looks it up on a background thread, so that neither the marks nor the
+ * ready time hold up the JavaFX thread with it.
  */
 public final class StartupClock {
-    private static final List<String> MARKS = new ArrayList<>();
+    private record Mark(String milestone, long millis) {
+    }
+
+    private static final List<Mark> MARKS = new ArrayList<>();
+    /** This JVM's start, in milliseconds since the epoch, once looked up (0 before). */
+    private static volatile long jvmStart;
 
     private StartupClock() {
+    }
+
+    /** Looks up this JVM's start time now (call it off the JavaFX thread, early). */
+    public static void prepare() {
+        jvmStart();
+    }
+
+    private static long jvmStart() {
+        long t = jvmStart;
+        if (t == 0) {
+            t = ManagementFactory.getRuntimeMXBean().getStartTime();
+            jvmStart = t;
+        }
+        return t;
     }
 
     /** When the program was launched, in milliseconds since the epoch. */
     public static long launchMillis() {
         long fromParent = Long.getLong("latentlab.launchMillis", -1);
-        return fromParent > 0 ? fromParent : ManagementFactory.getRuntimeMXBean().getStartTime();
+        return fromParent > 0 ? fromParent : jvmStart();
     }
 
     /** Seconds from the launch until now. */
@@ -28,17 +52,19 @@ public final class StartupClock {
 
     /** Records that {@code milestone} was reached now. */
     public static synchronized void mark(String milestone) {
-        MARKS.add(String.format("%s %.2f", milestone, sinceLaunch()));
+        MARKS.add(new Mark(milestone, System.currentTimeMillis()));
     }
 
     /** The milestones so far, oldest first, e.g. "this JVM 0.31, window shown 1.20". */
     public static synchronized String summary() {
         List<String> all = new ArrayList<>();
+        long launch = launchMillis();
         if (Long.getLong("latentlab.launchMillis", -1) > 0) {
-            all.add(String.format("this JVM %.2f",
-                    (ManagementFactory.getRuntimeMXBean().getStartTime() - launchMillis()) / 1000.0));
+            all.add(String.format(Locale.ROOT, "this JVM %.2f", (jvmStart() - launch) / 1000.0));
         }
-        all.addAll(MARKS);
+        for (Mark m : MARKS) {
+            all.add(String.format(Locale.ROOT, "%s %.2f", m.milestone(), (m.millis() - launch) / 1000.0));
+        }
         return String.join(", ", all);
     }
 }
