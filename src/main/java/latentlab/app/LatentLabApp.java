@@ -80,6 +80,9 @@ public final class LatentLabApp extends Application {
         }
         Rectangle2D bounds = WindowPlacement.place(Screen.getScreens().stream().map(Screen::getVisualBounds).toList(),
                 Screen.getPrimary().getVisualBounds(), context.preferences().windowBounds());
+        if (!context.preferences().windowMaximized()) {
+            view.fitPanelsTo(bounds.getWidth());
+        }
         Scene scene = new Scene(view, bounds.getWidth(), bounds.getHeight());
         stage.titleProperty().bind(context.title());
         // The 64-pixel icon: from the 256-pixel one the window system's smaller sizes were scaled down at every start.

@@ -69,6 +69,14 @@ final class ExplorerLayout extends SplitPane {
         panels.rightShownProperty().addListener(o -> Platform.runLater(this::fitSidePanels));
     }
 
+    /**
+     * Folds or shows the side panels for an explorer about {@code width} wide before it is first laid out: a panel
+     * folded from the start is not styled with the window (JavaFX styles the whole scene before its first layout).
+     */
+    void fitTo(double width) {
+        panels.fit(width, left.shownWidth(), right.shownWidth(), SidePanel.RAIL_WIDTH);
+    }
+
     private void scaleWidths(double f) {
         left.setWidths(LEFT_MIN * f, LEFT_PREF * f);
         right.setWidths(RIGHT_MIN * f, RIGHT_PREF * f);

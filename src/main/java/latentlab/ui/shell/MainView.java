@@ -164,6 +164,14 @@ public final class MainView extends BorderPane {
         actions.openLesson(lesson);
     }
 
+    /**
+     * Folds or shows the explorer's side panels for a window {@code width} wide, before the window is shown (its
+     * first layout fits them again to the width it really has).
+     */
+    public void fitPanelsTo(double width) {
+        explorer.fitTo(width);
+    }
+
     /** The explorer tab's content (tests look up its controls within it). */
     public Node explorer() {
         return explorer;
