@@ -49,6 +49,8 @@ public final class LatentSpaceModel {
     private final ObservableMap<String, List<Annotation>> annotations = FXCollections.observableHashMap();
     private final DisplayMorphometrics morphometrics = new DisplayMorphometrics();
     private CodeStatistics statistics = CodeStatistics.of(null, 0);
+    private final DecoderMemo atPosition = new DecoderMemo();
+    private final DecoderMemo strip = new DecoderMemo();
     private CodeDistribution distribution;
 
     public LatentSpaceModel(String name, SelectionModel selection) {
@@ -202,6 +204,8 @@ public final class LatentSpaceModel {
             throw new IllegalArgumentException(mismatch(newCodes.length, k, d));
         }
         boolean newK = k != latentSize.get();
+        atPosition.forget();
+        strip.forget();
         boolean codesChanged = newCodes != codes.get() || newK;
         CodeStatistics stats = codesChanged ? CodeStatistics.of(newCodes, k) : statistics;
         // Order matters to listeners: the statistics (the sliders' ranges) first, then position and k, then the
@@ -338,8 +342,8 @@ public final class LatentSpaceModel {
 
     /**
      * A traversal of dimension {@code j}: h(a) for {@code steps} positions that equal the current one except that
-     * a_j goes evenly from {@code from} to {@code to}; the images one after the other ({@code steps x d}), or null
-     * without a model for these images.
+     * a_j goes evenly from {@code from} to {@code to}; the images one after the other ({@code steps x d}, shared with
+     * the next caller who asks for the same: not to be changed), or null without a model for these images.
      */
     public float[] traversal(int j, double from, double to, int steps) {
         Codec c = codec.get();
@@ -355,9 +359,7 @@ public final class LatentSpaceModel {
             System.arraycopy(a, 0, codes, s * k, k);
             codes[s * k + j] = (float) (from + (to - from) * s / (steps - 1));
         }
-        float[] images = new float[steps * c.inputSize()];
-        c.decode(codes, 0, steps, images, 0);
-        return images;
+        return strip.decode(c, codes, steps);
     }
 
     /** Decodes the current position into {@code out} (d floats); returns false without a model. */
@@ -366,8 +368,8 @@ public final class LatentSpaceModel {
         if (m == null || position.size() != m.latentSize()) {
             return false;
         }
-        float[] a = position.toArray(new float[position.size()]);
-        m.decode(a, 0, 1, out, 0);
+        float[] image = atPosition.decode(m, position.toArray(new float[position.size()]), 1);
+        System.arraycopy(image, 0, out, 0, image.length);
         return true;
     }
 }
