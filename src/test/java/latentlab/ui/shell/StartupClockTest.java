@@ -22,6 +22,6 @@ class StartupClockTest {
         assertTrue(seconds >= before / 1000.0 - 0.01 && seconds <= after / 1000.0 + 0.01,
                 seconds + " s, between " + before + " and " + after + " ms");
         double now = StartupClock.sinceLaunch();
-        assertTrue(now >= seconds, now + " s now, after the milestone");
+        assertTrue(now + 0.005 >= seconds, now + " s now, after the milestone (printed to 0.01 s)");
     }
 }
