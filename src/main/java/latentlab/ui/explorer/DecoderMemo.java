@@ -8,8 +8,8 @@ import latentlab.nn.Codec;
  * The decoder's last images for one kind of request (the sliders' position, the traversal strip), kept with what
  * they were decoded from, so that asking again for the same codes of the same network returns them without decoding
  * again: one update of a latent space shows a new network and then its codes, and each redraws the sliders' images.
- * Forgotten whenever the space takes a new network ({@link #forget}), so a network is decoded afresh at least once
- * per update even if it is the same object.
+ * Forgotten at every update of the space ({@link #forget}), so a network is decoded afresh at least once per update,
+ * even one handed in again as the same object.
  */
 final class DecoderMemo {
     private Codec codec;
