@@ -167,10 +167,11 @@ public sealed interface MomentWeights permits MomentWeights.Exact, MomentWeights
 
     /**
      * A 64-bit hash of the weights' bits: FNV-1a's xor-and-multiply step (offset basis and prime of the 64-bit
-     * variant, Fowler, Noll and Vo) applied to each weight's 32 bits rather than byte by byte. To check a replay,
-     * not against tampering.
+     * variant, Fowler, Noll and Vo) applied to each weight's 32 bits rather than byte by byte. To check a replay, or
+     * that something kept beside a network is that network's ({@code io.model.DisplayCodesFile}), not against
+     * tampering.
      */
-    static long hash(float[] w) {
+    public static long hash(float[] w) {
         long h = 0xcbf29ce484222325L;
         for (float v : w) {
             h = (h ^ Float.floatToRawIntBits(v)) * 0x100000001b3L;

@@ -2,8 +2,6 @@ package latentlab.io.model;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -16,6 +14,7 @@ import latentlab.io.format.NpyFormatException;
 import latentlab.io.format.NpzReader;
 import latentlab.io.format.NpzWriter;
 import latentlab.train.Checkpoint;
+import latentlab.train.MomentWeights;
 
 /**
  * The codes of a set of images under a saved network, kept beside the network so that a window can show its first map
@@ -23,10 +22,10 @@ import latentlab.train.Checkpoint;
  * them is most of what a cold start would otherwise do on its second core, while the first one builds the window).
  *
  * <p>An NPZ archive ({@code numpy.load} reads it) of two arrays: {@code codes}, float32 {@code n x k}, row i the code
- * of image i; and {@code key}, a string naming whose codes they are: CRC-32 fingerprints of the network (architecture,
- * step and parameters) and of the images (size and pixels). Codes are used only for the network and the images their
- * key names; anything else — another network, other images, a file from an older model — is not theirs, and the
- * images are then encoded as usual.
+ * of image i; and {@code key}, a string naming whose codes they are: the network's architecture and step with a
+ * fingerprint of its weights ({@link MomentWeights#hash}), and the images' size with a CRC-32 of their pixels. Codes
+ * are used only for the network and the images their key names; anything else — another network, other images, a
+ * file from an older model — is not theirs, and the images are then encoded as usual.
  */
 public final class DisplayCodesFile {
     private DisplayCodesFile() {
@@ -34,17 +33,12 @@ public final class DisplayCodesFile {
 
     /** What {@code codes} of {@code images} under the network of {@code cp} are keyed by. */
     public static String key(Checkpoint cp, Dataset images) {
-        CRC32 net = new CRC32();
-        net.update((cp.architecture() + "@" + cp.step()).getBytes(StandardCharsets.UTF_8));
-        ByteBuffer params = ByteBuffer.allocate(cp.parameters().length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        params.asFloatBuffer().put(cp.parameters());
-        net.update(params);
         CRC32 pixels = new CRC32();
         pixels.update((images.size() + "x" + images.rows() + "x" + images.cols()).getBytes(StandardCharsets.UTF_8));
         images.checksum(pixels);
-        return String.format(Locale.ROOT, "network %s step %d crc32 %08x; images %d x %d x %d crc32 %08x",
-                cp.architecture(), cp.step(), net.getValue(), images.size(), images.rows(), images.cols(),
-                pixels.getValue());
+        return String.format(Locale.ROOT, "network %s step %d weights %016x; images %d x %d x %d crc32 %08x",
+                cp.architecture(), cp.step(), MomentWeights.hash(cp.parameters()), images.size(), images.rows(),
+                images.cols(), pixels.getValue());
     }
 
     /** Writes {@code codes} ({@code n x k}) of {@code images} under the network of {@code cp} (atomically). */
