@@ -18,13 +18,18 @@ xvfb-run -a -s "-screen 0 1600x1000x24" bash -c 'openbox >/dev/null 2>&1 & sleep
   java() { command java -Dlatentlab.startupReport=true "$@"; }
   LATENTLAB_NO_RELAUNCH=1 command java -Dlatentlab.startupReport=true --add-modules=jdk.incubator.vector \
     --module-path "$fx" --add-modules=javafx.controls -XX:DumpLoadedClassList="$tmp/window.lst" -cp "$jar" \
-    latentlab.app.Launcher > "$tmp/window.out" 2>&1'
+    latentlab.app.Launcher > "$tmp/window.out" 2>&1
+  # Without a GPU the window asks for the software renderer (RenderingPipeline); the OpenGL one is tried here too,
+  # so that its classes are in the archive for machines that have one.
+  LATENTLAB_NO_RELAUNCH=1 command java -Dlatentlab.startupReport=true -Dprism.order=es2,sw \
+    --add-modules=jdk.incubator.vector --module-path "$fx" --add-modules=javafx.controls \
+    -XX:DumpLoadedClassList="$tmp/window-gl.lst" -cp "$jar" latentlab.app.Launcher > "$tmp/window-gl.out" 2>&1'
 grep -q ready_seconds "$tmp/window.out" || { echo "the window did not start:"; cat "$tmp/window.out"; exit 1; }
 run pca pca --k 30
 run train train --epochs 1 --out "$tmp/model.llm"
 run eval eval --model "$tmp/model.llm"
 run probe probe --labels 10,100 --model "$tmp/model.llm"
-{ sed -n '1,5p' "$tmp/window.lst"; cat "$tmp"/window.lst "$tmp"/pca.lst "$tmp"/train.lst "$tmp"/eval.lst "$tmp"/probe.lst \
+{ sed -n '1,5p' "$tmp/window.lst"; cat "$tmp"/window.lst "$tmp"/window-gl.lst "$tmp"/pca.lst "$tmp"/train.lst "$tmp"/eval.lst "$tmp"/probe.lst \
     | grep -v '^#' | awk '!seen[$0]++'; } > "$out"
 echo "$out: $(grep -vc '^[#@]' "$out") classes, $(grep -c '^@' "$out") lambda forms and proxies"
 rm -rf "$tmp"

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Resident memory of the window, idle and while it trains at full speed, as a user's desktop would run it.
-# usage: src/bench/scripts/window-memory.sh [-i IDLE_S] [-t TRAIN_S] [-e EVERY_S] OUT.csv COMMAND [ARGS...]
+# usage: src/bench/scripts/window-memory.sh [-g] [-i IDLE_S] [-t TRAIN_S] [-e EVERY_S] OUT.csv COMMAND [ARGS...]
 #   e.g. src/bench/scripts/window-memory.sh -i 30 -t 300 mem.csv java -jar target/latent-lab.jar
 # Starts COMMAND under Xvfb with openbox, waits for the "Latent Lab" window, lets it sit IDLE_S seconds, presses
 # Space (play: the window trains the pre-trained net a on MNIST at full speed, its default), and records every
@@ -8,14 +8,15 @@
 # in MiB, the same as a proportional set (Pss: a page shared between processes, such as the JVM's library and class
 # archive mapped by both JVMs of java -jar, counted once, split between them), and its CPU seconds (training at full speed keeps both cores busy). At the end it prints the idle and training medians and maxima, and the child JVM's heap (jcmd GC.heap_info),
 # and saves a screenshot beside OUT.csv (OUT.png) to check that it trained.
+# -g: a GTK 3 program has run on the display first, as on a desktop session (see desktop-display.sh).
 # Needs: xvfb xauth libgtk-3-0 x11-utils openbox xdotool.
 set -u
-idle=30; train=300; every=5
-while getopts "i:t:e:" o; do case $o in i) idle=$OPTARG;; t) train=$OPTARG;; e) every=$OPTARG;; *) exit 2;; esac; done
+idle=30; train=300; every=5; gtk=0
+while getopts "gi:t:e:" o; do case $o in g) gtk=1;; i) idle=$OPTARG;; t) train=$OPTARG;; e) every=$OPTARG;; *) exit 2;; esac; done
 shift $((OPTIND-1))
 [ $# -ge 2 ] || { echo "usage: $0 [-i idle_s] [-t train_s] [-e every_s] OUT.csv COMMAND [ARGS...]" >&2; exit 2; }
 out=$1; shift
-export MEM_OUT=$out MEM_IDLE=$idle MEM_TRAIN=$train MEM_EVERY=$every
+export MEM_OUT=$out MEM_IDLE=$idle MEM_TRAIN=$train MEM_EVERY=$every MEM_GTK=$gtk MEM_DIR=$(cd "$(dirname "$0")" && pwd)
 xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
   tree_rss() { # summed VmRSS (kB) of a pid, its children and grandchildren
     local total=0 p r
@@ -39,6 +40,7 @@ xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
     echo $((total / $(getconf CLK_TCK)))
   }
   openbox >/dev/null 2>&1 & wmpid=$!; sleep 1
+  [ "$MEM_GTK" = 1 ] && "$MEM_DIR/desktop-display.sh"
   log=$(mktemp); "$@" >"$log" 2>&1 & pid=$!
   wid=""
   for i in $(seq 1 120); do

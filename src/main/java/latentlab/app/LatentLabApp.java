@@ -43,6 +43,7 @@ public final class LatentLabApp extends Application {
     /** Starts JavaFX with this application on a lesson and/or a data set (the {@code gui} command). */
     static void launchApp(StartRequest what) {
         request = what;
+        RenderingPipeline.chooseBeforeStart();
         Application.launch(LatentLabApp.class);
     }
 

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import latentlab.cli.Cli;
+import latentlab.compute.ProcessStart;
 import picocli.CommandLine;
 
 /**
@@ -100,17 +100,14 @@ public final class Launcher {
     static List<String> childCommand(String[] args) {
         String classPath = absoluteClassPath(System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(baseOptions());
-        // The window reports how long after this launch it was ready, counting this JVM too.
-        cmd.add("-Dlatentlab.launchMillis=" + ManagementFactory.getRuntimeMXBean().getStartTime());
+        // The window reports how long after this launch it was ready, counting this process too.
+        cmd.add("-Dlatentlab.launchMillis=" + ProcessStart.millis());
         cmd.add("-D" + WATCH_LAUNCHER + "=" + ProcessHandle.current().pid());
         // The heap and compiler settings (JvmOptions); the user's own JVM options come after them and win.
-        cmd.addAll(JvmOptions.unlessGiven(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        List<String> own = LaunchOptions.ofThisJvm();
+        cmd.addAll(JvmOptions.unlessGiven(own));
         cmd.addAll(ClassArchive.useOptions(ClassArchive.jar(classPath)));
-        for (String opt : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!opt.startsWith("-agentlib:jdwp")) {
-                cmd.add(opt);
-            }
-        }
+        cmd.addAll(own);
         cmd.addAll(classPathOptions(classPath));
         cmd.add(Launcher.class.getName());
         cmd.addAll(List.of(args));

@@ -1,31 +1,33 @@
 package latentlab.ui.shell;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import latentlab.compute.ProcessStart;
+
 /**
- * Milestones of one start of the program, in seconds since it was launched: when {@code java -jar} relaunches itself
- * with the Vector API, since the first JVM started (it passes its start time as {@code latentlab.launchMillis}).
+ * Milestones of one start of the program, in seconds since it was launched ({@link ProcessStart}: since its process
+ * was started, before the JVM in it began): when {@code java -jar} relaunches itself with the Vector API, since the
+ * first process started (it passes its start time as {@code latentlab.launchMillis}).
  * The start-up report prints them, so that a slow start can be traced to a step.
  *
- * <p>A milestone records the wall clock only. The JVM's own start time comes from its management beans, whose first
- * use loads tens of classes: {@link #prepare()} looks it up on a background thread, so that neither the marks nor the
- * ready time hold up the JavaFX thread with it.
+ * <p>A milestone records the wall clock only. The process's start time is looked up by {@link #prepare()} on a
+ * background thread (where {@code /proc} is missing it comes from the management beans, whose first use loads tens
+ * of classes), so that neither the marks nor the ready time hold up the JavaFX thread with it.
  */
 public final class StartupClock {
     private record Mark(String milestone, long millis) {
     }
 
     private static final List<Mark> MARKS = new ArrayList<>();
-    /** This JVM's start, in milliseconds since the epoch, once looked up (0 before). */
+    /** This process's start, in milliseconds since the epoch, once looked up (0 before). */
     private static volatile long jvmStart;
 
     private StartupClock() {
     }
 
-    /** Looks up this JVM's start time now (call it off the JavaFX thread, early). */
+    /** Looks up this process's start time now (call it off the JavaFX thread, early). */
     public static void prepare() {
         jvmStart();
     }
@@ -33,7 +35,7 @@ public final class StartupClock {
     private static long jvmStart() {
         long t = jvmStart;
         if (t == 0) {
-            t = ManagementFactory.getRuntimeMXBean().getStartTime();
+            t = ProcessStart.millis();
             jvmStart = t;
         }
         return t;
@@ -55,12 +57,12 @@ public final class StartupClock {
         MARKS.add(new Mark(milestone, System.currentTimeMillis()));
     }
 
-    /** The milestones so far, oldest first, e.g. "this JVM 0.31, window shown 1.20". */
+    /** The milestones so far, oldest first, e.g. "this process 0.12, window shown 1.20". */
     public static synchronized String summary() {
         List<String> all = new ArrayList<>();
         long launch = launchMillis();
         if (Long.getLong("latentlab.launchMillis", -1) > 0) {
-            all.add(String.format(Locale.ROOT, "this JVM %.2f", (jvmStart() - launch) / 1000.0));
+            all.add(String.format(Locale.ROOT, "this process %.2f", (jvmStart() - launch) / 1000.0));
         }
         for (Mark m : MARKS) {
             all.add(String.format(Locale.ROOT, "%s %.2f", m.milestone(), (m.millis() - launch) / 1000.0));
