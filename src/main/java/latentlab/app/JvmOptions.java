@@ -30,6 +30,14 @@ import java.util.List;
  *       collections come often enough that the periodic one does not run.</li>
  * </ul>
  *
+ * <p>Native memory ({@link #TRIM}). The C library keeps what the JVM frees of its own native memory (the compilers'
+ * work areas above all, which the start-up's compilations fill) for later use instead of giving it back: at idle
+ * after the start, {@code jcmd PID System.trim_native_heap} returned 18 MB of the window's resident set.
+ * {@code -XX:TrimNativeHeapInterval=10000} has the JVM do that every 10 s. It is a product option from JDK 17.0.11,
+ * 21.0.3 and 23 on ({@link #trims}); other JVMs do not get it, as they would refuse to start (or, where it is
+ * experimental, ask for it to be unlocked). The app image has it when it was built with such a JDK (the POM's
+ * {@code trim-native-heap} profiles).
+ *
  * <p>The compiler ({@link #JIT}). A command runs once: its numeric kernels (the Vector-API classes of
  * {@code latentlab.math}) execute as boxed vector objects until C2 compiles them, which is most of a cold run's
  * time. {@code CompileThresholdScaling} 0.05 for those classes alone has them compiled after a twentieth of the
@@ -44,8 +52,12 @@ final class JvmOptions {
     /** The numeric kernels compiled early. */
     static final List<String> JIT = List.of("-XX:CompileCommand=quiet",
             "-XX:CompileCommand=CompileThresholdScaling,latentlab.math.*::*,0.05");
-    /** All of them, in the order they are passed. */
-    static final List<String> DEFAULTS = concat(MEMORY, JIT);
+    /** Freed native memory given back every 10 s, for JVMs that have the option ({@link #trims}). */
+    static final String TRIM = "-XX:TrimNativeHeapInterval=10000";
+    /** The POM's Maven JDK ranges in which the app image gets {@link #TRIM}, one per profile. */
+    static final List<String> TRIM_JDKS = List.of("[17.0.11,18)", "[21.0.3,22)", "[23,)");
+    /** All of them, in the order they are passed, for a JVM that has {@link #TRIM}. */
+    static final List<String> DEFAULTS = concat(concat(MEMORY, List.of(TRIM)), JIT);
 
     private JvmOptions() {
     }
@@ -55,6 +67,11 @@ final class JvmOptions {
      * {@code -Xmx}, a collector of their own replaces G1 and its settings, and an option they set is not repeated.
      */
     static List<String> unlessGiven(List<String> userOptions) {
+        return unlessGiven(userOptions, Runtime.version());
+    }
+
+    /** As {@link #unlessGiven(List)}, for a JVM of version {@code jvm}. */
+    static List<String> unlessGiven(List<String> userOptions, Runtime.Version jvm) {
         boolean ownLimit = false;
         boolean ownCollector = false;
         List<String> ownNames = new ArrayList<>();
@@ -67,12 +84,20 @@ final class JvmOptions {
         for (String d : DEFAULTS) {
             boolean g1 = d.equals("-XX:+UseG1GC") || d.startsWith("-XX:G1") || d.startsWith("-XX:-G1")
                     || d.startsWith("-XX:+G1");
-            if ((ownLimit && d.startsWith("-Xmx")) || (ownCollector && g1) || ownNames.contains(name(d))) {
+            if ((ownLimit && d.startsWith("-Xmx")) || (ownCollector && g1) || ownNames.contains(name(d))
+                    || (d.equals(TRIM) && !trims(jvm))) {
                 continue;
             }
             options.add(d);
         }
         return options;
+    }
+
+    /** Whether {@code -XX:TrimNativeHeapInterval} is a product option of a JVM of this version (see {@link #TRIM}). */
+    static boolean trims(Runtime.Version jvm) {
+        int f = jvm.feature();
+        int u = jvm.update();
+        return (f == 17 && u >= 11) || (f == 21 && u >= 3) || f >= 23;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
