@@ -22,21 +22,21 @@ public final class StartupClock {
 
     private static final List<Mark> MARKS = new ArrayList<>();
     /** This process's start, in milliseconds since the epoch, once looked up (0 before). */
-    private static volatile long jvmStart;
+    private static volatile long processStart;
 
     private StartupClock() {
     }
 
     /** Looks up this process's start time now (call it off the JavaFX thread, early). */
     public static void prepare() {
-        jvmStart();
+        processStart();
     }
 
-    private static long jvmStart() {
-        long t = jvmStart;
+    private static long processStart() {
+        long t = processStart;
         if (t == 0) {
             t = ProcessStart.millis();
-            jvmStart = t;
+            processStart = t;
         }
         return t;
     }
@@ -44,7 +44,7 @@ public final class StartupClock {
     /** When the program was launched, in milliseconds since the epoch. */
     public static long launchMillis() {
         long fromParent = Long.getLong("latentlab.launchMillis", -1);
-        return fromParent > 0 ? fromParent : jvmStart();
+        return fromParent > 0 ? fromParent : processStart();
     }
 
     /** Seconds from the launch until now. */
@@ -62,7 +62,7 @@ public final class StartupClock {
         List<String> all = new ArrayList<>();
         long launch = launchMillis();
         if (Long.getLong("latentlab.launchMillis", -1) > 0) {
-            all.add(String.format(Locale.ROOT, "this process %.2f", (jvmStart() - launch) / 1000.0));
+            all.add(String.format(Locale.ROOT, "this process %.2f", (processStart() - launch) / 1000.0));
         }
         for (Mark m : MARKS) {
             all.add(String.format(Locale.ROOT, "%s %.2f", m.milestone(), (m.millis() - launch) / 1000.0));
