@@ -3,6 +3,7 @@ package latentlab.app;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,7 +16,8 @@ import java.util.Set;
  * {@code -jar}. The runtime management bean knows them too, but its first use loads the management classes, tens of
  * milliseconds at the start of {@code java -jar}, before the real JVM can begin. Options the JVM takes from the
  * environment ({@code JDK_JAVA_OPTIONS}, {@code JAVA_TOOL_OPTIONS}) are not on the command line; the child inherits
- * the environment, so it gets them all the same. When the command line is unknown or not of the form
+ * the environment, so it gets them all the same, and {@link #withEnvironment} adds them where the launcher decides
+ * which of its defaults the user's own options replace. When the command line is unknown or not of the form
  * {@code java [options] -jar FILE ...} (a class name, a module, an argument file), the management bean is asked.
  */
 final class LaunchOptions {
@@ -42,6 +44,27 @@ final class LaunchOptions {
             }
         }
         return out;
+    }
+
+    /**
+     * The options the JVM takes from the environment ({@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS}), then
+     * {@code own}: all the options a JVM started with this environment has, for deciding which defaults to leave out
+     * ({@link JvmOptions#unlessGiven}). Split at white space, which is enough to see each option's name.
+     */
+    static List<String> withEnvironment(Map<String, String> env, List<String> own) {
+        List<String> all = new ArrayList<>();
+        for (String var : new String[] {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"}) {
+            String value = env.get(var);
+            if (value != null) {
+                for (String token : value.trim().split("\\s+")) {
+                    if (!token.isEmpty()) {
+                        all.add(token);
+                    }
+                }
+            }
+        }
+        all.addAll(own);
+        return all;
     }
 
     /**

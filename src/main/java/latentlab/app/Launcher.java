@@ -104,8 +104,9 @@ public final class Launcher {
         cmd.add("-Dlatentlab.launchMillis=" + ProcessStart.millis());
         cmd.add("-D" + WATCH_LAUNCHER + "=" + ProcessHandle.current().pid());
         // The heap and compiler settings (JvmOptions); the user's own JVM options come after them and win.
+        // (Options from the environment reach the child through it, but they too replace defaults.)
         List<String> own = LaunchOptions.ofThisJvm();
-        cmd.addAll(JvmOptions.unlessGiven(own));
+        cmd.addAll(JvmOptions.unlessGiven(LaunchOptions.withEnvironment(System.getenv(), own)));
         cmd.addAll(ClassArchive.useOptions(ClassArchive.jar(classPath)));
         cmd.addAll(own);
         cmd.addAll(classPathOptions(classPath));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,17 @@ class LaunchOptionsTest {
         assertEquals(Optional.empty(), LaunchOptions.beforeJar(List.of("-m", "latentlab/latentlab.app.Launcher")));
         assertEquals(Optional.empty(), LaunchOptions.beforeJar(List.of("--add-opens")), "a value missing");
         assertEquals(Optional.empty(), LaunchOptions.beforeJar(List.of()));
+    }
+
+    @Test
+    void optionsFromTheEnvironmentReplaceDefaultsToo() {
+        List<String> all = LaunchOptions.withEnvironment(Map.of("JDK_JAVA_OPTIONS", " -Xmx400m  -Dx=\"a b\" ",
+                "JAVA_TOOL_OPTIONS", "-XX:+UseSerialGC", "PATH", "/bin"), List.of("-Xss2m"));
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xmx400m", "-Dx=\"a", "b\"", "-Xss2m"), all);
+        List<String> defaults = JvmOptions.unlessGiven(all);
+        assertFalse(defaults.contains("-Xmx512m"), defaults.toString());
+        assertFalse(defaults.contains("-XX:+UseG1GC"), defaults.toString());
+        assertEquals(List.of("-Xss2m"), LaunchOptions.withEnvironment(Map.of(), List.of("-Xss2m")));
     }
 
     @Test
