@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * (a virtual machine without 3D, a remote or virtual display), OpenGL there is Mesa's software rasteriser, which
  * JavaFX's hardware check refuses ("Failed Graphics Hardware Qualifier check") only after loading it: Mesa's driver
  * and the LLVM it compiles shaders with, some 50 MB resident, kept for the life of the window, and the time to load
- * and try them. A Linux process reaches a GPU only through a device file: {@code /dev/dri} (Mesa's drivers),
+ * and try them. (GTK loads the same libraries once per display, in the first GTK program that runs on it; on a
+ * desktop session that was another program, long before.) A Linux process reaches a GPU only through a device file: {@code /dev/dri} (Mesa's drivers),
  * {@code /dev/nvidia*} (NVIDIA's) or {@code /dev/dxg} (Windows' WSL). When there is none, the window asks for
  * {@code sw} directly. A {@code prism.order} or {@code prism.forceGPU} of the user's own is left alone, as is every
  * other system.

@@ -12,7 +12,7 @@ import java.util.OptionalLong;
  * what a user calls the launch, a few milliseconds before the JVM inside it begins.
  *
  * <p>On Linux it is read from {@code /proc}: the process's start in clock ticks since boot (field 22 of
- * {@code /proc/self/stat}, in units of {@code USER_HZ}, which Linux fixes at 100 for user space) and the time since
+ * {@code /proc/self/stat}, in units of {@code USER_HZ}, 100 on the architectures Linux desktops run on) and the time since
  * boot ({@code /proc/uptime}) give how long ago it started, to 10 ms. That costs two small reads, where the JVM's
  * own start time (the runtime management bean) loads the management classes first, tens of milliseconds on a cold
  * JVM. {@code ProcessHandle.Info.startInstant()} is not used: it adds the boot time, which Linux gives in whole
