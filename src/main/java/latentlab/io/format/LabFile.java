@@ -129,7 +129,9 @@ public final class LabFile {
                 buf.get(n);
                 String section = new String(n, StandardCharsets.UTF_8);
                 int length = buf.getInt();
-                byte[] body = new byte[checkLength(length, buf, name)];
+                // A section may be most of the file: in a fragmented heap its copy can fail even after the
+                // check of the whole, and must then be a refusal, not an OutOfMemoryError.
+                byte[] body = HeapBudget.newBytes(checkLength(length, buf, name), "reading " + name);
                 buf.get(body);
                 if (sections.put(section, body) != null) {
                     throw new LabFileException(name + ": section '" + section + "' appears twice");
