@@ -43,8 +43,13 @@ public final class StartupClock {
 
     /** When the program was launched, in milliseconds since the epoch. */
     public static long launchMillis() {
-        long fromParent = Long.getLong("latentlab.launchMillis", -1);
+        long fromParent = launcherStart();
         return fromParent > 0 ? fromParent : processStart();
+    }
+
+    /** The start of {@code java -jar}'s launcher when this JVM is the one it relaunched, otherwise 0 or less. */
+    private static long launcherStart() {
+        return Long.getLong("latentlab.launchMillis", -1);
     }
 
     /** Seconds from the launch until now. */
@@ -61,7 +66,7 @@ public final class StartupClock {
     public static synchronized String summary() {
         List<String> all = new ArrayList<>();
         long launch = launchMillis();
-        if (Long.getLong("latentlab.launchMillis", -1) > 0) {
+        if (launcherStart() > 0) {
             all.add(String.format(Locale.ROOT, "this process %.2f", (processStart() - launch) / 1000.0));
         }
         for (Mark m : MARKS) {
